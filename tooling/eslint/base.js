@@ -1,0 +1,26 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/** The shared lint rules for every TypeScript package. */
+export default tseslint.config(
+  { ignores: ["**/node_modules/**", "**/dist/**", "**/.next/**", "**/generated/**", "**/*.config.*"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@atlas/db/bypass",
+              message: "The bypass client is for jobs, webhooks and platform admin only (ARCHITECTURE.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
