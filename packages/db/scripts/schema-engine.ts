@@ -3,17 +3,17 @@
  * It speaks the CLI's JSON-RPC over stdio and answers with the same engine compiled to
  * WebAssembly (@prisma/schema-engine-wasm), driven through @prisma/adapter-pg. See docs/adr/0001.
  */
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
-type PgResult = { fields: { dataTypeID: number }[] };
+type PgResult = { fields: { dataTypeID: number }[]; rows: object };
 
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
@@ -46,23 +46,62 @@ function parseArgs(argv: string[]) {
   return { version: false, datamodelPaths, datasource, cliCommand };
 }
 
-/** adapter-pg 7.10 throws on PostgreSQL's internal "char" type, which the engine's catalog queries return. */
-function readCharAsText<T extends object>(queryable: T): T {
-  const target = queryable as T & { performIO(q: unknown): Promise<PgResult> };
+/**
+ * Two fixes to adapter-pg 7.10 for the engine's use: it throws on PostgreSQL's internal "char"
+ * type, which the engine's catalog queries return, and its executeScript splits a migration on
+ * every ";" (breaking function bodies and comments), where the native engine sends the script
+ * whole, as one simple query, which PostgreSQL runs atomically.
+ */
+function patchAdapter<T extends object>(queryable: T): T {
+  const target = queryable as T & {
+    performIO(q: unknown): Promise<PgResult>;
+    queryRaw(q: unknown): Promise<{ rows: object; columnTypes: number[] }>;
+    executeScript?: (script: string) => Promise<void>;
+    onError(error: unknown): never;
+    client: { query(sql: string): Promise<unknown> };
+    startTransaction?: (...a: unknown[]) => Promise<object>;
+  };
+  // Let adapter-pg map a "char" column as text, then report it as the Character the engine reads.
+  const charColumns = new WeakMap<object, number[]>();
   const performIO = target.performIO.bind(target);
   target.performIO = async (query) => {
     const result = await performIO(query);
-    for (const field of result.fields) {
-      if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    const indexes = result.fields.flatMap((field, i) => (field.dataTypeID === PG_CHAR_OID ? [i] : []));
+    if (indexes.length > 0) {
+      for (const i of indexes) result.fields[i]!.dataTypeID = PG_TEXT_OID;
+      charColumns.set(result.rows, indexes);
     }
     return result;
   };
-  const withTx = target as T & { startTransaction?: (...a: unknown[]) => Promise<object> };
-  const startTransaction = withTx.startTransaction?.bind(withTx);
+  const queryRaw = target.queryRaw.bind(target);
+  target.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of charColumns.get(result.rows) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+    return result;
+  };
+  if (target.executeScript) {
+    target.executeScript = async (script) => {
+      try {
+        await target.client.query(script);
+      } catch (error) {
+        target.onError(error);
+      }
+    };
+  }
+  const startTransaction = target.startTransaction?.bind(target);
   if (startTransaction) {
-    withTx.startTransaction = async (...args) => readCharAsText(await startTransaction(...args));
+    target.startTransaction = async (...args) => patchAdapter(await startTransaction(...args));
   }
   return queryable;
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function withDatabase(url: string, database: string) {
@@ -88,17 +127,17 @@ class BridgeAdapterFactory {
 
   // The engine calls these unbound: they are arrow functions.
   connect = async (): Promise<Adapter> => {
-    return readCharAsText(await new PrismaPg({ connectionString: this.url }).connect());
+    return patchAdapter(await new PrismaPg({ connectionString: this.url }).connect());
   };
 
   connectToShadowDb = async (): Promise<Adapter> => {
     if (this.shadowDatabaseUrl) {
-      return readCharAsText(await new PrismaPg({ connectionString: this.shadowDatabaseUrl }).connect());
+      return patchAdapter(await new PrismaPg({ connectionString: this.shadowDatabaseUrl }).connect());
     }
     const name = `prisma_shadow_${process.pid}_${Date.now().toString(36)}`;
     await this.admin(`CREATE DATABASE "${name}"`);
     this.temporaryDatabases.add(name);
-    const adapter = readCharAsText(
+    const adapter = patchAdapter(
       await new PrismaPg({ connectionString: withDatabase(this.url, name) }).connect(),
     );
     const dispose = adapter.dispose.bind(adapter);
@@ -112,6 +151,25 @@ class BridgeAdapterFactory {
   async dropTemporary(name: string) {
     if (!this.temporaryDatabases.delete(name)) return;
     await this.admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+
+  /** Drops shadow databases left by bridge processes that died before they could clean up. */
+  async dropOrphans() {
+    const client = new pg.Client({ connectionString: this.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'prisma\\_shadow\\_%'",
+      );
+      for (const { datname } of rows) {
+        const pid = Number(datname.split("_")[2]);
+        if (Number.isInteger(pid) && !isAlive(pid)) {
+          await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+        }
+      }
+    } finally {
+      await client.end();
+    }
   }
 
   async dropAllTemporary() {
@@ -175,6 +233,15 @@ async function runCliCommand(command: string, url: string) {
   }
 }
 
+/** The engine reports a Rust panic's message here before it traps. */
+let lastPanic: string | undefined;
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: object }).PRISMA_WASM_PANIC_REGISTRY = {
+  set_message(message: string) {
+    lastPanic = message;
+    log("ERROR", `schema engine panicked: ${message}`);
+  },
+};
+
 function loadWasm() {
   const require = createRequire(import.meta.url);
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
@@ -207,12 +274,20 @@ function errorPayload(error: unknown) {
   return { code: 4466, message, data: { message, is_panic: false } };
 }
 
+/** ATLAS_BRIDGE_LOG=<file> records every request and response, for debugging the bridge. */
+const traceFile = process.env.ATLAS_BRIDGE_LOG;
+function trace(line: string) {
+  if (traceFile) appendFileSync(traceFile, `${new Date().toISOString()} ${line}\n`);
+}
+
 function log(level: "INFO" | "ERROR", message: string) {
+  trace(`${level} ${message}`);
   process.stderr.write(`${JSON.stringify({ level, fields: { message } })}\n`);
 }
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  trace(`start ${process.argv.slice(2).join(" ")}`);
   if (args.version) {
     process.stdout.write("schema-engine-wasm bridge 7.10.0\n");
     return;
@@ -227,6 +302,7 @@ async function main() {
   const shutdown = () => void factory.dropAllTemporary().finally(() => process.exit(0));
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
+  await factory.dropOrphans().catch(() => undefined); // best effort: the main database may not exist yet
   const datamodels = args.datamodelPaths.map((path) => [path, readFileSync(path, "utf8")] as [string, string]);
   const engine = await bg.SchemaEngine.new(
     { datamodels: datamodels.length > 0 ? datamodels : undefined },
@@ -235,7 +311,11 @@ async function main() {
   );
 
   let printId = 1_000_000;
-  const respond = (body: object) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...body })}\n`);
+  const respond = (body: object) => {
+    const line = JSON.stringify({ jsonrpc: "2.0", ...body });
+    trace(`> ${line}`);
+    process.stdout.write(`${line}\n`);
+  };
   const handlers: Record<string, (params: never) => Promise<unknown>> = {
     applyMigrations: (p) => engine.applyMigrations(p),
     createMigration: (p) => engine.createMigration(p),
@@ -264,6 +344,7 @@ async function main() {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
+    trace(`< ${line}`);
     const request = JSON.parse(line) as RpcRequest;
     if (!request.method) continue; // the CLI's acknowledgement of a "print"
     const handler = handlers[request.method];
