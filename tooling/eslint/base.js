@@ -3,12 +3,23 @@ import tseslint from "typescript-eslint";
 
 /** The shared lint rules for every TypeScript package. */
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", "**/.next/**", "**/generated/**", "**/*.config.*"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/.next/**",
+      "**/generated/**",
+      "**/*.config.*",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-restricted-imports": [
         "error",
@@ -16,7 +27,8 @@ export default tseslint.config(
           paths: [
             {
               name: "@atlas/db/bypass",
-              message: "The bypass client is for jobs, webhooks and platform admin only (ARCHITECTURE.md).",
+              message:
+                "The bypass client is for jobs, webhooks and platform admin only (ARCHITECTURE.md).",
             },
           ],
         },

@@ -5,13 +5,21 @@
 import { runPrisma } from "./prisma.ts";
 
 const checks = [
-  { what: "database vs migrations", args: ["--from-migrations", "prisma/migrations", "--to-config-datasource"] },
-  { what: "schema.prisma vs migrations", args: ["--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma"] },
+  {
+    what: "database vs migrations",
+    args: ["--from-migrations", "prisma/migrations", "--to-config-datasource"],
+  },
+  {
+    what: "schema.prisma vs migrations",
+    args: ["--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma"],
+  },
 ];
 
 let drifted = false;
 for (const check of checks) {
-  const output = await runPrisma(["migrate", "diff", ...check.args, "--exit-code"], { quiet: true }).then(
+  const output = await runPrisma(["migrate", "diff", ...check.args, "--exit-code"], {
+    quiet: true,
+  }).then(
     () => null,
     (error: Error) => error.message,
   );

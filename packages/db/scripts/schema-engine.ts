@@ -66,7 +66,9 @@ function patchAdapter<T extends object>(queryable: T): T {
   const performIO = target.performIO.bind(target);
   target.performIO = async (query) => {
     const result = await performIO(query);
-    const indexes = result.fields.flatMap((field, i) => (field.dataTypeID === PG_CHAR_OID ? [i] : []));
+    const indexes = result.fields.flatMap((field, i) =>
+      field.dataTypeID === PG_CHAR_OID ? [i] : [],
+    );
     if (indexes.length > 0) {
       for (const i of indexes) result.fields[i]!.dataTypeID = PG_TEXT_OID;
       charColumns.set(result.rows, indexes);
@@ -76,7 +78,8 @@ function patchAdapter<T extends object>(queryable: T): T {
   const queryRaw = target.queryRaw.bind(target);
   target.queryRaw = async (query) => {
     const result = await queryRaw(query);
-    for (const i of charColumns.get(result.rows) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+    for (const i of charColumns.get(result.rows) ?? [])
+      result.columnTypes[i] = ColumnTypeEnum.Character;
     return result;
   };
   if (target.executeScript) {
@@ -132,7 +135,9 @@ class BridgeAdapterFactory {
 
   connectToShadowDb = async (): Promise<Adapter> => {
     if (this.shadowDatabaseUrl) {
-      return patchAdapter(await new PrismaPg({ connectionString: this.shadowDatabaseUrl }).connect());
+      return patchAdapter(
+        await new PrismaPg({ connectionString: this.shadowDatabaseUrl }).connect(),
+      );
     }
     const name = `prisma_shadow_${process.pid}_${Date.now().toString(36)}`;
     await this.admin(`CREATE DATABASE "${name}"`);
@@ -193,7 +198,8 @@ async function createDatabase(url: string) {
   await client.connect();
   try {
     const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+    if (exists.rowCount === 0)
+      await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
   } finally {
     await client.end();
   }
@@ -208,7 +214,9 @@ async function runCliCommand(command: string, url: string) {
   const { hostname, port, pathname } = new URL(url);
   const database = decodeURIComponent(pathname.slice(1));
   const fail = (error_code: string, message: string) => {
-    process.stderr.write(`${JSON.stringify({ level: "INFO", fields: { message: "schema-engine bridge" } })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: "INFO", fields: { message: "schema-engine bridge" } })}\n`,
+    );
     process.stderr.write(
       `${JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: { error_code, message } })}\n`,
     );
@@ -225,32 +233,49 @@ async function runCliCommand(command: string, url: string) {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "3D000") {
-      fail("P1003", `Database \`${database}\` does not exist on the database server at \`${hostname}:${port || 5432}\`.`);
+      fail(
+        "P1003",
+        `Database \`${database}\` does not exist on the database server at \`${hostname}:${port || 5432}\`.`,
+      );
     }
-    fail("P1001", `Can't reach database server at \`${hostname}:${port || 5432}\`: ${(error as Error).message}`);
+    fail(
+      "P1001",
+      `Can't reach database server at \`${hostname}:${port || 5432}\`: ${(error as Error).message}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
-/** The engine reports a Rust panic's message here before it traps. */
-let lastPanic: string | undefined;
+/** The engine reports a Rust panic's message here before it traps (and the process dies). */
 (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: object }).PRISMA_WASM_PANIC_REGISTRY = {
   set_message(message: string) {
-    lastPanic = message;
     log("ERROR", `schema engine panicked: ${message}`);
   },
+};
+
+// @types/node 20 does not declare the WebAssembly global; only these two members are used.
+const { WebAssembly } = globalThis as unknown as {
+  WebAssembly: {
+    Module: new (bytes: Uint8Array) => object;
+    Instance: new (
+      module: object,
+      imports: Record<string, unknown>,
+    ) => { exports: Record<string, unknown> };
+  };
 };
 
 function loadWasm() {
   const require = createRequire(import.meta.url);
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   // Node 20 cannot import a .wasm module: instantiate it by hand against the JS glue.
-  const module = new WebAssembly.Module(readFileSync(join(dirname(bgPath), "schema_engine_bg.wasm")));
+  const module = new WebAssembly.Module(
+    readFileSync(join(dirname(bgPath), "schema_engine_bg.wasm")),
+  );
   const instance = new WebAssembly.Instance(module, {
-    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+    "./schema_engine_bg.js": bg,
   });
-  bg.__wbg_set_wasm(instance.exports);
+  bg.__wbg_set_wasm(instance.exports as never);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
 }
 
@@ -264,9 +289,17 @@ function errorPayload(error: unknown) {
   const message = error instanceof Error ? error.message : String(error);
   // The wasm engine rejects with a JSON-encoded user-facing error where it has one.
   try {
-    const parsed = JSON.parse(message) as { message?: string; error_code?: string; is_panic?: boolean };
+    const parsed = JSON.parse(message) as {
+      message?: string;
+      error_code?: string;
+      is_panic?: boolean;
+    };
     if (parsed && typeof parsed === "object" && parsed.message) {
-      return { code: 4466, message: "An error happened.", data: { ...parsed, is_panic: parsed.is_panic ?? false } };
+      return {
+        code: 4466,
+        message: "An error happened.",
+        data: { ...parsed, is_panic: parsed.is_panic ?? false },
+      };
     }
   } catch {
     // not JSON: a plain message
@@ -293,7 +326,10 @@ async function main() {
     return;
   }
   const url = args.datasource.url ?? process.env.DATABASE_ADMIN_URL;
-  if (!url) throw new Error("The datasource has no url: set DATABASE_ADMIN_URL (see packages/db/prisma.config.ts).");
+  if (!url)
+    throw new Error(
+      "The datasource has no url: set DATABASE_ADMIN_URL (see packages/db/prisma.config.ts).",
+    );
   if (args.cliCommand) return runCliCommand(args.cliCommand, url);
 
   loadWasm();
@@ -303,7 +339,9 @@ async function main() {
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
   await factory.dropOrphans().catch(() => undefined); // best effort: the main database may not exist yet
-  const datamodels = args.datamodelPaths.map((path) => [path, readFileSync(path, "utf8")] as [string, string]);
+  const datamodels = args.datamodelPaths.map(
+    (path) => [path, readFileSync(path, "utf8")] as [string, string],
+  );
   const engine = await bg.SchemaEngine.new(
     { datamodels: datamodels.length > 0 ? datamodels : undefined },
     (line: string) => process.stderr.write(`${line}\n`),
@@ -350,7 +388,10 @@ async function main() {
     const handler = handlers[request.method];
     const work = (async () => {
       if (!handler) {
-        respond({ id: request.id, error: { code: -32601, message: `Method not found: ${request.method}` } });
+        respond({
+          id: request.id,
+          error: { code: -32601, message: `Method not found: ${request.method}` },
+        });
         return;
       }
       try {

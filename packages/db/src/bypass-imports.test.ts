@@ -1,0 +1,37 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "./env.ts";
+
+/** Where the bypass client may be used (ARCHITECTURE.md "Tenancy, twice"). */
+const ALLOWED = [
+  /^packages\/db\//,
+  /^packages\/jobs\//,
+  /^packages\/billing\/src\/webhooks?\//,
+  /^packages\/auth\/src\/webhooks?\//,
+  /^packages\/api\/src\/platform\//,
+  /^apps\/(web|admin)\/app\/api\/webhooks\//,
+];
+
+describe("the bypass client", () => {
+  it("is imported only by jobs, webhooks and platform-admin code", () => {
+    const root = repoRoot();
+    const files = execFileSync(
+      "git",
+      ["ls-files", "--cached", "--others", "--exclude-standard", "*.ts", "*.tsx"],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    )
+      .split("\n")
+      .filter(Boolean);
+    const offenders = files.filter(
+      (file) =>
+        !ALLOWED.some((pattern) => pattern.test(file)) &&
+        /from\s+["']@atlas\/db\/bypass["']/.test(readFileSync(join(root, file), "utf8")),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

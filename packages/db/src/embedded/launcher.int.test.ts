@@ -1,0 +1,185 @@
+/**
+ * The embedded launcher end to end, in a temp data folder on a free port (never 5432 or 54329):
+ * first start (initdb, migrate, role, seed), reuse of a server another caller started, restart
+ * of a stopped folder without initdb or a second seed. Every server is stopped by its own handle.
+ */
+import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { chmod, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { embeddedStateSchema } from "../env.ts";
+import { ensureEmbeddedDatabase, type EmbeddedDatabase } from "./launcher.ts";
+
+const migrationsDir = fileURLToPath(new URL("../../prisma/migrations/", import.meta.url));
+const seedModule = fileURLToPath(new URL("../seed/seed.ts", import.meta.url));
+
+const temp = mkdtempSync(join(tmpdir(), "atlas-embedded-test-"));
+const dataDir = join(temp, "postgres");
+const stateFile = join(temp, "embedded.json");
+const started: EmbeddedDatabase[] = [];
+
+afterAll(async () => {
+  for (const db of started) await db.stop();
+  await rm(temp, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+      });
+    });
+    if (port && port !== 5432 && port !== 54329) return port;
+  }
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Row counts of every table but _prisma_migrations, read as the admin (no RLS in the way). */
+async function tableCounts(adminUrl: string): Promise<Record<string, number>> {
+  const tables = await query<{ name: string }>(
+    adminUrl,
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await query<{ n: string }>(adminUrl, `SELECT count(*) AS n FROM "${name}"`);
+    counts[name] = Number(row!.n);
+  }
+  return counts;
+}
+
+async function start(port: number, lines: string[]) {
+  const db = await ensureEmbeddedDatabase({ dataDir, port, log: (line) => lines.push(line) });
+  started.push(db);
+  return db;
+}
+
+const ranInitdb = (lines: string[]) => lines.some((l) => l.includes(": initdb "));
+const ranSeed = (lines: string[]) => lines.some((l) => l.includes(": seed (done)"));
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+describe("ensureEmbeddedDatabase", { timeout: 60_000 }, () => {
+  it("initialises, migrates, seeds once, and reuses a running or stopped folder", async () => {
+    await chmod(temp, 0o755); // as root the server runs as `postgres`, which must reach the folder
+    const port = await freePort();
+    const seedExists = existsSync(seedModule);
+
+    // ── first start ──
+    const firstLog: string[] = [];
+    const t0 = performance.now();
+    const first = await start(port, firstLog);
+    const firstMs = performance.now() - t0;
+    expect(first.reused).toBe(false);
+    expect(first.port).toBe(port);
+    expect(ranInitdb(firstLog)).toBe(true);
+    expect(ranSeed(firstLog)).toBe(seedExists);
+
+    // the state file: owner-only, passwords generated, seeded once when a seed exists
+    expect(statSync(stateFile).mode & 0o777).toBe(0o600);
+    const state = embeddedStateSchema.parse(JSON.parse(await readFile(stateFile, "utf8")));
+    expect(state).toMatchObject({
+      dataDir,
+      port,
+      adminUser: "postgres",
+      appUser: "atlas_app",
+      database: "atlas",
+    });
+    expect(state.adminPassword).not.toBe(state.appPassword);
+    expect(state.seededAt !== undefined).toBe(seedExists);
+    expect(first.appUrl).toBe(
+      `postgresql://atlas_app:${state.appPassword}@127.0.0.1:${port}/atlas`,
+    );
+    expect(first.adminUrl).toBe(
+      `postgresql://postgres:${state.adminPassword}@127.0.0.1:${port}/atlas`,
+    );
+
+    // the app role: exists, logs in with its password, and cannot bypass row-level security
+    const [role] = await query<{ rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }>(
+      first.adminUrl,
+      "SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'atlas_app'",
+    );
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: true });
+    const [me] = await query<{ user: string; super: string }>(
+      first.appUrl,
+      "SELECT current_user AS user, current_setting('is_superuser') AS super",
+    );
+    expect(me).toEqual({ user: "atlas_app", super: "off" });
+
+    // every migration in prisma/migrations is applied and finished
+    const folders = readdirSync(migrationsDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+    expect(folders.length).toBeGreaterThan(0);
+    const applied = await query<{
+      migration_name: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(
+      first.adminUrl,
+      `SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    expect(applied.map((m) => m.migration_name)).toEqual(folders);
+    expect(applied.every((m) => m.finished_at !== null && m.rolled_back_at === null)).toBe(true);
+
+    // the seed ran once; then empty every table, so that a second seed would show
+    const seeded = await tableCounts(first.adminUrl);
+    if (seedExists) expect(sum(seeded)).toBeGreaterThan(0);
+    else
+      console.warn(`[launcher test] ${seedModule} does not exist yet: the seed step was skipped`);
+    const tables = Object.keys(seeded).map((t) => `"${t}"`);
+    await query(first.adminUrl, `TRUNCATE ${tables.join(", ")} CASCADE`);
+
+    // ── second call while the first server runs: reused, not seeded again, left running ──
+    const secondLog: string[] = [];
+    const t1 = performance.now();
+    const second = await start(await freePort(), secondLog); // a running server keeps its port
+    const secondMs = performance.now() - t1;
+    expect(second.reused).toBe(true);
+    expect(second.pid).toBe(first.pid);
+    expect(second.port).toBe(port);
+    expect(second.appUrl).toBe(first.appUrl);
+    expect(ranInitdb(secondLog) || ranSeed(secondLog)).toBe(false);
+    expect(sum(await tableCounts(second.adminUrl))).toBe(0);
+    await second.stop(); // a reused server is not ours to stop
+    expect(await query(first.adminUrl, "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+
+    // ── stop, then start the folder again: no initdb, no seed, same passwords ──
+    await first.stop();
+    await expect(query(first.adminUrl, "SELECT 1")).rejects.toThrow();
+    const thirdLog: string[] = [];
+    const t2 = performance.now();
+    const third = await start(port, thirdLog);
+    const thirdMs = performance.now() - t2;
+    expect(third.reused).toBe(false);
+    expect(third.pid).not.toBe(first.pid);
+    expect(third.appUrl).toBe(first.appUrl);
+    expect(ranInitdb(thirdLog) || ranSeed(thirdLog)).toBe(false);
+    expect(sum(await tableCounts(third.adminUrl))).toBe(0);
+    const after = embeddedStateSchema.parse(JSON.parse(await readFile(stateFile, "utf8")));
+    expect(after.seededAt).toBe(state.seededAt);
+    await third.stop();
+    await expect(query(third.adminUrl, "SELECT 1")).rejects.toThrow();
+
+    console.info(
+      `[launcher test] first start ${Math.round(firstMs)} ms, reuse ${Math.round(secondMs)} ms, restart ${Math.round(thirdMs)} ms`,
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { cloneTestDatabase, withDatabase, type TestDatabase, type TestServer } from "./database.ts";
