@@ -40,4 +40,4 @@ fi
 ensure_dependencies
 
 step "typecheck, lint, unit and integration tests"
-pnpm exec turbo run typecheck lint test test:int --output-logs=errors-only --log-order=grouped "$@"
+pnpm exec turbo run typecheck lint test test:int --output-logs=full --log-order=grouped "$@"
