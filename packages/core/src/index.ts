@@ -1,1 +1,2 @@
-export * from "./day-key";
+export * from "./day-key.ts";
+export * from "./clock.ts";
