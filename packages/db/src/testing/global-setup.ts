@@ -1,14 +1,7 @@
-/**
- * Vitest global setup for every integration suite: find a PostgreSQL (the one on 127.0.0.1:5432
- * as on CI, else an embedded one, said out loud), build one migrated and seeded template
- * database, hand its coordinates to the tests, drop it afterwards.
- */
+/** Vitest global setup for every integration suite: one seeded template per run (server.ts). */
 import type { TestProject } from "vitest/node";
-import { runPrisma } from "../../scripts/prisma.ts";
-import { ensureEmbeddedDatabase } from "../embedded/launcher.ts";
-import { repoRoot } from "../env.ts";
-import { seed } from "../seed/seed.ts";
-import { adminQuery, canConnect, randomId, withDatabase, type TestServer } from "./database.ts";
+import type { TestServer } from "./database.ts";
+import { startTestServer } from "./server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,52 +9,8 @@ declare module "vitest" {
   }
 }
 
-const DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
-
-async function resolveServer() {
-  const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? DEFAULT_SERVER;
-  if (await canConnect(adminUrl)) {
-    const app = new URL(adminUrl);
-    app.username = "atlas_app";
-    app.password = process.env.TEST_DATABASE_APP_PASSWORD ?? "";
-    return { adminUrl, appUrl: app.toString(), stop: async () => undefined };
-  }
-  console.warn(
-    `[db tests] no PostgreSQL at ${new URL(adminUrl).host}: using an embedded PostgreSQL`,
-  );
-  const embedded = await ensureEmbeddedDatabase({
-    dataDir: `${repoRoot()}/.atlas/test-postgres`,
-    port: 54339,
-  });
-  return { adminUrl: embedded.adminUrl, appUrl: embedded.appUrl, stop: () => embedded.stop() };
-}
-
 export default async function setup(project: TestProject) {
-  const server = await resolveServer();
-  const runId = randomId();
-  const template = `atlas_t_${runId}_template`;
-  await adminQuery(server.adminUrl, `CREATE DATABASE "${template}"`);
-  const templateUrl = withDatabase(server.adminUrl, template);
-  await runPrisma(["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_ADMIN_URL: templateUrl },
-    quiet: true,
-  });
-  await seed(templateUrl);
-  project.provide("testServer", {
-    adminUrl: server.adminUrl,
-    appUrl: server.appUrl,
-    template,
-    runId,
-  });
-
-  return async () => {
-    const { rows } = await adminQuery(
-      server.adminUrl,
-      `SELECT datname FROM pg_database WHERE datname LIKE 'atlas\\_t\\_${runId}\\_%'`,
-    );
-    for (const { datname } of rows as { datname: string }[]) {
-      await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    }
-    await server.stop();
-  };
+  const { stop, ...server } = await startTestServer();
+  project.provide("testServer", server);
+  return stop;
 }
