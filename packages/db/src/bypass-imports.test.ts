@@ -9,7 +9,7 @@ const ALLOWED = [
   /^packages\/db\//,
   /^packages\/jobs\//,
   /^packages\/billing\/src\/webhooks?\//,
-  /^packages\/auth\/src\/webhooks?\//,
+  /^packages\/auth\/src\/(webhooks?|dev)\//,
   /^packages\/api\/src\/platform\//,
   /^apps\/(web|admin)\/app\/api\/webhooks\//,
 ];
