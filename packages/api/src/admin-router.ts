@@ -1,0 +1,14 @@
+/** The admin console's router (apps/admin serves it at its own /api/trpc). */
+import type { TRPCRouterRecord } from "@trpc/server";
+import { listPortfolioWorkspaces } from "./routers/admin/portfolio/list-portfolio-workspaces.ts";
+import { createTRPCRouter } from "./trpc.ts";
+
+const portfolioRouter = {
+  workspaces: listPortfolioWorkspaces,
+} satisfies TRPCRouterRecord;
+
+export const adminRouter = createTRPCRouter({
+  portfolio: portfolioRouter,
+});
+
+export type AdminRouter = typeof adminRouter;

@@ -1,0 +1,200 @@
+/**
+ * Cross-tenant suite (ARCHITECTURE.md "Tests"): every procedure of BOTH routers, enumerated from
+ * the router definitions, is called by a person of workspace A (demo) asking for, or with,
+ * workspace B (second). A procedure without a case here fails the suite: a new procedure must say
+ * what a cross-tenant call gets. Each case asserts that nothing of B comes back and that B's rows
+ * are exactly as they were.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminRouter } from "./admin-router.ts";
+import { appRouter } from "./app-router.ts";
+import { createHarness, type Harness } from "./testing/harness.ts";
+
+interface Ids {
+  /** Workspace A (the caller's). */
+  a: string;
+  /** Workspace B (not the caller's). */
+  b: string;
+}
+
+interface Case {
+  input: (ids: Ids) => unknown;
+  /**
+   * FORBIDDEN: the call is refused. OWN: the call is about the caller, not a workspace (or only
+   * the caller's workspaces): it succeeds and returns nothing of B.
+   */
+  expect: "FORBIDDEN" | "OWN";
+}
+
+const week = {
+  monMinutes: 1,
+  tueMinutes: 2,
+  wedMinutes: 3,
+  thuMinutes: 4,
+  friMinutes: 5,
+  satMinutes: 6,
+  sunMinutes: 7,
+};
+
+const APP_CASES: Record<string, Case> = {
+  "workspace.current": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "workspace.list": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
+  "workspace.members": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "workspace.settings.get": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "workspace.settings.update": {
+    input: ({ b }) => ({ workspaceId: b, lateEntryWindowDays: 0, sharesProgress: true }),
+    expect: "FORBIDDEN",
+  },
+  "me.settings.get": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
+  "me.settings.update": {
+    input: () => ({ timeZone: "Asia/Kolkata", dayStartMinutes: 60 }),
+    expect: "OWN",
+  },
+  "membership.capacity.get": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "membership.capacity.update": {
+    input: ({ b }) => ({ workspaceId: b, ...week }),
+    expect: "FORBIDDEN",
+  },
+};
+
+const ADMIN_CASES: Record<string, Case> = {
+  "portfolio.workspaces": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
+};
+
+const ROUTERS = [
+  { name: "appRouter", router: appRouter, cases: APP_CASES },
+  { name: "adminRouter", router: adminRouter, cases: ADMIN_CASES },
+] as const;
+
+const proceduresOf = (router: { _def: { procedures: object } }) =>
+  Object.keys(router._def.procedures).sort();
+
+/**
+ * Who asks: the owner of A (every capability in A, none in B) and a plain member of A; each with
+ * the route parameter naming B and with a session whose active workspace is B.
+ */
+const CALLERS = ["owner", "nora"] as const;
+const SESSIONS = ["demo", "second"] as const;
+
+let h: Harness;
+let ids: Ids;
+/** Strings that only B's data contains. */
+let markersOfB: string[];
+
+beforeAll(async () => {
+  h = await createHarness();
+  ids = { a: h.workspaceIds.demo, b: h.workspaceIds.second };
+  const onlyInB = await h.admin.user.findMany({
+    where: {
+      memberships: { some: { workspaceId: ids.b }, none: { workspaceId: ids.a } },
+    },
+    select: { id: true, email: true, name: true },
+  });
+  const b = await h.admin.workspace.findUniqueOrThrow({ where: { id: ids.b } });
+  markersOfB = [b.id, b.name, b.slug, ...onlyInB.flatMap((u) => [u.id, u.email, u.name])];
+  expect(onlyInB.length).toBeGreaterThan(0);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** A fingerprint of every row of B: each workspace table, plus B's people and their settings. */
+async function snapshotOfB(): Promise<Record<string, string>> {
+  const tables = await h.admin.$queryRawUnsafe<{ table: string }[]>(
+    `SELECT table_name AS "table" FROM information_schema.columns
+     WHERE table_schema = 'public' AND column_name = 'workspaceId' ORDER BY 1`,
+  );
+  const snapshot: Record<string, string> = {};
+  const fingerprint = async (name: string, sql: string, ...params: unknown[]) => {
+    const [row] = await h.admin.$queryRawUnsafe<{ n: bigint; digest: string | null }[]>(
+      sql,
+      ...params,
+    );
+    snapshot[name] = `${row!.n}:${row!.digest}`;
+  };
+  for (const { table } of tables) {
+    await fingerprint(
+      table,
+      `SELECT count(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest
+       FROM "${table}" t WHERE t."workspaceId" = $1`,
+      ids.b,
+    );
+  }
+  await fingerprint(
+    "Workspace",
+    `SELECT count(*) AS n, md5(string_agg(t::text, '|')) AS digest FROM "Workspace" t WHERE t.id = $1`,
+    ids.b,
+  );
+  const members = `SELECT "userId" FROM "Membership" WHERE "workspaceId" = $1`;
+  await fingerprint(
+    "User",
+    `SELECT count(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "User" t WHERE t.id IN (${members})`,
+    ids.b,
+  );
+  await fingerprint(
+    "UserTimeSetting",
+    `SELECT count(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "UserTimeSetting" t WHERE t."userId" IN (${members})`,
+    ids.b,
+  );
+  return snapshot;
+}
+
+function procedureAt(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
+  let target = caller as Record<string, unknown>;
+  for (const key of path.split(".")) target = target[key] as Record<string, unknown>;
+  return target as unknown as (input: unknown) => Promise<unknown>;
+}
+
+describe("the case table", () => {
+  it.each(ROUTERS.map((r) => [r.name, r] as const))(
+    "%s: every procedure has a case, and every case a procedure",
+    (_name, { router, cases }) => {
+      const procedures = proceduresOf(router);
+      expect(procedures.length).toBeGreaterThan(0);
+      expect(
+        procedures.filter((p) => !(p in cases)),
+        "procedures without a cross-tenant case",
+      ).toEqual([]);
+      expect(
+        Object.keys(cases).filter((p) => !procedures.includes(p)),
+        "cases of no procedure",
+      ).toEqual([]);
+    },
+  );
+});
+
+for (const { name, router, cases } of ROUTERS) {
+  describe(`${name}: a caller of A asking for B`, () => {
+    const rows = proceduresOf(router).flatMap((path) =>
+      CALLERS.flatMap((who) => SESSIONS.map((session) => [path, who, session] as const)),
+    );
+
+    it.each(rows)("%s as %s, active workspace %s", async (path, who, session) => {
+      const entry = cases[path];
+      if (!entry)
+        throw new Error(`${name}.${path} has no cross-tenant case: add one to this suite`);
+      const caller = name === "adminRouter" ? h.asAdmin(who, session) : h.as(who, session);
+      // The admin console refuses plain members before anything else: that is a refusal too.
+      const expected = name === "adminRouter" && who === "nora" ? "FORBIDDEN" : entry.expect;
+
+      const before = await snapshotOfB();
+      const outcome = await procedureAt(
+        caller,
+        path,
+      )(entry.input(ids)).then(
+        (data) => ({ ok: true as const, data }),
+        (error: { code?: string }) => ({ ok: false as const, error }),
+      );
+
+      if (expected === "FORBIDDEN") {
+        expect(outcome.ok, `${path} should be refused`).toBe(false);
+        if (!outcome.ok) expect(outcome.error.code).toBe("FORBIDDEN");
+      } else {
+        expect(outcome.ok, `${path} should answer about the caller only`).toBe(true);
+        const text = JSON.stringify(outcome.ok ? outcome.data : null);
+        for (const marker of markersOfB) expect(text).not.toContain(marker);
+      }
+      expect(await snapshotOfB()).toEqual(before);
+    });
+  });
+}

@@ -1,0 +1,84 @@
+import { AtlasConfigError } from "@atlas/db/env";
+import { describe, expect, it } from "vitest";
+import { apiEnv, createClockFromEnv, parseClockOffset } from "./env.ts";
+
+describe("parseClockOffset", () => {
+  it.each([
+    ["86400000", 86_400_000],
+    ["-3600000", -3_600_000],
+    ["+5", 5],
+    ["P3D", 3 * 86_400_000],
+    ["-PT90M", -90 * 60_000],
+    ["P1W", 7 * 86_400_000],
+    ["P1DT2H30M", 86_400_000 + 2 * 3_600_000 + 30 * 60_000],
+    ["PT1.5S", 1500],
+    ["PT0S", 0],
+  ])("%s → %i ms", (text, ms) => {
+    expect(parseClockOffset(text)).toBe(ms);
+  });
+
+  it.each(["", "P", "PT", "-P", "P1Y", "P2M", "1.5", "3 days", "PT1.5H", "P1DT", "86400000ms"])(
+    "refuses %j",
+    (text) => {
+      expect(parseClockOffset(text)).toBeUndefined();
+    },
+  );
+});
+
+describe("createClockFromEnv", () => {
+  it("is the system clock when no offset is set, whatever the mode", () => {
+    const before = Date.now();
+    const now = createClockFromEnv({}).now().getTime();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThan(before + 1000);
+  });
+
+  it.each(["embedded", "test"] as const)("honours the offset in %s mode", (mode) => {
+    const now = createClockFromEnv({ ATLAS_MODE: mode, ATLAS_CLOCK_OFFSET: "P2D" }).now().getTime();
+    expect(now - Date.now()).toBeGreaterThan(2 * 86_400_000 - 1000);
+    expect(now - Date.now()).toBeLessThanOrEqual(2 * 86_400_000);
+  });
+
+  it.each([undefined, "production"] as const)(
+    "refuses an offset in production (ATLAS_MODE %s), naming it",
+    (mode) => {
+      let error: unknown;
+      try {
+        createClockFromEnv({ ATLAS_MODE: mode, ATLAS_CLOCK_OFFSET: "3600000" });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(AtlasConfigError);
+      expect((error as AtlasConfigError).variables).toEqual(["ATLAS_CLOCK_OFFSET"]);
+      expect((error as Error).message).toMatch(/ATLAS_CLOCK_OFFSET/);
+    },
+  );
+});
+
+describe("apiEnv", () => {
+  it("reads the fragment; empty values count as unset", () => {
+    expect(
+      apiEnv({ ATLAS_MODE: "test", REDIS_URL: "redis://127.0.0.1:6379", ATLAS_CLOCK_OFFSET: "" }),
+    ).toMatchObject({
+      ATLAS_MODE: "test",
+      REDIS_URL: "redis://127.0.0.1:6379",
+      ATLAS_CLOCK_OFFSET: undefined,
+    });
+  });
+
+  it("names every invalid variable without echoing its value", () => {
+    let error: unknown;
+    try {
+      apiEnv({ ATLAS_MODE: "test", REDIS_URL: "http://secret-host", ATLAS_CLOCK_OFFSET: "P1Y" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AtlasConfigError);
+    expect((error as AtlasConfigError).variables).toEqual(["REDIS_URL", "ATLAS_CLOCK_OFFSET"]);
+    expect((error as Error).message).not.toMatch(/secret-host/);
+  });
+
+  it("refuses an offset in production at start", () => {
+    expect(() => apiEnv({ ATLAS_CLOCK_OFFSET: "P1D" })).toThrow(/ATLAS_CLOCK_OFFSET/);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * The API's one mapping from errors to what a caller sees (STYLE.md: services throw AppError, only
+ * the API turns it into a TRPCError). `toTRPCError` runs as the first middleware of every
+ * procedure, so server-side callers (`createCaller`) get the mapped code too; `errorFormatter`
+ * shapes what goes over the wire: the HTTP status, zod issues for BAD_REQUEST, the retry time
+ * for TOO_MANY_REQUESTS, and nothing internal for anything unexpected.
+ */
+import { AppError, type AppErrorCode } from "@atlas/core";
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import { z, ZodError } from "zod";
+
+export { AppError };
+
+/** Every AppError code is also a tRPC code; the table keeps that a checked fact. */
+const TRPC_CODE_BY_APP_CODE = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  BAD_REQUEST: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+} as const satisfies Record<AppErrorCode, TRPCError["code"]>;
+
+export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+
+/**
+ * An AppError becomes its TRPCError (message and details kept: they are written for the caller);
+ * a TRPCError with a deliberate code passes through; anything else becomes an opaque
+ * INTERNAL_SERVER_ERROR whose cause is kept for server-side logging only.
+ */
+export function toTRPCError(error: unknown): TRPCError {
+  const appError = findAppError(error);
+  if (appError) {
+    return new TRPCError({
+      code: TRPC_CODE_BY_APP_CODE[appError.code],
+      message: appError.message,
+      cause: appError,
+    });
+  }
+  if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
+  const cause = error instanceof TRPCError ? (error.cause ?? error) : error;
+  return new TRPCError({
+    code: "INTERNAL_SERVER_ERROR",
+    message: INTERNAL_MESSAGE,
+    cause: cause instanceof Error ? cause : undefined,
+  });
+}
+
+function findAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof TRPCError && error.cause instanceof AppError) return error.cause;
+  return undefined;
+}
+
+/** The `data` every error response carries (typed for clients through the router). */
+export interface AtlasErrorData {
+  code: TRPCError["code"];
+  httpStatus: number;
+  path: string | null;
+  /** Field and form errors of a rejected input (BAD_REQUEST from validation), else null. */
+  zodError: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } | null;
+  /** Seconds until a rate-limited call may be retried (TOO_MANY_REQUESTS), else null. */
+  retryAfterSeconds: number | null;
+  /** An AppError's details (written for the caller), else null. */
+  details: Readonly<Record<string, unknown>> | null;
+}
+
+export interface AtlasErrorShape {
+  message: string;
+  code: number;
+  data: AtlasErrorData;
+}
+
+function flattenedZodError(error: TRPCError): AtlasErrorData["zodError"] {
+  const cause = error.cause instanceof AppError ? error.cause.cause : error.cause;
+  if (!(cause instanceof ZodError)) return null;
+  const flat = z.flattenError(cause);
+  return { formErrors: flat.formErrors, fieldErrors: flat.fieldErrors };
+}
+
+/** The root error formatter (initTRPC's `errorFormatter`). */
+export function errorFormatter(opts: {
+  shape: { code: number; message: string; data: { path?: string } };
+  error: TRPCError;
+}): AtlasErrorShape {
+  const error = toTRPCError(opts.error);
+  const appError = findAppError(error);
+  const zodError = error.code === "BAD_REQUEST" ? flattenedZodError(error) : null;
+  const retryAfter = appError?.details?.retryAfterSeconds;
+  return {
+    // The JSON-RPC code follows the mapped tRPC code (the shape tRPC built used the original).
+    code: TRPC_ERROR_CODES_BY_KEY[error.code],
+    message: zodError ? "Invalid input" : error.message,
+    data: {
+      code: error.code,
+      httpStatus: getHTTPStatusCodeFromError(error),
+      path: opts.shape.data.path ?? null,
+      zodError,
+      retryAfterSeconds: typeof retryAfter === "number" ? retryAfter : null,
+      details: appError?.details ?? null,
+    },
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The permission table, the plan check and the admin console's door, through the real chain on
+ * a seeded copy (as the application role).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHarness, rejectionOf, type Harness } from "./testing/harness.ts";
+import {
+  createCallerFactory,
+  createContextInner,
+  createTRPCRouter,
+  entitled,
+  workspaceProcedure,
+} from "./trpc.ts";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await createHarness();
+  // No seeded admin: make bernd one in demo.
+  await h.admin.membership.update({
+    where: { workspaceId_userId: { workspaceId: h.workspaceIds.demo, userId: h.userIds.bernd } },
+    data: { role: "admin" },
+  });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const settingsOf = (workspaceId: string) =>
+  h.admin.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: {
+      lateEntryWindowDays: true,
+      sharesProgress: true,
+      aiAcceptanceThreshold: true,
+      defaultTimeZone: true,
+      updatedAt: true,
+    },
+  });
+
+describe("workspace.settings", () => {
+  it("every member reads them", async () => {
+    expect(await h.as("nora").workspace.settings.get()).toEqual({
+      lateEntryWindowDays: 7,
+      sharesProgress: false,
+      aiAcceptanceThreshold: 0.5,
+      defaultTimeZone: "Europe/Berlin",
+    });
+  });
+
+  it.each(["nora", "coach"] as const)("%s (member, coach) may not change them", async (who) => {
+    const before = await settingsOf(h.workspaceIds.demo);
+    const error = await rejectionOf(
+      h.as(who).workspace.settings.update({ lateEntryWindowDays: 3 }),
+    );
+    expect(error.code).toBe("FORBIDDEN");
+    expect(error.message).toMatch(/may not change workspace settings/);
+    expect(await settingsOf(h.workspaceIds.demo)).toEqual(before);
+  });
+
+  it("the owner may", async () => {
+    const updated = await h.as("owner").workspace.settings.update({
+      lateEntryWindowDays: 14,
+      aiAcceptanceThreshold: 0.625,
+    });
+    expect(updated).toMatchObject({ lateEntryWindowDays: 14, aiAcceptanceThreshold: 0.625 });
+    const row = await settingsOf(h.workspaceIds.demo);
+    expect(row.lateEntryWindowDays).toBe(14);
+    expect(row.aiAcceptanceThreshold.toNumber()).toBe(0.625);
+  });
+
+  it("an admin may", async () => {
+    const updated = await h.as("bernd").workspace.settings.update({
+      defaultTimeZone: "America/Chicago",
+      sharesProgress: true,
+    });
+    expect(updated).toMatchObject({ defaultTimeZone: "America/Chicago", sharesProgress: true });
+    await h.as("bernd").workspace.settings.update({ sharesProgress: false });
+  });
+
+  it("the owner of one workspace is a plain member elsewhere: sam cannot change second", async () => {
+    const error = await rejectionOf(
+      h.as("sam").workspace.settings.update({
+        workspaceId: h.workspaceIds.second,
+        lateEntryWindowDays: 1,
+      }),
+    );
+    expect(error.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("workspace.members", () => {
+  it("shows everyone the roster, but others' e-mails only to who may see others", async () => {
+    const asNora = await h.as("nora").workspace.members();
+    expect(asNora).toHaveLength(6);
+    expect(asNora.filter((m) => m.email !== null).map((m) => m.id)).toEqual([h.userIds.nora]);
+    const asCoach = await h.as("coach").workspace.members();
+    expect(asCoach.every((m) => m.email !== null)).toBe(true);
+    expect(asCoach.find((m) => m.id === h.userIds.bernd)?.role).toBe("admin");
+  });
+
+  it("shows members each other's e-mails when the workspace shares progress", async () => {
+    await h.as("owner").workspace.settings.update({ sharesProgress: true });
+    try {
+      const asNora = await h.as("nora").workspace.members();
+      expect(asNora.every((m) => m.email !== null)).toBe(true);
+    } finally {
+      await h.as("owner").workspace.settings.update({ sharesProgress: false });
+    }
+  });
+});
+
+describe("entitled(feature)", () => {
+  const probe = createTRPCRouter({
+    coachConsole: workspaceProcedure.use(entitled("coach_console")).query(() => "in"),
+  });
+  const call = (workspace: "demo" | "second") =>
+    createCallerFactory(probe)(
+      createContextInner({ session: h.session("owner", workspace), db: h.app, limiter: h.limiter }),
+    ).coachConsole();
+
+  it("lets a plan with the feature through and refuses one without it", async () => {
+    expect(await call("demo")).toBe("in");
+    const starter = await h.admin.plan.findUniqueOrThrow({ where: { key: "starter" } });
+    const { planId } = await h.admin.workspace.findUniqueOrThrow({
+      where: { id: h.workspaceIds.demo },
+    });
+    await h.admin.workspace.update({
+      where: { id: h.workspaceIds.demo },
+      data: { planId: starter.id },
+    });
+    try {
+      const error = await rejectionOf(call("demo"));
+      expect(error).toMatchObject({
+        code: "FORBIDDEN",
+        message: "Your plan does not include coach_console.",
+      });
+    } finally {
+      await h.admin.workspace.update({ where: { id: h.workspaceIds.demo }, data: { planId } });
+    }
+  });
+});
+
+describe("the admin console", () => {
+  it("refuses a member who coaches nothing", async () => {
+    const error = await rejectionOf(h.asAdmin("nora").portfolio.workspaces());
+    expect(error).toMatchObject({
+      code: "FORBIDDEN",
+      message: "Atlas admin is for coaches: you coach no workspace",
+    });
+  });
+
+  it("refuses sam, a member of two workspaces and coach of none", async () => {
+    expect((await rejectionOf(h.asAdmin("sam").portfolio.workspaces())).code).toBe("FORBIDDEN");
+  });
+
+  it("shows the coach both workspaces with their member counts", async () => {
+    const portfolio = await h.asAdmin("coach").portfolio.workspaces();
+    expect(portfolio.map((w) => [w.slug, w.role, w.memberCount])).toEqual([
+      ["demo", "coach", 6],
+      ["second", "coach", 3],
+    ]);
+  });
+
+  it("shows an owner and an admin their own workspace only", async () => {
+    expect((await h.asAdmin("priya").portfolio.workspaces()).map((w) => [w.slug, w.role])).toEqual([
+      ["second", "owner"],
+    ]);
+    expect((await h.asAdmin("bernd").portfolio.workspaces()).map((w) => [w.slug, w.role])).toEqual([
+      ["demo", "admin"],
+    ]);
+  });
+
+  it("lets a platform admin in who coaches nothing, with an empty portfolio", async () => {
+    await h.admin.user.update({ where: { id: h.userIds.kenji }, data: { isPlatformAdmin: true } });
+    try {
+      expect(await h.asAdmin("kenji").portfolio.workspaces()).toEqual([]);
+    } finally {
+      await h.admin.user.update({
+        where: { id: h.userIds.kenji },
+        data: { isPlatformAdmin: false },
+      });
+    }
+  });
+});

@@ -1,0 +1,15 @@
+import { ZDayStartMinutes, ZTimeZone } from "@atlas/core";
+import { z } from "zod";
+import { atLeastOneField } from "../../../schemas.ts";
+import { ZMySettings } from "./get-my-settings.schema.ts";
+
+export const ZUpdateMySettingsInput = z
+  .object({
+    timeZone: ZTimeZone.optional(),
+    dayStartMinutes: ZDayStartMinutes.optional(),
+  })
+  .refine(atLeastOneField.check, { message: atLeastOneField.message });
+export type TUpdateMySettingsInput = z.infer<typeof ZUpdateMySettingsInput>;
+
+export const ZUpdateMySettingsOutput = ZMySettings;
+export type TUpdateMySettingsOutput = z.infer<typeof ZUpdateMySettingsOutput>;

@@ -1,0 +1,8 @@
+import { getCapacity as readCapacity } from "../../../services/capacity.ts";
+import { workspaceProcedure } from "../../../trpc.ts";
+import { ZGetCapacityOutput } from "./get-capacity.schema.ts";
+
+/** The caller's own capacity in the current workspace. */
+export const getCapacity = workspaceProcedure
+  .output(ZGetCapacityOutput)
+  .query(({ ctx }) => readCapacity(ctx.db, ctx.membership));

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { ZRole } from "../../../schemas.ts";
+
+export const ZListMembersOutput = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    /** Null for other members when the caller may not see them (permission `seeOthers`). */
+    email: z.string().nullable(),
+    role: ZRole,
+  }),
+);
+export type TListMembersOutput = z.infer<typeof ZListMembersOutput>;

@@ -1,0 +1,111 @@
+/**
+ * Workspaces as their members see them: the caller's list, the roster and the settings.
+ * Each function takes a tenant-bound client; row-level security is the second line of defence.
+ */
+import { can, type Role } from "@atlas/core";
+import type { TenantDb } from "@atlas/db";
+
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  slug: string;
+  role: Role;
+  isActive: boolean;
+}
+
+/** The user's workspaces with their role (client bound to the user only). */
+export async function listMyWorkspaces(
+  db: TenantDb,
+  userId: string,
+  activeWorkspaceId: string | null,
+): Promise<WorkspaceSummary[]> {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    select: { role: true, workspace: { select: { id: true, name: true, slug: true } } },
+    orderBy: [{ workspace: { name: "asc" } }, { workspaceId: "asc" }],
+  });
+  return memberships.map((m) => ({
+    ...m.workspace,
+    role: m.role as Role,
+    isActive: m.workspace.id === activeWorkspaceId,
+  }));
+}
+
+export interface MemberSummary {
+  id: string;
+  name: string;
+  /** Null where the viewer may not see other members (see listMembers). */
+  email: string | null;
+  role: Role;
+}
+
+/**
+ * The roster of the bound workspace. Everyone sees who is in it and their roles (a member needs
+ * to know their coach); e-mail addresses of others only who may `seeOthers` (coach, admin, owner,
+ * or every member when the workspace shares progress).
+ */
+export async function listMembers(
+  db: TenantDb,
+  workspaceId: string,
+  viewer: { userId: string; role: Role; sharesProgress: boolean },
+): Promise<MemberSummary[]> {
+  const rows = await db.membership.findMany({
+    where: { workspaceId },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+    orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
+  });
+  const seesOthers = can("seeOthers", viewer);
+  return rows.map((m) => ({
+    id: m.user.id,
+    name: m.user.name,
+    email: seesOthers || m.user.id === viewer.userId ? m.user.email : null,
+    role: m.role as Role,
+  }));
+}
+
+export interface WorkspaceSettings {
+  lateEntryWindowDays: number;
+  sharesProgress: boolean;
+  aiAcceptanceThreshold: number;
+  defaultTimeZone: string;
+}
+
+const SETTINGS_SELECT = {
+  lateEntryWindowDays: true,
+  sharesProgress: true,
+  aiAcceptanceThreshold: true,
+  defaultTimeZone: true,
+} as const;
+
+function toSettings(row: {
+  lateEntryWindowDays: number;
+  sharesProgress: boolean;
+  aiAcceptanceThreshold: { toNumber(): number };
+  defaultTimeZone: string;
+}): WorkspaceSettings {
+  return { ...row, aiAcceptanceThreshold: row.aiAcceptanceThreshold.toNumber() };
+}
+
+export async function getWorkspaceSettings(
+  db: TenantDb,
+  workspaceId: string,
+): Promise<WorkspaceSettings> {
+  const row = await db.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: SETTINGS_SELECT,
+  });
+  return toSettings(row);
+}
+
+export async function updateWorkspaceSettings(
+  db: TenantDb,
+  workspaceId: string,
+  patch: Partial<WorkspaceSettings>,
+): Promise<WorkspaceSettings> {
+  const row = await db.workspace.update({
+    where: { id: workspaceId },
+    data: patch,
+    select: SETTINGS_SELECT,
+  });
+  return toSettings(row);
+}

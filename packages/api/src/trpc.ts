@@ -1,0 +1,282 @@
+/**
+ * tRPC's root, the request context and the procedure chain (ARCHITECTURE.md "Request flow"):
+ *
+ *   publicProcedure   errors mapped (AppError → TRPCError), nothing else
+ *   authedProcedure   a session, else UNAUTHORIZED; ctx.db = a client bound to the user only
+ *   workspaceProcedure  the workspace of the route parameter `workspaceId`, else the session's;
+ *                     membership checked (FORBIDDEN otherwise); ctx.db = bound to workspace + user
+ *   .use(role(...) | allowedTo(capability))  the permission table (permissions.ts)
+ *   .use(entitled(feature))   the workspace's plan (FORBIDDEN "Your plan does not include …")
+ *   .use(rateLimited(bucket)) per user and bucket (TOO_MANY_REQUESTS with the retry time)
+ *
+ * Named builders for common combinations sit at the end (cal.com style). The workspace never
+ * comes from a header: only the session or a route parameter that is then checked.
+ */
+import type { Session } from "@atlas/auth/session";
+import {
+  AppError,
+  can,
+  systemClock,
+  type CapabilityName,
+  type Clock,
+  type Role,
+} from "@atlas/core";
+import { createTenantDb, type Db, type TenantDb } from "@atlas/db";
+import { initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { z } from "zod";
+import { errorFormatter, toTRPCError } from "./errors.ts";
+import { PERMISSIONS } from "./permissions.ts";
+import type { RateLimitBucket, RateLimiters } from "./rate-limit.ts";
+
+// ── Context ──────────────────────────────────────────────────────────────────────────────────
+
+export interface CreateContextOptions {
+  /** Who is signed in (packages/auth), or null. */
+  session: Session | null;
+  /** The app-role client (DATABASE_URL): row-level security applies, nothing is bound yet. */
+  db: Db;
+  clock?: Clock;
+  limiter: RateLimiters;
+}
+
+/** The context without any HTTP request: route handlers wrap it, tests call it directly. */
+export function createContextInner(opts: CreateContextOptions) {
+  return {
+    session: opts.session,
+    db: opts.db,
+    clock: opts.clock ?? systemClock,
+    limiter: opts.limiter,
+  };
+}
+
+export type Context = ReturnType<typeof createContextInner>;
+
+// ── Root ─────────────────────────────────────────────────────────────────────────────────────
+
+const t = initTRPC.context<Context>().create({ transformer: superjson, errorFormatter });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+/** First in every chain: callers (HTTP or createCaller) see mapped codes, never internals. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toTRPCError(result.error);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+// ── Authenticated ────────────────────────────────────────────────────────────────────────────
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  const { session } = ctx;
+  if (!session) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  return next({
+    ctx: {
+      session,
+      /** Kept for binding a workspace later in the chain; routes use ctx.db. */
+      baseDb: ctx.db,
+      /** The user's own rows, memberships and workspaces; no workspace bound. */
+      db: createTenantDb(ctx.db, { workspaceId: null, userId: session.userId }),
+    },
+  });
+});
+
+// ── Workspace ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every workspace procedure accepts `workspaceId` (the route parameter of a page such as
+ * /w/[workspaceId]/…); without it the session's active workspace is used.
+ */
+export const ZWorkspaceParam = z
+  .object({ workspaceId: z.string().min(1).max(100).optional() })
+  .optional();
+
+const WORKSPACE_SELECT = {
+  id: true,
+  name: true,
+  slug: true,
+  planId: true,
+  sharesProgress: true,
+  lateEntryWindowDays: true,
+  defaultTimeZone: true,
+} as const;
+
+export interface WorkspaceInfo {
+  id: string;
+  name: string;
+  slug: string;
+  planId: string;
+  sharesProgress: boolean;
+  lateEntryWindowDays: number;
+  defaultTimeZone: string;
+}
+
+export const workspaceProcedure = authedProcedure
+  .input(ZWorkspaceParam)
+  .use(async ({ ctx, input, next }) => {
+    const userId = ctx.session.userId;
+    const workspaceId = input?.workspaceId ?? ctx.session.workspaceId;
+    if (!workspaceId) {
+      throw new AppError("PRECONDITION_FAILED", "Choose a workspace first.");
+    }
+    // Read through the user-bound client: RLS shows only the user's own memberships, so this
+    // one query both finds the workspace and proves the membership.
+    const membership = await ctx.db.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId, userId } },
+      select: { role: true, workspace: { select: WORKSPACE_SELECT } },
+    });
+    // Same answer for "no such workspace" and "not yours": ids are not to be probed.
+    if (!membership) throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
+    const workspace: WorkspaceInfo = membership.workspace;
+    return next({
+      ctx: {
+        workspace,
+        membership: { workspaceId, userId, role: membership.role as Role },
+        db: createTenantDb(ctx.baseDb, { workspaceId, userId }),
+      },
+    });
+  });
+
+// ── Checks that follow the workspace (generic over the chain's context) ──────────────────────
+
+type Next<R> = { next: () => Promise<R> };
+
+interface MembershipCtx {
+  membership: { role: Role };
+  workspace: { sharesProgress: boolean };
+}
+
+/** Only these roles (the plain form of the permission table). */
+export function role(...allowed: Role[]) {
+  return async <R>(opts: { ctx: MembershipCtx } & Next<R>): Promise<R> => {
+    if (!allowed.includes(opts.ctx.membership.role)) {
+      throw new AppError("FORBIDDEN", `This needs the role ${allowed.join(" or ")}.`);
+    }
+    return opts.next();
+  };
+}
+
+/** Only who has `capability` in PERMISSIONS (members through sharesProgress where it says so). */
+export function allowedTo(capability: CapabilityName) {
+  return async <R>(opts: { ctx: MembershipCtx } & Next<R>): Promise<R> => {
+    const { role: memberRole } = opts.ctx.membership;
+    if (!can(capability, { role: memberRole, sharesProgress: opts.ctx.workspace.sharesProgress })) {
+      throw new AppError("FORBIDDEN", `Your role (${memberRole}) may not ${DESCRIBE[capability]}.`);
+    }
+    return opts.next();
+  };
+}
+
+const DESCRIBE: Record<CapabilityName, string> = {
+  ownPlans: "keep plans here",
+  seeOthers: "see other members' progress in this workspace",
+  editOthersPlans: "edit another member's plans",
+  lateEntryOverride: "record entries past the late-entry window",
+  approveSuggestions: "approve AI suggestions",
+  coachNotes: "write coach notes",
+  manageMembers: "manage members and roles",
+  manageSettings: "change workspace settings",
+  billing: "manage billing",
+  deleteWorkspace: "delete the workspace",
+  adminConsole: "use the admin console",
+};
+
+/**
+ * Plan features (packages/db seed catalog: billing owns the list). Flags and limits alike: a
+ * limit feature counts as included when enabled; its value is the service's to enforce.
+ */
+export type PlanFeature =
+  | "ai_planner"
+  | "coach_console"
+  | "notifications"
+  | "web_push"
+  | "email_digest"
+  | "skipsPerMonth"
+  | "seats"
+  | "aiSuggestionsPerMonth";
+
+interface EntitlementCtx {
+  workspace: { planId: string };
+  db: TenantDb;
+}
+
+/** Only when the workspace's plan includes `feature` (read from the database on each call). */
+export function entitled(feature: PlanFeature) {
+  return async <R>(opts: { ctx: EntitlementCtx } & Next<R>): Promise<R> => {
+    const entitlement = await opts.ctx.db.planEntitlement.findUnique({
+      where: { planId_feature: { planId: opts.ctx.workspace.planId, feature } },
+      select: { isEnabled: true },
+    });
+    if (!entitlement?.isEnabled) {
+      throw new AppError("FORBIDDEN", `Your plan does not include ${feature}.`, { feature });
+    }
+    return opts.next();
+  };
+}
+
+interface RateLimitCtx {
+  session: Session;
+  limiter: RateLimiters;
+}
+
+/**
+ * At most the bucket's calls per window for one user (all workspaces together). The retry time is
+ * measured on the real clock, the one the limiter counts on (not the offset demo clock).
+ */
+export function rateLimited(bucket: RateLimitBucket) {
+  return async <R>(opts: { ctx: RateLimitCtx } & Next<R>): Promise<R> => {
+    const result = await opts.ctx.limiter.limit(bucket, opts.ctx.session.userId);
+    if (!result.success) {
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil((result.resetAt.getTime() - Date.now()) / 1000),
+      );
+      throw new AppError(
+        "TOO_MANY_REQUESTS",
+        `Too many requests: try again in ${retryAfterSeconds} seconds.`,
+        { retryAfterSeconds, bucket },
+      );
+    }
+    return opts.next();
+  };
+}
+
+// ── Named builders ───────────────────────────────────────────────────────────────────────────
+
+/** Owners and admins: members, roles, settings. */
+export const workspaceAdminProcedure = workspaceProcedure.use(allowedTo("manageSettings"));
+
+/** Coaches, admins and owners: coach notes, approvals, other members' plans. */
+export const coachProcedure = workspaceProcedure.use(allowedTo("coachNotes"));
+
+/** The owner: billing, deleting the workspace. */
+export const ownerProcedure = workspaceProcedure.use(allowedTo("billing"));
+
+/**
+ * The admin console (apps/admin): who coaches, administers or owns at least one workspace, or is
+ * platform staff. ctx gains the workspaces the caller may coach in.
+ */
+export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const userId = ctx.session.userId;
+  const [user, coached] = await ctx.db.$transaction(async (tx) => [
+    await tx.user.findUnique({ where: { id: userId }, select: { isPlatformAdmin: true } }),
+    await tx.membership.findMany({
+      where: { userId, role: { in: [...PERMISSIONS.adminConsole.roles] } },
+      select: { workspaceId: true, role: true },
+    }),
+  ]);
+  const isPlatformAdmin = user?.isPlatformAdmin ?? false;
+  if (coached.length === 0 && !isPlatformAdmin) {
+    throw new AppError("FORBIDDEN", "Atlas admin is for coaches: you coach no workspace");
+  }
+  return next({
+    ctx: {
+      isPlatformAdmin,
+      coachedWorkspaces: coached.map((m) => ({ workspaceId: m.workspaceId, role: m.role as Role })),
+    },
+  });
+});
