@@ -203,7 +203,7 @@ export function loadOrCreateDevSessionSecret(path: string = devSessionSecretPath
   if (cached !== undefined) return cached;
 
   const readExisting = () => {
-    const secret = readFileSync(path, "utf8").trim();
+    const secret = readFileSync(/*turbopackIgnore: true*/ path, "utf8").trim();
     if (secret.length < DEV_SESSION_SECRET_MIN_LENGTH) {
       throw new AtlasConfigError(
         `The dev session secret in ${path} is shorter than ${DEV_SESSION_SECRET_MIN_LENGTH} characters; ` +

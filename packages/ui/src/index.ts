@@ -1,5 +1,6 @@
 export { cn } from "./cn.ts";
-export { Button, buttonVariants, type ButtonProps } from "./button.tsx";
+export { Button, type ButtonProps } from "./button.tsx";
+export { buttonVariants } from "./button-variants.ts";
 export { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "./card.tsx";
 export { Input, fieldClasses } from "./input.tsx";
 export { Label } from "./label.tsx";
@@ -15,3 +16,5 @@ export {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "./dropdown-menu.tsx";
+export { Field, fieldControlProps } from "./field.tsx";
+export { DevSignIn, type DevSignInUser } from "./dev-sign-in.tsx";

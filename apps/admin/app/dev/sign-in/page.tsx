@@ -1,0 +1,29 @@
+import { assertDevSignInAllowed, listDevUsers } from "@atlas/auth";
+import { DevSignIn } from "@atlas/ui";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { signInAs } from "~/app/actions.ts";
+
+export const metadata: Metadata = { title: "Dev sign-in" };
+
+/** Embedded and test mode only (404 otherwise): sign in as any seeded user. */
+export default async function DevSignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; error?: string }>;
+}) {
+  try {
+    assertDevSignInAllowed();
+  } catch {
+    notFound();
+  }
+  const [users, { next, error }] = await Promise.all([listDevUsers(), searchParams]);
+  return (
+    <DevSignIn
+      users={users}
+      action={signInAs}
+      next={next}
+      error={error ? "That user no longer exists; choose another." : undefined}
+    />
+  );
+}

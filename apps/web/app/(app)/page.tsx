@@ -1,0 +1,82 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
+import type { Metadata } from "next";
+import { getActiveWorkspace, getMembers, getWorkspaces } from "~/lib/data.ts";
+import { ROLE_LABEL } from "~/lib/roles.ts";
+
+export const metadata: Metadata = { title: "Home" };
+
+export default async function HomePage() {
+  const active = await getActiveWorkspace();
+  if (!active) {
+    const workspaces = await getWorkspaces();
+    return (
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            {workspaces.length > 0 ? "Choose a workspace" : "You are not in a workspace yet"}
+          </CardTitle>
+          <CardDescription>
+            {workspaces.length > 0
+              ? "Pick one with the workspace switcher at the top of the page."
+              : "Ask a workspace owner or admin to invite you."}
+          </CardDescription>
+        </CardHeader>
+      </Card>
+    );
+  }
+
+  const members = await getMembers();
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <p className="text-sm text-muted-foreground">Current workspace</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{active.name}</h1>
+        <p className="mt-1 text-sm">
+          Your role: <strong className="font-semibold">{ROLE_LABEL[active.role]}</strong>
+        </p>
+      </div>
+
+      <Card aria-labelledby="members-title">
+        <CardHeader>
+          <CardTitle id="members-title">Members</CardTitle>
+          <CardDescription>
+            {members.length} {members.length === 1 ? "person" : "people"} in {active.name}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <table className="w-full text-left text-sm">
+            <thead className="text-muted-foreground">
+              <tr className="border-b border-border">
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Email
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Role
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => (
+                <tr key={member.id} className="border-b border-border last:border-0">
+                  <td className="py-2 pr-4 font-medium">{member.name}</td>
+                  <td className="py-2 pr-4 text-muted-foreground">
+                    {member.email ?? (
+                      <>
+                        <span aria-hidden>—</span>
+                        <span className="sr-only">not shared</span>
+                      </>
+                    )}
+                  </td>
+                  <td className="py-2">{ROLE_LABEL[member.role]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { CapacityForm } from "~/components/capacity-form.tsx";
+import { TimeSettingsForm } from "~/components/time-settings-form.tsx";
+import { WorkspaceSettingsForm } from "~/components/workspace-settings-form.tsx";
+import { getActiveWorkspace } from "~/lib/data.ts";
+import { getApi } from "~/lib/trpc/server.ts";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const [api, active] = await Promise.all([getApi(), getActiveWorkspace()]);
+  const workspaceId = active?.id;
+  const managesWorkspace = active?.role === "owner" || active?.role === "admin";
+  const [me, capacity, workspaceSettings] = await Promise.all([
+    api.me.settings.get(),
+    workspaceId ? api.membership.capacity.get({ workspaceId }) : null,
+    workspaceId && managesWorkspace ? api.workspace.settings.get({ workspaceId }) : null,
+  ]);
+  // Computed here, not in the browser, so server and client render the same list.
+  const timeZones = Intl.supportedValuesOf("timeZone");
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <TimeSettingsForm initial={me} timeZones={timeZones} />
+      {active && capacity ? (
+        <CapacityForm
+          key={active.id}
+          workspaceId={active.id}
+          workspaceName={active.name}
+          initial={capacity}
+        />
+      ) : null}
+      {active && workspaceSettings ? (
+        <WorkspaceSettingsForm
+          key={active.id}
+          workspaceId={active.id}
+          workspaceName={active.name}
+          initial={workspaceSettings}
+          timeZones={timeZones}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import {
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Field,
+  Input,
+  fieldControlProps,
+} from "@atlas/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { describeError, firstError } from "~/lib/errors.ts";
+import { useTRPC } from "~/lib/trpc/react.tsx";
+
+const DAYS = [
+  ["monMinutes", "Monday"],
+  ["tueMinutes", "Tuesday"],
+  ["wedMinutes", "Wednesday"],
+  ["thuMinutes", "Thursday"],
+  ["friMinutes", "Friday"],
+  ["satMinutes", "Saturday"],
+  ["sunMinutes", "Sunday"],
+] as const;
+
+type DayKey = (typeof DAYS)[number][0];
+export type WeekCapacity = Record<DayKey, number>;
+
+function asText(week: WeekCapacity): Record<DayKey, string> {
+  return Object.fromEntries(DAYS.map(([key]) => [key, String(week[key])])) as Record<
+    DayKey,
+    string
+  >;
+}
+
+/** Minutes per weekday in the current workspace; the overload warnings measure against them. */
+export function CapacityForm({
+  workspaceId,
+  workspaceName,
+  initial,
+}: {
+  workspaceId: string;
+  workspaceName: string;
+  initial: WeekCapacity;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [values, setValues] = useState(() => asText(initial));
+  const [saved, setSaved] = useState(false);
+
+  const update = useMutation(
+    trpc.membership.capacity.update.mutationOptions({
+      onSuccess: (data) => {
+        setSaved(true);
+        setValues(asText(data));
+        queryClient.setQueryData(trpc.membership.capacity.get.queryKey({ workspaceId }), data);
+      },
+    }),
+  );
+  const { fields, form } = describeError(update.error);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    // An empty or non-numeric box is sent as is (NaN): the API's message names the day.
+    const week = Object.fromEntries(
+      DAYS.map(([key]) => [key, values[key].trim() === "" ? Number.NaN : Number(values[key])]),
+    ) as WeekCapacity;
+    update.mutate({ workspaceId, ...week });
+  }
+
+  return (
+    <Card aria-labelledby={`${id}-title`}>
+      <CardHeader>
+        <CardTitle id={`${id}-title`}>Capacity in {workspaceName}</CardTitle>
+        <CardDescription>
+          Minutes you can give to this workspace on each weekday (0 to 1440).
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+          <fieldset>
+            <legend className="mb-3 text-sm font-medium">Minutes per weekday</legend>
+            <div className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-7">
+              {DAYS.map(([key, day]) => {
+                const error = firstError(fields, key);
+                const fieldId = `${id}-${key}`;
+                return (
+                  <Field key={key} id={fieldId} label={day} error={error}>
+                    <Input
+                      {...fieldControlProps(fieldId, { error })}
+                      name={key}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={1440}
+                      step={15}
+                      value={values[key]}
+                      onChange={(event) =>
+                        setValues((current) => ({ ...current, [key]: event.target.value }))
+                      }
+                    />
+                  </Field>
+                );
+              })}
+            </div>
+          </fieldset>
+          <div className="flex items-center gap-3">
+            <Button type="submit" disabled={update.isPending}>
+              {update.isPending ? "Saving…" : "Save capacity"}
+            </Button>
+            <p aria-live="polite" className="text-sm">
+              {form ? <span className="text-danger">{form}</span> : null}
+              {saved ? <span className="text-success">Saved.</span> : null}
+            </p>
+          </div>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import {
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Field,
+  NativeSelect,
+  fieldControlProps,
+} from "@atlas/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { describeError, firstError } from "~/lib/errors.ts";
+import { useTRPC } from "~/lib/trpc/react.tsx";
+
+export interface TimeSettings {
+  timeZone: string;
+  dayStartMinutes: number;
+  effectiveFrom: string | null;
+  today: string;
+}
+
+function clockLabel(minutes: number) {
+  const h = String(Math.floor(minutes / 60)).padStart(2, "0");
+  const m = String(minutes % 60).padStart(2, "0");
+  return `${h}:${m}`;
+}
+
+/** 00:00 … 12:00 in 30-minute steps (DOMAIN.md: day start is 0–720 minutes). */
+const DAY_STARTS = Array.from({ length: 25 }, (_, i) => i * 30);
+
+export function TimeSettingsForm({
+  initial,
+  timeZones,
+}: {
+  initial: TimeSettings;
+  timeZones: readonly string[];
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [timeZone, setTimeZone] = useState(initial.timeZone);
+  const [dayStart, setDayStart] = useState(String(initial.dayStartMinutes));
+  const [saved, setSaved] = useState<TimeSettings | null>(null);
+
+  const update = useMutation(
+    trpc.me.settings.update.mutationOptions({
+      onSuccess: (data) => {
+        setSaved(data);
+        queryClient.setQueryData(trpc.me.settings.get.queryKey(), data);
+      },
+    }),
+  );
+  const { fields, form } = describeError(update.error);
+
+  const zoneOptions = (timeZones.includes(timeZone) ? timeZones : [timeZone, ...timeZones]).map(
+    (zone) => ({ value: zone, label: zone.replaceAll("_", " ") }),
+  );
+  const startValues = DAY_STARTS.includes(Number(dayStart))
+    ? DAY_STARTS
+    : [...DAY_STARTS, Number(dayStart)].sort((a, b) => a - b);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(null);
+    update.mutate({ timeZone, dayStartMinutes: Number(dayStart) });
+  }
+
+  const zoneError = firstError(fields, "timeZone");
+  const startError = firstError(fields, "dayStartMinutes");
+  const startHint = "When your day begins: a check-in before it counts for the day before.";
+
+  return (
+    <Card aria-labelledby={`${id}-title`}>
+      <CardHeader>
+        <CardTitle id={`${id}-title`}>Your time</CardTitle>
+        <CardDescription>
+          Your local day decides what is due today. A change applies from today ({initial.today})
+          on; past days keep the settings they had.
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field id={`${id}-zone`} label="Time zone" error={zoneError}>
+              <NativeSelect
+                {...fieldControlProps(`${id}-zone`, { error: zoneError })}
+                name="timeZone"
+                value={timeZone}
+                onChange={(event) => setTimeZone(event.target.value)}
+                options={zoneOptions}
+              />
+            </Field>
+            <Field id={`${id}-start`} label="Day starts at" hint={startHint} error={startError}>
+              <NativeSelect
+                {...fieldControlProps(`${id}-start`, { error: startError, hint: startHint })}
+                name="dayStartMinutes"
+                value={dayStart}
+                onChange={(event) => setDayStart(event.target.value)}
+                options={startValues.map((m) => ({ value: String(m), label: clockLabel(m) }))}
+              />
+            </Field>
+          </div>
+          <div className="flex items-center gap-3">
+            <Button type="submit" disabled={update.isPending}>
+              {update.isPending ? "Saving…" : "Save time settings"}
+            </Button>
+            <p aria-live="polite" className="text-sm">
+              {form ? <span className="text-danger">{form}</span> : null}
+              {saved ? (
+                <span className="text-success">
+                  Saved{saved.effectiveFrom ? `, in force from ${saved.effectiveFrom}` : ""}.
+                </span>
+              ) : null}
+            </p>
+          </div>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

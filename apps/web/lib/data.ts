@@ -1,0 +1,13 @@
+import "server-only";
+import { cache } from "react";
+import { getApi } from "~/lib/trpc/server.ts";
+
+/** Reads shared by the shell and the pages, once per request. */
+export const getWorkspaces = cache(async () => (await getApi()).workspace.list());
+
+export const getActiveWorkspace = cache(async () => {
+  const workspaces = await getWorkspaces();
+  return workspaces.find((workspace) => workspace.isActive) ?? null;
+});
+
+export const getMembers = cache(async () => (await getApi()).workspace.members());
