@@ -41,3 +41,6 @@ ensure_dependencies
 
 step "typecheck, lint, unit and integration tests"
 pnpm exec turbo run typecheck lint test test:int --output-logs=full --log-order=grouped "$@"
+
+step "end-to-end journeys: production builds of web and admin (test mode) in Debian's Chromium"
+ATLAS_MODE=test pnpm exec turbo run e2e --output-logs=full --log-order=grouped "$@"
