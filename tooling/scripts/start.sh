@@ -11,4 +11,6 @@ ensure_pnpm
 ensure_dependencies
 
 step "starting Atlas: web http://127.0.0.1:3000  ·  admin http://127.0.0.1:3001  (Ctrl-C stops both)"
-exec pnpm db:embedded -- pnpm exec turbo run dev --filter=@atlas/web --filter=@atlas/admin
+# The schema may have changed since the last install.
+pnpm --filter @atlas/db generate >/dev/null
+exec pnpm db:embedded -- node "$ATLAS_ROOT/tooling/scripts/run-apps.mjs"
