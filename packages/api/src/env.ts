@@ -9,7 +9,7 @@
  *   Honoured only in `embedded` and `test` mode; in production a set offset is an error.
  */
 import { createEnv } from "@t3-oss/env-core";
-import { offsetClock, systemClock, type Clock } from "@atlas/core/clock";
+import { offsetClock, systemClock, type Clock } from "@atlas/time/clock";
 import { AtlasConfigError, atlasMode } from "@atlas/db/env";
 import { z } from "zod";
 

@@ -3,7 +3,7 @@
  * Rule under test: a change takes effect on the later of today in the old and in the new
  * setting, so today never falls back to a day that is already closed.
  */
-import type { Clock } from "@atlas/core";
+import type { Clock } from "@atlas/time";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, rejectionOf, type Harness } from "./testing/harness.ts";
 

@@ -13,14 +13,8 @@
  * comes from a header: only the session or a route parameter that is then checked.
  */
 import type { Session } from "@atlas/auth/session";
-import {
-  AppError,
-  can,
-  systemClock,
-  type CapabilityName,
-  type Clock,
-  type Role,
-} from "@atlas/core";
+import { AppError, can, type CapabilityName, type Role } from "@atlas/core";
+import { systemClock, type Clock } from "@atlas/time";
 import { createTenantDb, type Db, type TenantDb } from "@atlas/db";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";

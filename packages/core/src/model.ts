@@ -3,7 +3,7 @@
  * (DOMAIN.md "Plans of work"), the log as events. Values with up to 3 decimals are integers in
  * thousandths (`12.5` → 12500) so that every sum and ratio stays exact.
  */
-import type { LocalDate } from "./day-key.ts";
+import type { LocalDate } from "@atlas/time";
 
 export type HabitSchedule = "daily" | "days_of_week" | "times_per_week" | "every_n_days";
 export type TargetDirection = "at_least" | "at_most";

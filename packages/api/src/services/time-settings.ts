@@ -11,7 +11,7 @@ import {
   type LocalDate,
   type TimeSetting,
   type TimeSettingVersion,
-} from "@atlas/core";
+} from "@atlas/time";
 import type { TenantDb } from "@atlas/db";
 
 export interface MyTimeSetting extends TimeSetting {

@@ -3,7 +3,7 @@
  * runs on, an admin client to arrange and inspect rows, and callers acting as seeded people.
  */
 import type { Session } from "@atlas/auth/session";
-import { systemClock, type Clock } from "@atlas/core";
+import { systemClock, type Clock } from "@atlas/time";
 import { createPrismaClient, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase, type TestServer } from "@atlas/db/testing";
 import { inject } from "vitest";

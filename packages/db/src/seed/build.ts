@@ -1,7 +1,7 @@
 /**
  * Builds the whole seed in memory from `now`: same `now`, same data (ids are added on write).
  */
-import { addDays, type LocalDate } from "@atlas/core";
+import { addDays, type LocalDate } from "@atlas/time";
 import { PLANS, skipsPerMonth } from "./catalog.ts";
 import { habitEvents, taskEvents, type MemberLog } from "./events.ts";
 import type {

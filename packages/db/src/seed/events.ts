@@ -4,7 +4,7 @@
  * inside the member's local day and derives each event's kind from the running sum, as the
  * server would.
  */
-import { addDays, diffDays, isoWeekStart, type LocalDate } from "@atlas/core";
+import { addDays, diffDays, isoWeekStart, type LocalDate } from "@atlas/time";
 import type { EventSource } from "../client.ts";
 import type {
   EventSpec,

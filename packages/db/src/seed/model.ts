@@ -2,7 +2,7 @@
  * The seed as plain data: everything is built in memory first (deterministically from `now`) and
  * written afterwards. Rows refer to each other by stable string keys; write.ts maps them to ids.
  */
-import type { LocalDate } from "@atlas/core";
+import type { LocalDate } from "@atlas/time";
 import type {
   CoachNoteVisibility,
   EventKind,

@@ -2,7 +2,7 @@
  * Who is in the seed: users (memorable @atlas.local emails), the two workspaces and the
  * memberships. Dates are relative to each user's own local today.
  */
-import { addDays, type LocalDate } from "@atlas/core";
+import { addDays, type LocalDate } from "@atlas/time";
 import type {
   MembershipSpec,
   UserSpec,

@@ -2,7 +2,7 @@
  * DOMAIN.md "When an item is due", applied to the seeded versions, so the generator only logs
  * events on days the item was due.
  */
-import { diffDays, isoWeekStart, isoWeekday, type LocalDate } from "@atlas/core";
+import { diffDays, isoWeekStart, isoWeekday, type LocalDate } from "@atlas/time";
 import type {
   HabitSpec,
   HabitVersionSpec,

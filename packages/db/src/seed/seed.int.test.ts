@@ -1,12 +1,12 @@
 /**
  * The seed against a real PostgreSQL: deploy the migrations to a fresh database, seed, seed again
- * (skipped), and check the log against DOMAIN.md with SQL and with @atlas/core's day keys.
+ * (skipped), and check the log against DOMAIN.md with SQL and with @atlas/time's day keys.
  * The seed runs at a fixed `now` whose 60-day history crosses the US, EU and Sydney DST changes
  * and Nora's London → New York move. A second part builds the seed in memory for many other
  * `now`s and checks the same rules on the generated events.
  */
 import { randomBytes } from "node:crypto";
-import { dayKey, diffDays, localDayRange, type LocalDate } from "@atlas/core";
+import { dayKey, diffDays, localDayRange, type LocalDate } from "@atlas/time";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPrisma } from "../../scripts/prisma.ts";

@@ -1,8 +1,8 @@
 /**
  * Local-day helpers for seeded people. Every local date and every instant inside a local day goes
- * through @atlas/core (DOMAIN.md "Time"), with the user's time setting in force on that day.
+ * through @atlas/time (DOMAIN.md "Time"), with the user's time setting in force on that day.
  */
-import { addDays, dayKey, localDayRange, type LocalDate } from "@atlas/core";
+import { addDays, dayKey, localDayRange, type LocalDate } from "@atlas/time";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

@@ -1,4 +1,4 @@
-import { ZDayStartMinutes, ZTimeZone } from "@atlas/core";
+import { ZDayStartMinutes, ZTimeZone } from "@atlas/time";
 import { z } from "zod";
 import { atLeastOneField } from "../../../schemas.ts";
 import { ZMySettings } from "./get-my-settings.schema.ts";

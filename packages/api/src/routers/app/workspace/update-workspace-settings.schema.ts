@@ -1,4 +1,4 @@
-import { ZTimeZone } from "@atlas/core";
+import { ZTimeZone } from "@atlas/time";
 import { z } from "zod";
 import { atLeastOneField } from "../../../schemas.ts";
 import { ZWorkspaceSettings } from "./get-workspace-settings.schema.ts";

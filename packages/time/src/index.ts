@@ -1,0 +1,3 @@
+export * from "./day-key.ts";
+export * from "./clock.ts";
+export * from "./time-setting.ts";
