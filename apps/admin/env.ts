@@ -1,109 +1,23 @@
 /**
- * The admin console's configuration: the package fragments (db, auth, api) plus the app's own
- * variables, validated together so every problem is reported at once, each naming its variable.
- *
- * - at build (next.config.ts): the variables the mode requires are present and well-formed; the
- *   embedded database itself need not exist yet;
- * - at start (instrumentation.ts): everything, including the embedded database's state file.
- *
- * `ATLAS_MODE` decides (production when unset); nothing here reads NODE_ENV.
+ * The admin console's configuration: the shared fragments (packages/next-app/src/env.ts) plus
+ * the web app's URL. Checked at build (next.config.ts) and at start (instrumentation.ts).
  */
-import { apiEnv, type ApiEnv } from "@atlas/api/env";
-import { authEnv, type AuthEnv } from "@atlas/auth/env";
-import {
-  AtlasConfigError,
-  atlasMode,
-  databaseUrls,
-  type AtlasMode,
-  type DatabaseUrls,
-} from "@atlas/db/env";
-import { createEnv } from "@t3-oss/env-nextjs";
+import { AtlasConfigError } from "@atlas/db/env";
+import { defineAppEnv } from "@atlas/next-app/env";
 import { z } from "zod";
 
-type Source = Record<string, string | undefined>;
-
-export interface AdminEnv {
-  mode: AtlasMode;
-  db: DatabaseUrls;
-  auth: AuthEnv;
-  api: ApiEnv;
-  /** The web app, for the links back to it (ATLAS_WEB_URL; required in production). */
-  webUrl: string;
-}
-
-/** The app's own variables (t3-env, composed over the api fragment). */
-function appEnv(source: Source, api: ApiEnv | undefined) {
-  return createEnv({
-    server: { ATLAS_WEB_URL: z.url().optional() },
-    client: {},
-    extends: api ? [api] : [],
-    runtimeEnv: { ATLAS_WEB_URL: source.ATLAS_WEB_URL },
-    emptyStringAsUndefined: true,
-    isServer: true,
-    onValidationError: (issues) => {
+export const { loadEnv, serverEnv } = defineAppEnv({
+  app: "admin",
+  server: { ATLAS_WEB_URL: z.url().optional() },
+  resolve: ({ ATLAS_WEB_URL }, mode) => {
+    /** The web app, for the links back to it (ATLAS_WEB_URL; required in production). */
+    const webUrl = ATLAS_WEB_URL ?? (mode === "production" ? undefined : "http://127.0.0.1:3000");
+    if (webUrl === undefined) {
       throw new AtlasConfigError(
-        issues.map((i) => `${String(i.path?.[0])} ${i.message}`).join("; "),
-        issues.map((i) => String(i.path?.[0])),
+        "Missing ATLAS_WEB_URL: production mode (ATLAS_MODE unset or production) needs the web app's URL for the links back to it.",
+        ["ATLAS_WEB_URL"],
       );
-    },
-  });
-}
-
-/**
- * Every fragment, validated; throws one AtlasConfigError listing each problem and naming each
- * variable. `phase: "build"` skips what only the running server needs (the embedded database).
- */
-export function loadEnv(
-  source: Source = process.env,
-  phase: "build" | "start" = "start",
-): AdminEnv {
-  const problems: AtlasConfigError[] = [];
-  function attempt<T>(read: () => T): T | undefined {
-    try {
-      return read();
-    } catch (error) {
-      if (error instanceof AtlasConfigError) {
-        problems.push(error);
-        return undefined;
-      }
-      throw error;
     }
-  }
-
-  const mode = attempt(() => atlasMode(source));
-  const needsDatabase =
-    phase === "start" ||
-    mode === "production" ||
-    !!source.DATABASE_URL ||
-    !!source.DATABASE_ADMIN_URL;
-  const db = needsDatabase ? attempt(() => databaseUrls(source)) : undefined;
-  const auth = attempt(() => authEnv(source));
-  const api = attempt(() => apiEnv(source));
-  const app = attempt(() => appEnv(source, api));
-  const webUrl = attempt(() => {
-    const url = app?.ATLAS_WEB_URL ?? (mode === "production" ? undefined : "http://127.0.0.1:3000");
-    if (url !== undefined || !app) return url;
-    throw new AtlasConfigError(
-      "Missing ATLAS_WEB_URL: production mode (ATLAS_MODE unset or production) needs the web app's URL for the links back to it.",
-      ["ATLAS_WEB_URL"],
-    );
-  });
-
-  if (problems.length > 0 || !mode || !auth || !api || !app || !webUrl) {
-    const variables = [...new Set(problems.flatMap((p) => p.variables))];
-    throw new AtlasConfigError(
-      `Atlas admin cannot ${phase === "build" ? "build" : "start"} (ATLAS_MODE=${source.ATLAS_MODE ?? "unset, so production"}):\n` +
-        problems.map((p) => `  - ${p.message}`).join("\n"),
-      variables,
-    );
-  }
-  // At build the database is not needed (nor, in embedded mode, started): its URLs stay empty.
-  return { mode, db: db ?? { appUrl: "", adminUrl: "" }, auth, api, webUrl };
-}
-
-let cached: AdminEnv | undefined;
-
-/** The validated configuration of the running server (validated once, on first use). */
-export function serverEnv(): AdminEnv {
-  return (cached ??= loadEnv(process.env, "start"));
-}
+    return { webUrl };
+  },
+});

@@ -1,8 +1,8 @@
+import { getSession } from "@atlas/next-app/server";
 import { Card, CardContent, CardDescription, CardHeader, buttonVariants } from "@atlas/ui";
 import type { Metadata } from "next";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { serverEnv } from "~/env.ts";
-import { getSession } from "~/lib/trpc/server.ts";
 
 export const metadata: Metadata = { title: "For coaches" };
 

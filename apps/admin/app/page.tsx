@@ -1,18 +1,15 @@
+import { isTRPCError, requireSession } from "@atlas/next-app/server";
 import type { Metadata } from "next";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { Portfolio } from "~/components/portfolio.tsx";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { serverEnv } from "~/env.ts";
-import { getApi, getSession, isTRPCError } from "~/lib/trpc/server.ts";
+import { getApi } from "~/lib/trpc/server.ts";
 
 export const metadata: Metadata = { title: "Your workspaces" };
 
 export default async function PortfolioPage() {
-  const session = await getSession();
-  if (!session) {
-    if (serverEnv().auth.provider === "clerk") redirect("/sign-in");
-    redirect("/dev/sign-in");
-  }
+  const session = await requireSession();
 
   let workspaces;
   try {

@@ -1,7 +1,7 @@
+import { signOut } from "@atlas/next-app/actions";
 import { Button } from "@atlas/ui";
 import { UserButton } from "@clerk/nextjs";
 import Link from "next/link";
-import { signOut } from "~/app/actions.ts";
 
 /** The console's header: the product name, the way back to the web app, and sign out. */
 export function SiteHeader({ via, webUrl }: { via: "clerk" | "dev" | null; webUrl: string }) {

@@ -1,37 +1,9 @@
 "use server";
 
-import { assertDevSignInAllowed, listDevUsers } from "@atlas/auth";
-import { notFound, redirect } from "next/navigation";
-import type { Route } from "next";
-import { clearDevSessionCookie, safeNextPath, setDevSessionCookie } from "~/lib/session-cookie.ts";
-import { getApi, getSession } from "~/lib/trpc/server.ts";
-
-function devOnly() {
-  try {
-    assertDevSignInAllowed();
-  } catch {
-    notFound();
-  }
-}
-
-/** Dev sign-in: the chosen seeded user, in their first workspace. */
-export async function signInAs(formData: FormData) {
-  devOnly();
-  const userId = formData.get("userId");
-  const user = (await listDevUsers()).find((candidate) => candidate.id === userId);
-  if (!user) redirect("/dev/sign-in?error=unknown-user");
-  await setDevSessionCookie({
-    userId: user.id,
-    workspaceId: user.memberships[0]?.workspaceId ?? null,
-  });
-  redirect(safeNextPath(formData.get("next")) as Route);
-}
-
-export async function signOut() {
-  devOnly();
-  await clearDevSessionCookie();
-  redirect("/dev/sign-in");
-}
+import { requireDevSignIn, setDevSessionCookie } from "@atlas/next-app/dev-session";
+import { getSession } from "@atlas/next-app/server";
+import { redirect } from "next/navigation";
+import { getApi } from "~/lib/trpc/server.ts";
 
 export type SwitchWorkspaceResult = { ok: true } | { ok: false; message: string };
 
@@ -41,7 +13,7 @@ export type SwitchWorkspaceResult = { ok: true } | { ok: false; message: string 
  * the active organization itself (OrganizationSwitcher → setActive).
  */
 export async function switchWorkspace(workspaceId: string): Promise<SwitchWorkspaceResult> {
-  devOnly();
+  requireDevSignIn();
   const session = await getSession();
   if (!session) redirect("/dev/sign-in");
   const workspaces = await (await getApi()).workspace.list();

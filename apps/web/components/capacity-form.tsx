@@ -1,18 +1,9 @@
 "use client";
 
-import {
-  Button,
-  Card,
-  CardContent,
-  CardDescription,
-  CardHeader,
-  CardTitle,
-  Field,
-  Input,
-  fieldControlProps,
-} from "@atlas/ui";
+import { Field, Input, fieldControlProps } from "@atlas/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { SettingsCard } from "~/components/settings-card.tsx";
 import { describeError, firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 
@@ -63,8 +54,7 @@ export function CapacityForm({
   );
   const { fields, form } = describeError(update.error);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit() {
     setSaved(false);
     // An empty or non-numeric box is sent as is (NaN): the API's message names the day.
     const week = Object.fromEntries(
@@ -74,52 +64,42 @@ export function CapacityForm({
   }
 
   return (
-    <Card aria-labelledby={`${id}-title`}>
-      <CardHeader>
-        <CardTitle id={`${id}-title`}>Capacity in {workspaceName}</CardTitle>
-        <CardDescription>
-          Minutes you can give to this workspace on each weekday (0 to 1440).
-        </CardDescription>
-      </CardHeader>
-      <CardContent>
-        <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-          <fieldset>
-            <legend className="mb-3 text-sm font-medium">Minutes per weekday</legend>
-            <div className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-7">
-              {DAYS.map(([key, day]) => {
-                const error = firstError(fields, key);
-                const fieldId = `${id}-${key}`;
-                return (
-                  <Field key={key} id={fieldId} label={day} error={error}>
-                    <Input
-                      {...fieldControlProps(fieldId, { error })}
-                      name={key}
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      max={1440}
-                      step={15}
-                      value={values[key]}
-                      onChange={(event) =>
-                        setValues((current) => ({ ...current, [key]: event.target.value }))
-                      }
-                    />
-                  </Field>
-                );
-              })}
-            </div>
-          </fieldset>
-          <div className="flex items-center gap-3">
-            <Button type="submit" disabled={update.isPending}>
-              {update.isPending ? "Saving…" : "Save capacity"}
-            </Button>
-            <p aria-live="polite" className="text-sm">
-              {form ? <span className="text-danger">{form}</span> : null}
-              {saved ? <span className="text-success">Saved.</span> : null}
-            </p>
-          </div>
-        </form>
-      </CardContent>
-    </Card>
+    <SettingsCard
+      id={id}
+      title={`Capacity in ${workspaceName}`}
+      description="Minutes you can give to this workspace on each weekday (0 to 1440)."
+      submitLabel="Save capacity"
+      isPending={update.isPending}
+      error={form}
+      saved={saved ? "Saved." : null}
+      onSubmit={submit}
+    >
+      <fieldset>
+        <legend className="mb-3 text-sm font-medium">Minutes per weekday</legend>
+        <div className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-7">
+          {DAYS.map(([key, day]) => {
+            const error = firstError(fields, key);
+            const fieldId = `${id}-${key}`;
+            return (
+              <Field key={key} id={fieldId} label={day} error={error}>
+                <Input
+                  {...fieldControlProps(fieldId, { error })}
+                  name={key}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={1440}
+                  step={15}
+                  value={values[key]}
+                  onChange={(event) =>
+                    setValues((current) => ({ ...current, [key]: event.target.value }))
+                  }
+                />
+              </Field>
+            );
+          })}
+        </div>
+      </fieldset>
+    </SettingsCard>
   );
 }

@@ -1,18 +1,9 @@
 "use client";
 
-import {
-  Button,
-  Card,
-  CardContent,
-  CardDescription,
-  CardHeader,
-  CardTitle,
-  Field,
-  NativeSelect,
-  fieldControlProps,
-} from "@atlas/ui";
+import { Field, NativeSelect, fieldControlProps } from "@atlas/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { SettingsCard } from "~/components/settings-card.tsx";
 import { describeError, firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 
@@ -63,8 +54,7 @@ export function TimeSettingsForm({
     ? DAY_STARTS
     : [...DAY_STARTS, Number(dayStart)].sort((a, b) => a - b);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit() {
     setSaved(null);
     update.mutate({ timeZone, dayStartMinutes: Number(dayStart) });
   }
@@ -74,51 +64,45 @@ export function TimeSettingsForm({
   const startHint = "When your day begins: a check-in before it counts for the day before.";
 
   return (
-    <Card aria-labelledby={`${id}-title`}>
-      <CardHeader>
-        <CardTitle id={`${id}-title`}>Your time</CardTitle>
-        <CardDescription>
+    <SettingsCard
+      id={id}
+      title="Your time"
+      description={
+        <>
           Your local day decides what is due today. A change applies from today ({initial.today})
           on; past days keep the settings they had.
-        </CardDescription>
-      </CardHeader>
-      <CardContent>
-        <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field id={`${id}-zone`} label="Time zone" error={zoneError}>
-              <NativeSelect
-                {...fieldControlProps(`${id}-zone`, { error: zoneError })}
-                name="timeZone"
-                value={timeZone}
-                onChange={(event) => setTimeZone(event.target.value)}
-                options={zoneOptions}
-              />
-            </Field>
-            <Field id={`${id}-start`} label="Day starts at" hint={startHint} error={startError}>
-              <NativeSelect
-                {...fieldControlProps(`${id}-start`, { error: startError, hint: startHint })}
-                name="dayStartMinutes"
-                value={dayStart}
-                onChange={(event) => setDayStart(event.target.value)}
-                options={startValues.map((m) => ({ value: String(m), label: clockLabel(m) }))}
-              />
-            </Field>
-          </div>
-          <div className="flex items-center gap-3">
-            <Button type="submit" disabled={update.isPending}>
-              {update.isPending ? "Saving…" : "Save time settings"}
-            </Button>
-            <p aria-live="polite" className="text-sm">
-              {form ? <span className="text-danger">{form}</span> : null}
-              {saved ? (
-                <span className="text-success">
-                  Saved{saved.effectiveFrom ? `, in force from ${saved.effectiveFrom}` : ""}.
-                </span>
-              ) : null}
-            </p>
-          </div>
-        </form>
-      </CardContent>
-    </Card>
+        </>
+      }
+      submitLabel="Save time settings"
+      isPending={update.isPending}
+      error={form}
+      saved={
+        saved
+          ? `Saved${saved.effectiveFrom ? `, in force from ${saved.effectiveFrom}` : ""}.`
+          : null
+      }
+      onSubmit={submit}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={`${id}-zone`} label="Time zone" error={zoneError}>
+          <NativeSelect
+            {...fieldControlProps(`${id}-zone`, { error: zoneError })}
+            name="timeZone"
+            value={timeZone}
+            onChange={(event) => setTimeZone(event.target.value)}
+            options={zoneOptions}
+          />
+        </Field>
+        <Field id={`${id}-start`} label="Day starts at" hint={startHint} error={startError}>
+          <NativeSelect
+            {...fieldControlProps(`${id}-start`, { error: startError, hint: startHint })}
+            name="dayStartMinutes"
+            value={dayStart}
+            onChange={(event) => setDayStart(event.target.value)}
+            options={startValues.map((m) => ({ value: String(m), label: clockLabel(m) }))}
+          />
+        </Field>
+      </div>
+    </SettingsCard>
   );
 }

@@ -1,19 +1,9 @@
 "use client";
 
-import {
-  Button,
-  Card,
-  CardContent,
-  CardDescription,
-  CardHeader,
-  CardTitle,
-  Field,
-  Input,
-  NativeSelect,
-  fieldControlProps,
-} from "@atlas/ui";
+import { Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { SettingsCard } from "~/components/settings-card.tsx";
 import { describeError, firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 
@@ -57,8 +47,7 @@ export function WorkspaceSettingsForm({
   );
   const { fields, form } = describeError(update.error);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit() {
     setSaved(false);
     update.mutate({
       workspaceId,
@@ -75,81 +64,71 @@ export function WorkspaceSettingsForm({
   const zones = timeZones.includes(timeZone) ? timeZones : [timeZone, ...timeZones];
 
   return (
-    <Card aria-labelledby={`${id}-title`}>
-      <CardHeader>
-        <CardTitle id={`${id}-title`}>{workspaceName} settings</CardTitle>
-        <CardDescription>
-          Owners and admins change these for everyone in the workspace.
-        </CardDescription>
-      </CardHeader>
-      <CardContent>
-        <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-          <div className="grid gap-4 sm:grid-cols-3">
-            <Field
-              id={`${id}-window`}
-              label="Late-entry window (days)"
-              hint="0 to 60"
-              error={windowError}
-            >
-              <Input
-                {...fieldControlProps(`${id}-window`, { error: windowError, hint: "0 to 60" })}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={60}
-                value={windowDays}
-                onChange={(event) => setWindowDays(event.target.value)}
-              />
-            </Field>
-            <Field
-              id={`${id}-threshold`}
-              label="AI acceptance threshold"
-              hint="0 to 1, at most 3 decimals"
-              error={thresholdError}
-            >
-              <Input
-                {...fieldControlProps(`${id}-threshold`, {
-                  error: thresholdError,
-                  hint: "0 to 1, at most 3 decimals",
-                })}
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={1}
-                step={0.05}
-                value={threshold}
-                onChange={(event) => setThreshold(event.target.value)}
-              />
-            </Field>
-            <Field id={`${id}-zone`} label="Default time zone" error={zoneError}>
-              <NativeSelect
-                {...fieldControlProps(`${id}-zone`, { error: zoneError })}
-                value={timeZone}
-                onChange={(event) => setTimeZone(event.target.value)}
-                options={zones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
-              />
-            </Field>
-          </div>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              className="size-4 accent-primary"
-              checked={sharesProgress}
-              onChange={(event) => setSharesProgress(event.target.checked)}
-            />
-            Members see each other&apos;s progress
-          </label>
-          <div className="flex items-center gap-3">
-            <Button type="submit" disabled={update.isPending}>
-              {update.isPending ? "Saving…" : "Save workspace settings"}
-            </Button>
-            <p aria-live="polite" className="text-sm">
-              {form ? <span className="text-danger">{form}</span> : null}
-              {saved ? <span className="text-success">Saved.</span> : null}
-            </p>
-          </div>
-        </form>
-      </CardContent>
-    </Card>
+    <SettingsCard
+      id={id}
+      title={`${workspaceName} settings`}
+      description="Owners and admins change these for everyone in the workspace."
+      submitLabel="Save workspace settings"
+      isPending={update.isPending}
+      error={form}
+      saved={saved ? "Saved." : null}
+      onSubmit={submit}
+    >
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field
+          id={`${id}-window`}
+          label="Late-entry window (days)"
+          hint="0 to 60"
+          error={windowError}
+        >
+          <Input
+            {...fieldControlProps(`${id}-window`, { error: windowError, hint: "0 to 60" })}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={60}
+            value={windowDays}
+            onChange={(event) => setWindowDays(event.target.value)}
+          />
+        </Field>
+        <Field
+          id={`${id}-threshold`}
+          label="AI acceptance threshold"
+          hint="0 to 1, at most 3 decimals"
+          error={thresholdError}
+        >
+          <Input
+            {...fieldControlProps(`${id}-threshold`, {
+              error: thresholdError,
+              hint: "0 to 1, at most 3 decimals",
+            })}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={1}
+            step={0.05}
+            value={threshold}
+            onChange={(event) => setThreshold(event.target.value)}
+          />
+        </Field>
+        <Field id={`${id}-zone`} label="Default time zone" error={zoneError}>
+          <NativeSelect
+            {...fieldControlProps(`${id}-zone`, { error: zoneError })}
+            value={timeZone}
+            onChange={(event) => setTimeZone(event.target.value)}
+            options={zones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
+          />
+        </Field>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          className="size-4 accent-primary"
+          checked={sharesProgress}
+          onChange={(event) => setSharesProgress(event.target.checked)}
+        />
+        Members see each other&apos;s progress
+      </label>
+    </SettingsCard>
   );
 }

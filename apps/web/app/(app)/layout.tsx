@@ -1,22 +1,17 @@
 import { can } from "@atlas/api/permissions";
+import { signOut } from "@atlas/next-app/actions";
+import { requireSession } from "@atlas/next-app/server";
 import { Button } from "@atlas/ui";
 import { OrganizationSwitcher, UserButton } from "@clerk/nextjs";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { signOut } from "~/app/actions.ts";
 import { WorkspaceSwitcher } from "~/components/workspace-switcher.tsx";
 import { serverEnv } from "~/env.ts";
 import { getActiveWorkspace, getMembers, getWorkspaces } from "~/lib/data.ts";
-import { getSession } from "~/lib/trpc/server.ts";
 
 /** The signed-in shell: header with the workspace switcher, the user's name and sign out. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const session = await getSession();
-  if (!session) {
-    if (serverEnv().auth.provider === "clerk") redirect("/sign-in");
-    redirect("/dev/sign-in");
-  }
+  const session = await requireSession();
 
   const [workspaces, active] = await Promise.all([getWorkspaces(), getActiveWorkspace()]);
   const me = active

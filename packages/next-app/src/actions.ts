@@ -1,21 +1,18 @@
 "use server";
 
-import { assertDevSignInAllowed, listDevUsers } from "@atlas/auth";
+import { listDevUsers } from "@atlas/auth";
 import type { Route } from "next";
-import { notFound, redirect } from "next/navigation";
-import { clearDevSessionCookie, safeNextPath, setDevSessionCookie } from "~/lib/session-cookie.ts";
+import { redirect } from "next/navigation";
+import {
+  clearDevSessionCookie,
+  requireDevSignIn,
+  safeNextPath,
+  setDevSessionCookie,
+} from "./dev-session.ts";
 
-function devOnly() {
-  try {
-    assertDevSignInAllowed();
-  } catch {
-    notFound();
-  }
-}
-
-/** Dev sign-in: the chosen seeded user, in their first workspace (the same cookie as web's). */
+/** Dev sign-in: the chosen seeded user, in their first workspace (one cookie for both apps). */
 export async function signInAs(formData: FormData) {
-  devOnly();
+  requireDevSignIn();
   const userId = formData.get("userId");
   const user = (await listDevUsers()).find((candidate) => candidate.id === userId);
   if (!user) redirect("/dev/sign-in?error=unknown-user");
@@ -27,7 +24,7 @@ export async function signInAs(formData: FormData) {
 }
 
 export async function signOut() {
-  devOnly();
+  requireDevSignIn();
   await clearDevSessionCookie();
   redirect("/dev/sign-in");
 }

@@ -1,0 +1,47 @@
+import "server-only";
+import {
+  createClockFromEnv,
+  createContextInner,
+  createRateLimiter,
+  type RateLimiters,
+} from "@atlas/api";
+import { getSession, type Session } from "@atlas/auth";
+import { createPrismaClient, type Db } from "@atlas/db";
+import type { BaseEnv } from "./env.ts";
+
+interface Shared {
+  db: Db;
+  limiter: RateLimiters;
+  clock: ReturnType<typeof createClockFromEnv>;
+}
+
+// One app-role client and one limiter per process; on globalThis so dev reloads reuse them.
+const holder = globalThis as typeof globalThis & { atlasShared?: Shared };
+
+/** The app's tRPC contexts, over the resources its configuration (`env`) describes. */
+export function createContextFactory({ env }: { env: () => Pick<BaseEnv, "db" | "api"> }) {
+  function shared(): Shared {
+    if (!holder.atlasShared) {
+      const { db, api } = env();
+      holder.atlasShared = {
+        db: createPrismaClient(db.appUrl),
+        limiter: createRateLimiter({ redisUrl: api.REDIS_URL }),
+        clock: createClockFromEnv(api),
+      };
+    }
+    return holder.atlasShared;
+  }
+
+  /** The tRPC context for `session` with the shared resources. */
+  function contextFor(session: Session | null) {
+    const { db, limiter, clock } = shared();
+    return createContextInner({ session, db, clock, limiter });
+  }
+
+  /** The tRPC context of one HTTP request: its session comes from packages/auth. */
+  async function createContext(request: Request) {
+    return contextFor(await getSession(request));
+  }
+
+  return { contextFor, createContext };
+}
