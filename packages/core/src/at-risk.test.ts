@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { atRiskReasons, type AtRiskReason, type HabitRiskInput } from "./at-risk.ts";
+import { habitsAtRisk } from "./derive/habit-risks.ts";
+import { d, ev, habit } from "./test/fixtures.ts";
+
+const base: HabitRiskInput = {
+  streak: 0,
+  isDueToday: true,
+  isMetToday: false,
+  isSkippedToday: false,
+  isPendingRepair: false,
+  weekEntryToday: null,
+};
+
+describe("atRiskReasons", () => {
+  it.each<[string, Partial<HabitRiskInput>, AtRiskReason[]]>([
+    ["streak 3, due, not met", { streak: 3 }, ["streak_due"]],
+    ["streak 2 is not enough", { streak: 2 }, []],
+    ["streak 3, met already", { streak: 3, isMetToday: true }, []],
+    ["streak 3, skipped today", { streak: 3, isSkippedToday: true }, []],
+    ["streak 3, not due today", { streak: 3, isDueToday: false }, []],
+    ["miss pending repair", { isPendingRepair: true, isDueToday: false }, ["pending_repair"]],
+    ["week: one more empty day loses it", { weekEntryToday: "necessary" }, ["week_slipping"]],
+    ["week: not yet necessary", { weekEntryToday: "not_due", streak: 5 }, []],
+    [
+      "week: necessary with a streak of 4",
+      { weekEntryToday: "necessary", streak: 4 },
+      ["streak_due", "week_slipping"],
+    ],
+  ])("%s", (_name, over, reasons) => {
+    expect(atRiskReasons({ ...base, ...over })).toEqual(reasons);
+  });
+});
+
+describe("habitsAtRisk", () => {
+  it("finds each rule in a member's history", () => {
+    // 2024-03-11 is a Monday; today is Friday 2024-03-15.
+    const streaky = habit("h1", "2024-03-11", [{ schedule: "daily" }]);
+    const repairing = habit("h2", "2024-03-11", [{ schedule: "daily" }]);
+    const weekly = habit("h3", "2024-03-11", [{ schedule: "times_per_week", timesPerWeek: 4 }]);
+    const events = [
+      ...["11", "12", "13", "14"].map((day) => ev("h1", `2024-03-${day}`)),
+      ...["11", "12", "13", "15"].map((day) => ev("h2", `2024-03-${day}`)),
+      ev("h3", "2024-03-12"), // 1 of 4 by Thursday: need 3 ≥ 3 days left (Fri, Sat, Sun)
+    ];
+    const history = {
+      memberId: "m",
+      habits: [streaky, repairing, weekly],
+      tasks: [],
+      events,
+      capacity: [0, 0, 0, 0, 0, 0, 0] as const,
+    };
+    expect(habitsAtRisk(history, d("2024-03-15"))).toEqual([
+      { habitId: "h1", reasons: ["streak_due"] },
+      { habitId: "h2", reasons: ["pending_repair"] },
+      { habitId: "h3", reasons: ["week_slipping"] },
+    ]);
+  });
+});

@@ -1,0 +1,38 @@
+/** A habit at risk today (DOMAIN.md "Occurrences and streaks", "At risk"). */
+import type { WeekDayEntry } from "./score-day.ts";
+
+export type AtRiskReason =
+  /** A streak of 3+ whose today is due and not yet met. */
+  | "streak_due"
+  /** A miss pending repair. */
+  | "pending_repair"
+  /** A times_per_week week that can no longer be met if one more day passes without a check-in. */
+  | "week_slipping";
+
+export const AT_RISK_STREAK = 3;
+
+export interface HabitRiskInput {
+  /** As of now: met occurrences back from the latest finished one. */
+  streak: number;
+  /** A day-scheduled habit due today (for times_per_week, see weekEntryToday). */
+  isDueToday: boolean;
+  isMetToday: boolean;
+  isSkippedToday: boolean;
+  isPendingRepair: boolean;
+  /** How today stands in a times_per_week week; null for day schedules. */
+  weekEntryToday: WeekDayEntry | null;
+}
+
+export function atRiskReasons(input: HabitRiskInput): AtRiskReason[] {
+  const reasons: AtRiskReason[] = [];
+  // Rule: a times_per_week habit is "due today" once today has become necessary (need ≥ left),
+  // which is also exactly when one more empty day would lose the week; a skipped day is excused.
+  const isWeekNecessary = input.weekEntryToday === "necessary";
+  const isDue = input.weekEntryToday === null ? input.isDueToday : isWeekNecessary;
+  if (input.streak >= AT_RISK_STREAK && isDue && !input.isMetToday && !input.isSkippedToday) {
+    reasons.push("streak_due");
+  }
+  if (input.isPendingRepair) reasons.push("pending_repair");
+  if (isWeekNecessary) reasons.push("week_slipping");
+  return reasons;
+}
