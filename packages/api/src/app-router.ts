@@ -1,10 +1,33 @@
 /** The web app's router (apps/web serves it at /api/trpc). */
 import type { TRPCRouterRecord } from "@trpc/server";
+import { archiveGoal } from "./routers/app/goal/archive-goal.ts";
+import { createGoal } from "./routers/app/goal/create-goal.ts";
+import { createMilestone } from "./routers/app/goal/create-milestone.ts";
+import { getGoal } from "./routers/app/goal/get-goal.ts";
+import { listGoals } from "./routers/app/goal/list-goals.ts";
+import { removeMilestone } from "./routers/app/goal/remove-milestone.ts";
+import { reorderMilestones } from "./routers/app/goal/reorder-milestones.ts";
+import { updateGoal } from "./routers/app/goal/update-goal.ts";
+import { updateMilestone } from "./routers/app/goal/update-milestone.ts";
+import { archiveHabit } from "./routers/app/habit/archive-habit.ts";
+import { createHabit } from "./routers/app/habit/create-habit.ts";
+import { getHabit } from "./routers/app/habit/get-habit.ts";
+import { listHabits } from "./routers/app/habit/list-habits.ts";
+import { updateHabit } from "./routers/app/habit/update-habit.ts";
+import { checkIn } from "./routers/app/log/check-in.ts";
+import { getLogDay } from "./routers/app/log/get-log-day.ts";
+import { skipHabit } from "./routers/app/log/skip-habit.ts";
+import { undoEvent } from "./routers/app/log/undo-event.ts";
 import { getMySettings } from "./routers/app/me/get-my-settings.ts";
 import { updateMySettings } from "./routers/app/me/update-my-settings.ts";
 import { getCapacity } from "./routers/app/membership/get-capacity.ts";
 import { updateCapacity } from "./routers/app/membership/update-capacity.ts";
 import { getCurrentWorkspace } from "./routers/app/workspace/get-current-workspace.ts";
+import { archiveTask } from "./routers/app/task/archive-task.ts";
+import { createTask } from "./routers/app/task/create-task.ts";
+import { getTask } from "./routers/app/task/get-task.ts";
+import { listTasks } from "./routers/app/task/list-tasks.ts";
+import { updateTask } from "./routers/app/task/update-task.ts";
 import { getWorkspaceSettings } from "./routers/app/workspace/get-workspace-settings.ts";
 import { listMembers } from "./routers/app/workspace/list-members.ts";
 import { listWorkspaces } from "./routers/app/workspace/list-workspaces.ts";
@@ -26,10 +49,53 @@ const membershipRouter = {
   capacity: { get: getCapacity, update: updateCapacity },
 } satisfies TRPCRouterRecord;
 
+/** Plans of work (DOMAIN.md "Plans of work"): every create is idempotent on `idempotencyKey`. */
+const goalRouter = {
+  list: listGoals,
+  get: getGoal,
+  create: createGoal,
+  update: updateGoal,
+  archive: archiveGoal,
+  milestone: {
+    create: createMilestone,
+    update: updateMilestone,
+    reorder: reorderMilestones,
+    remove: removeMilestone,
+  },
+} satisfies TRPCRouterRecord;
+
+const habitRouter = {
+  list: listHabits,
+  get: getHabit,
+  create: createHabit,
+  update: updateHabit,
+  archive: archiveHabit,
+} satisfies TRPCRouterRecord;
+
+const taskRouter = {
+  list: listTasks,
+  get: getTask,
+  create: createTask,
+  update: updateTask,
+  archive: archiveTask,
+} satisfies TRPCRouterRecord;
+
+/** The execution log (DOMAIN.md "The execution log"): append-only. */
+const logRouter = {
+  checkIn,
+  skip: skipHabit,
+  undo: undoEvent,
+  day: getLogDay,
+} satisfies TRPCRouterRecord;
+
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   me: meRouter,
   membership: membershipRouter,
+  goal: goalRouter,
+  habit: habitRouter,
+  task: taskRouter,
+  log: logRouter,
 });
 
 export type AppRouter = typeof appRouter;

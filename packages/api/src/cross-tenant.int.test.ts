@@ -9,13 +9,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminRouter } from "./admin-router.ts";
 import { appRouter } from "./app-router.ts";
 import { createHarness, type Harness } from "./testing/harness.ts";
+import { tableState } from "./testing/plans.ts";
 
 interface Ids {
   /** Workspace A (the caller's). */
   a: string;
   /** Workspace B (not the caller's). */
   b: string;
+  /** Rows of B (sam's plans and log in B) and a person only in B. */
+  ofB: {
+    goalId: string;
+    milestoneIds: string[];
+    habitId: string;
+    taskId: string;
+    eventId: string;
+    memberId: string;
+  };
 }
+
+type Caller = (typeof CALLERS)[number];
+type Refusal = "FORBIDDEN" | "NOT_FOUND";
 
 interface Case {
   input: (ids: Ids) => unknown;
@@ -24,7 +37,17 @@ interface Case {
    * the caller's workspaces): it succeeds and returns nothing of B.
    */
   expect: "FORBIDDEN" | "OWN";
+  /**
+   * The same procedure called in A, naming B's rows (or a person only in B): refused as if they
+   * did not exist (NOT_FOUND), or for the caller's role first (a member asking about another
+   * member: FORBIDDEN). Every procedure that takes a row id or a member id has one.
+   */
+  inA?: { input: (ids: Ids) => unknown; expect: Refusal | Record<Caller, Refusal> };
 }
+
+/** A member id outside A: the owner learns it is no member here; a member may not ask at all. */
+const NO_MEMBER = { owner: "NOT_FOUND", nora: "FORBIDDEN" } as const;
+const KEY = { idempotencyKey: "cross-tenant-0001" };
 
 const week = {
   monMinutes: 1,
@@ -55,6 +78,155 @@ const APP_CASES: Record<string, Case> = {
     input: ({ b }) => ({ workspaceId: b, ...week }),
     expect: "FORBIDDEN",
   },
+
+  "goal.list": {
+    input: ({ b }) => ({ workspaceId: b }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ memberId: ofB.memberId }), expect: NO_MEMBER },
+  },
+  "goal.get": {
+    input: ({ b, ofB }) => ({ workspaceId: b, goalId: ofB.goalId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ goalId: ofB.goalId }), expect: "NOT_FOUND" },
+  },
+  "goal.create": {
+    input: ({ b }) => ({ workspaceId: b, ...KEY, title: "Taken over" }),
+    expect: "FORBIDDEN",
+    inA: {
+      input: ({ ofB }) => ({ ...KEY, memberId: ofB.memberId, title: "Taken over" }),
+      expect: NO_MEMBER,
+    },
+  },
+  "goal.update": {
+    input: ({ b, ofB }) => ({ workspaceId: b, goalId: ofB.goalId, title: "Taken over" }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ goalId: ofB.goalId, title: "Taken over" }), expect: "NOT_FOUND" },
+  },
+  "goal.archive": {
+    input: ({ b, ofB }) => ({ workspaceId: b, goalId: ofB.goalId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ goalId: ofB.goalId }), expect: "NOT_FOUND" },
+  },
+  "goal.milestone.create": {
+    input: ({ b, ofB }) => ({ workspaceId: b, ...KEY, goalId: ofB.goalId, title: "Mine" }),
+    expect: "FORBIDDEN",
+    inA: {
+      input: ({ ofB }) => ({ ...KEY, goalId: ofB.goalId, title: "Mine" }),
+      expect: "NOT_FOUND",
+    },
+  },
+  "goal.milestone.update": {
+    input: ({ b, ofB }) => ({ workspaceId: b, milestoneId: ofB.milestoneIds[0], isDone: true }),
+    expect: "FORBIDDEN",
+    inA: {
+      input: ({ ofB }) => ({ milestoneId: ofB.milestoneIds[0], isDone: true }),
+      expect: "NOT_FOUND",
+    },
+  },
+  "goal.milestone.reorder": {
+    input: ({ b, ofB }) => ({
+      workspaceId: b,
+      goalId: ofB.goalId,
+      milestoneIds: [...ofB.milestoneIds].reverse(),
+    }),
+    expect: "FORBIDDEN",
+    inA: {
+      input: ({ ofB }) => ({ goalId: ofB.goalId, milestoneIds: [...ofB.milestoneIds].reverse() }),
+      expect: "NOT_FOUND",
+    },
+  },
+  "goal.milestone.remove": {
+    input: ({ b, ofB }) => ({ workspaceId: b, milestoneId: ofB.milestoneIds[0] }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ milestoneId: ofB.milestoneIds[0] }), expect: "NOT_FOUND" },
+  },
+
+  "habit.list": {
+    input: ({ b }) => ({ workspaceId: b }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ memberId: ofB.memberId }), expect: NO_MEMBER },
+  },
+  "habit.get": {
+    input: ({ b, ofB }) => ({ workspaceId: b, habitId: ofB.habitId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ habitId: ofB.habitId }), expect: "NOT_FOUND" },
+  },
+  "habit.create": {
+    input: ({ b }) => ({ workspaceId: b, ...KEY, title: "Mine", schedule: { type: "daily" } }),
+    expect: "FORBIDDEN",
+    inA: {
+      input: ({ ofB }) => ({
+        ...KEY,
+        memberId: ofB.memberId,
+        title: "Mine",
+        schedule: { type: "daily" },
+      }),
+      expect: NO_MEMBER,
+    },
+  },
+  "habit.update": {
+    input: ({ b, ofB }) => ({ workspaceId: b, habitId: ofB.habitId, durationMinutes: 1 }),
+    expect: "FORBIDDEN",
+    inA: {
+      input: ({ ofB }) => ({ habitId: ofB.habitId, durationMinutes: 1 }),
+      expect: "NOT_FOUND",
+    },
+  },
+  "habit.archive": {
+    input: ({ b, ofB }) => ({ workspaceId: b, habitId: ofB.habitId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ habitId: ofB.habitId }), expect: "NOT_FOUND" },
+  },
+
+  "task.list": {
+    input: ({ b }) => ({ workspaceId: b }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ memberId: ofB.memberId }), expect: NO_MEMBER },
+  },
+  "task.get": {
+    input: ({ b, ofB }) => ({ workspaceId: b, taskId: ofB.taskId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ taskId: ofB.taskId }), expect: "NOT_FOUND" },
+  },
+  "task.create": {
+    input: ({ b }) => ({ workspaceId: b, ...KEY, title: "Mine" }),
+    expect: "FORBIDDEN",
+    inA: {
+      input: ({ ofB }) => ({ ...KEY, memberId: ofB.memberId, title: "Mine" }),
+      expect: NO_MEMBER,
+    },
+  },
+  "task.update": {
+    input: ({ b, ofB }) => ({ workspaceId: b, taskId: ofB.taskId, status: "cancelled" }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ taskId: ofB.taskId, status: "cancelled" }), expect: "NOT_FOUND" },
+  },
+  "task.archive": {
+    input: ({ b, ofB }) => ({ workspaceId: b, taskId: ofB.taskId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ taskId: ofB.taskId }), expect: "NOT_FOUND" },
+  },
+
+  "log.checkIn": {
+    input: ({ b, ofB }) => ({ workspaceId: b, ...KEY, habitId: ofB.habitId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ ...KEY, habitId: ofB.habitId }), expect: "NOT_FOUND" },
+  },
+  "log.skip": {
+    input: ({ b, ofB }) => ({ workspaceId: b, ...KEY, habitId: ofB.habitId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ ...KEY, habitId: ofB.habitId }), expect: "NOT_FOUND" },
+  },
+  "log.undo": {
+    input: ({ b, ofB }) => ({ workspaceId: b, ...KEY, eventId: ofB.eventId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ ...KEY, eventId: ofB.eventId }), expect: "NOT_FOUND" },
+  },
+  "log.day": {
+    input: ({ b }) => ({ workspaceId: b }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ memberId: ofB.memberId }), expect: NO_MEMBER },
+  },
 };
 
 const ADMIN_CASES: Record<string, Case> = {
@@ -83,7 +255,24 @@ let markersOfB: string[];
 
 beforeAll(async () => {
   h = await createHarness();
-  ids = { a: h.workspaceIds.demo, b: h.workspaceIds.second };
+  const second = h.workspaceIds.second;
+  const goal = await h.admin.goal.findFirstOrThrow({
+    where: { workspaceId: second, milestones: { some: {} } },
+    include: { milestones: { orderBy: { position: "asc" } } },
+  });
+  const inB = { where: { workspaceId: second }, select: { id: true } } as const;
+  ids = {
+    a: h.workspaceIds.demo,
+    b: second,
+    ofB: {
+      goalId: goal.id,
+      milestoneIds: goal.milestones.map((m) => m.id),
+      habitId: (await h.admin.habit.findFirstOrThrow(inB)).id,
+      taskId: (await h.admin.task.findFirstOrThrow(inB)).id,
+      eventId: (await h.admin.executionEvent.findFirstOrThrow(inB)).id,
+      memberId: h.userIds.priya,
+    },
+  };
   const onlyInB = await h.admin.user.findMany({
     where: {
       memberships: { some: { workspaceId: ids.b }, none: { workspaceId: ids.a } },
@@ -198,3 +387,34 @@ for (const { name, router, cases } of ROUTERS) {
     });
   });
 }
+
+describe("appRouter: a caller of A naming B's rows inside A", () => {
+  const rows = proceduresOf(appRouter)
+    .filter((path) => APP_CASES[path]?.inA !== undefined)
+    .flatMap((path) => CALLERS.map((who) => [path, who] as const));
+
+  it("every procedure that takes a row or member id has such a case", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(2 * 20);
+  });
+
+  it.each(rows)("%s as %s: refused as if B's rows did not exist", async (path, who) => {
+    const entry = APP_CASES[path]!.inA!;
+    const expected = typeof entry.expect === "string" ? entry.expect : entry.expect[who];
+    const before = { b: await snapshotOfB(), all: await tableState(h) };
+    const outcome = await procedureAt(
+      h.as(who, "demo"),
+      path,
+    )(entry.input(ids)).then(
+      (data) => ({ ok: true as const, data }),
+      (error: { code?: string; message?: string }) => ({ ok: false as const, error }),
+    );
+    expect(outcome.ok, `${path} should be refused`).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.code, outcome.error.message).toBe(expected);
+      for (const marker of [...markersOfB, ids.ofB.habitId, ids.ofB.goalId]) {
+        expect(outcome.error.message ?? "").not.toContain(marker);
+      }
+    }
+    expect({ b: await snapshotOfB(), all: await tableState(h) }).toEqual(before);
+  });
+});

@@ -35,6 +35,10 @@ export interface BucketConfig {
 export const RATE_LIMIT_BUCKETS = {
   /** Settings writes (workspace, personal, capacity): generous for people, tight for scripts. */
   settings: { tokens: 30, windowMs: 60_000 },
+  /** Plan writes (goals, habits, tasks, milestones): a person editing a plan stays far below. */
+  plans: { tokens: 120, windowMs: 60_000 },
+  /** Log writes (check-in, skip, undo): a busy morning stays far below; a loop does not. */
+  log: { tokens: 120, windowMs: 60_000 },
 } as const satisfies Record<string, BucketConfig>;
 
 export type RateLimitBucket = keyof typeof RATE_LIMIT_BUCKETS;

@@ -21,6 +21,7 @@ import superjson from "superjson";
 import { z } from "zod";
 import { errorFormatter, toTRPCError } from "./errors.ts";
 import { PERMISSIONS } from "./permissions.ts";
+import { DESCRIBE } from "./services/access.ts";
 import type { RateLimitBucket, RateLimiters } from "./rate-limit.ts";
 
 // ── Context ──────────────────────────────────────────────────────────────────────────────────
@@ -164,20 +165,6 @@ export function allowedTo(capability: CapabilityName) {
     return opts.next();
   };
 }
-
-const DESCRIBE: Record<CapabilityName, string> = {
-  ownPlans: "keep plans here",
-  seeOthers: "see other members' progress in this workspace",
-  editOthersPlans: "edit another member's plans",
-  lateEntryOverride: "record entries past the late-entry window",
-  approveSuggestions: "approve AI suggestions",
-  coachNotes: "write coach notes",
-  manageMembers: "manage members and roles",
-  manageSettings: "change workspace settings",
-  billing: "manage billing",
-  deleteWorkspace: "delete the workspace",
-  adminConsole: "use the admin console",
-};
 
 /**
  * Plan features (packages/db seed catalog: billing owns the list). Flags and limits alike: a

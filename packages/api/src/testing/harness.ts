@@ -9,7 +9,7 @@ import { cloneTestDatabase, type TestDatabase, type TestServer } from "@atlas/db
 import { inject } from "vitest";
 import { adminRouter } from "../admin-router.ts";
 import { appRouter } from "../app-router.ts";
-import { createRateLimiter, type RateLimiters } from "../rate-limit.ts";
+import { createRateLimiter, RATE_LIMIT_BUCKETS, type RateLimiters } from "../rate-limit.ts";
 import { createCallerFactory, createContextInner } from "../trpc.ts";
 
 declare module "vitest" {
@@ -70,7 +70,9 @@ export async function createHarness(): Promise<Harness> {
   const app = createPrismaClient(database.appUrl);
   // Generous limits: suites other than the rate-limit one must never trip them.
   const limiter = createRateLimiter({
-    buckets: { settings: { tokens: 10_000, windowMs: 60_000 } },
+    buckets: Object.fromEntries(
+      Object.keys(RATE_LIMIT_BUCKETS).map((b) => [b, { tokens: 10_000, windowMs: 60_000 }]),
+    ),
   });
 
   const workspaces = await admin.workspace.findMany({ select: { id: true, slug: true } });

@@ -1,0 +1,10 @@
+import { actorOf } from "../../../services/access.ts";
+import { getGoal as read } from "../../../services/goals.ts";
+import { workspaceProcedure } from "../../../trpc.ts";
+import { ZGetGoalInput, ZGetGoalOutput } from "./get-goal.schema.ts";
+
+/** One goal with its milestones (another member's needs `seeOthers`). */
+export const getGoal = workspaceProcedure
+  .input(ZGetGoalInput)
+  .output(ZGetGoalOutput)
+  .query(({ ctx, input }) => read(ctx.db, actorOf(ctx), input.goalId));

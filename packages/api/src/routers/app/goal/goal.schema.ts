@@ -1,0 +1,40 @@
+/** Zod pieces shared by the goal procedures. */
+import { z } from "zod";
+import { noNul, ZId, ZInstantOutput, ZLocalDateOutput, ZText } from "../../../schemas.ts";
+
+export const ZGoalStatus = z.enum(["draft", "active", "completed", "archived"]);
+
+export const ZDescription = ZText(5000, "The description", { trim: false });
+
+export const ZLifeArea = z
+  .string()
+  .trim()
+  .min(1, { error: "The life area must not be empty (send null for none)" })
+  .max(50, { error: "The life area must be at most 50 characters" })
+  .refine(noNul.check, { error: noNul.error });
+
+export const ZMilestone = z.object({
+  id: z.string(),
+  /** 0-based order within the goal. */
+  position: z.number().int().min(0),
+  title: z.string(),
+  /** The local date it was done; null while open. */
+  doneOn: ZLocalDateOutput.nullable(),
+});
+
+export const ZGoal = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: ZGoalStatus,
+  targetDate: ZLocalDateOutput.nullable(),
+  lifeArea: z.string().nullable(),
+  milestones: z.array(ZMilestone),
+  createdById: z.string(),
+  createdAt: ZInstantOutput,
+  updatedAt: ZInstantOutput,
+});
+export type TGoal = z.infer<typeof ZGoal>;
+
+export const ZGoalIdInput = z.object({ goalId: ZId });

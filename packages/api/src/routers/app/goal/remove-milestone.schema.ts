@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { ZId } from "../../../schemas.ts";
+import { ZGoal } from "./goal.schema.ts";
+
+export const ZRemoveMilestoneInput = z.object({ milestoneId: ZId });
+export type TRemoveMilestoneInput = z.infer<typeof ZRemoveMilestoneInput>;
+
+/** The goal without it (later milestones move up). */
+export const ZRemoveMilestoneOutput = ZGoal;

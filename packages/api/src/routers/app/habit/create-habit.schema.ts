@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { ZId, ZIdempotencyKey, ZMemberIdInput, ZTitle } from "../../../schemas.ts";
+import { ZDurationMinutes, ZHabit, ZSchedule, ZTarget } from "./habit.schema.ts";
+
+export const ZCreateHabitInput = z.object({
+  /** Whose habit (default: the caller's); another member's needs `editOthersPlans`. */
+  memberId: ZMemberIdInput,
+  idempotencyKey: ZIdempotencyKey,
+  title: ZTitle,
+  /** One of the same member's goals, or null. */
+  goalId: ZId.nullable().default(null),
+  schedule: ZSchedule,
+  /** A measurable target, or null for a plain done/not-done habit. */
+  target: ZTarget.nullable().default(null),
+  durationMinutes: ZDurationMinutes.default(0),
+});
+export type TCreateHabitInput = z.infer<typeof ZCreateHabitInput>;
+
+/** The habit, started on the owning member's local today. */
+export const ZCreateHabitOutput = ZHabit;
+export type TCreateHabitOutput = z.infer<typeof ZCreateHabitOutput>;

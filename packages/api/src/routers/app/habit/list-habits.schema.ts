@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { pageOf, ZId, ZMemberIdInput, ZPageInput } from "../../../schemas.ts";
+import { ZHabit } from "./habit.schema.ts";
+
+export const ZListHabitsInput = z
+  .object({
+    /** Whose habits (default: the caller's); another member's needs `seeOthers`. */
+    memberId: ZMemberIdInput,
+    includeArchived: z.boolean().default(false),
+    /** A goal's id, or null for habits without a goal. */
+    goalId: ZId.nullable().optional(),
+    /** Schedule types of the version in force today. */
+    schedule: z
+      .array(z.enum(["daily", "days_of_week", "times_per_week", "every_n_days"]))
+      .min(1)
+      .optional(),
+    ...ZPageInput,
+  })
+  .default({ includeArchived: false, limit: 50 });
+export type TListHabitsInput = z.infer<typeof ZListHabitsInput>;
+
+/** In creation order. */
+export const ZListHabitsOutput = pageOf(ZHabit);

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { ZId, ZTitle } from "../../../schemas.ts";
+import { ZDurationMinutes, ZHabit, ZSchedule, ZTarget } from "./habit.schema.ts";
+
+export const ZUpdateHabitInput = z
+  .object({
+    habitId: ZId,
+    title: ZTitle.optional(),
+    goalId: ZId.nullable().optional(),
+    /** Schedule, target and duration change from the owning member's today on (a new version). */
+    schedule: ZSchedule.optional(),
+    target: ZTarget.nullable().optional(),
+    durationMinutes: ZDurationMinutes.optional(),
+  })
+  .refine(({ habitId: _, ...fields }) => Object.values(fields).some((v) => v !== undefined), {
+    error: "Nothing to update: pass at least one field.",
+  });
+export type TUpdateHabitInput = z.infer<typeof ZUpdateHabitInput>;
+
+export const ZUpdateHabitOutput = ZHabit;

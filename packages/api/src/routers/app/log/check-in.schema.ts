@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { ZDateInput, ZId, ZIdempotencyKey, ZLoggedValue } from "../../../schemas.ts";
+import { ZLogWriteOutput, ZNote, ZOccurredAt } from "./log.schema.ts";
+
+export const ZCheckInInput = z
+  .object({
+    idempotencyKey: ZIdempotencyKey,
+    habitId: ZId.optional(),
+    taskId: ZId.optional(),
+    /** The amount for a measurable habit (required for at_most; without it, at_least is a full done). */
+    value: ZLoggedValue.optional(),
+    /** The member's local day it is for; default: the day of occurredAt (else of now). */
+    localDate: ZDateInput.optional(),
+    occurredAt: ZOccurredAt.optional(),
+    note: ZNote.optional(),
+  })
+  .refine((v) => (v.habitId === undefined) !== (v.taskId === undefined), {
+    error: "Name exactly one item: habitId or taskId.",
+    path: ["habitId"],
+  });
+export type TCheckInInput = z.infer<typeof ZCheckInInput>;
+
+export const ZCheckInOutput = ZLogWriteOutput;
+export type TCheckInOutput = z.infer<typeof ZCheckInOutput>;

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { ZDateInput, ZLocalDateOutput, ZMemberIdInput } from "../../../schemas.ts";
+import { ZEvent, ZLogDayItem } from "./log.schema.ts";
+
+export const ZGetLogDayInput = z
+  .object({
+    /** Whose day (default: the caller's); another member's needs `seeOthers`. */
+    memberId: ZMemberIdInput,
+    /** The member's local day; default: their today. */
+    localDate: ZDateInput.optional(),
+  })
+  .default({});
+export type TGetLogDayInput = z.infer<typeof ZGetLogDayInput>;
+
+export const ZGetLogDayOutput = z.object({
+  memberId: z.string(),
+  localDate: ZLocalDateOutput,
+  /** The member's local today. */
+  today: ZLocalDateOutput,
+  /** Items shown that day (due, or a times_per_week day) or logged on it, combined. */
+  items: z.array(ZLogDayItem),
+  /** Every event for that day, undos and reverted entries included, in recording order. */
+  events: z.array(ZEvent),
+});
+export type TGetLogDayOutput = z.infer<typeof ZGetLogDayOutput>;

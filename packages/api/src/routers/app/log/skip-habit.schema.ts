@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { ZDateInput, ZId, ZIdempotencyKey } from "../../../schemas.ts";
+import { ZLogWriteOutput, ZNote, ZOccurredAt } from "./log.schema.ts";
+
+export const ZSkipHabitInput = z.object({
+  idempotencyKey: ZIdempotencyKey,
+  habitId: ZId,
+  /** The member's local day it is for; default: the day of occurredAt (else of now). */
+  localDate: ZDateInput.optional(),
+  occurredAt: ZOccurredAt.optional(),
+  note: ZNote.optional(),
+});
+export type TSkipHabitInput = z.infer<typeof ZSkipHabitInput>;
+
+export const ZSkipHabitOutput = ZLogWriteOutput;

@@ -1,0 +1,21 @@
+import { actorOf } from "../../../services/access.ts";
+import { appendEvent } from "../../../services/log.ts";
+import { withoutWorkspace } from "../../../schemas.ts";
+import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
+import { ZSkipHabitInput, ZSkipHabitOutput } from "./skip-habit.schema.ts";
+
+/**
+ * Excuses a habit's day, within the plan's monthly allowance per habit (skipsPerMonth). Refused
+ * on a day with a check-in, or one the habit is not due. Idempotent on `idempotencyKey`.
+ */
+export const skipHabit = workspaceProcedure
+  .use(allowedTo("ownPlans"))
+  .use(rateLimited("log"))
+  .input(ZSkipHabitInput)
+  .output(ZSkipHabitOutput)
+  .mutation(({ ctx, input }) =>
+    appendEvent(ctx.db, actorOf(ctx), ctx.clock.now(), {
+      action: "skip",
+      ...withoutWorkspace(input),
+    }),
+  );

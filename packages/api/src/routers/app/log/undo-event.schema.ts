@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { ZId, ZIdempotencyKey } from "../../../schemas.ts";
+import { ZLogWriteOutput, ZNote, ZOccurredAt } from "./log.schema.ts";
+
+export const ZUndoEventInput = z.object({
+  idempotencyKey: ZIdempotencyKey,
+  /** The entry to revert (not an undo, not already reverted). */
+  eventId: ZId,
+  occurredAt: ZOccurredAt.optional(),
+  note: ZNote.optional(),
+});
+export type TUndoEventInput = z.infer<typeof ZUndoEventInput>;
+
+export const ZUndoEventOutput = ZLogWriteOutput;

@@ -1,0 +1,15 @@
+import { actorOf } from "../../../services/access.ts";
+import { createTask as create } from "../../../services/tasks.ts";
+import { withoutWorkspace } from "../../../schemas.ts";
+import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
+import { ZCreateTaskInput, ZCreateTaskOutput } from "./create-task.schema.ts";
+
+/** A new task (idempotent on `idempotencyKey`), for the caller or, by a coach, for a member. */
+export const createTask = workspaceProcedure
+  .use(allowedTo("ownPlans"))
+  .use(rateLimited("plans"))
+  .input(ZCreateTaskInput)
+  .output(ZCreateTaskOutput)
+  .mutation(({ ctx, input }) =>
+    create(ctx.db, actorOf(ctx), ctx.clock.now(), withoutWorkspace(input)),
+  );

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { pageOf, ZDateInput, ZId, ZMemberIdInput, ZPageInput } from "../../../schemas.ts";
+import { ZTask, ZTaskPriority, ZTaskStatus } from "./task.schema.ts";
+
+export const ZListTasksInput = z
+  .object({
+    /** Whose tasks (default: the caller's); another member's needs `seeOthers`. */
+    memberId: ZMemberIdInput,
+    includeArchived: z.boolean().default(false),
+    status: z.array(ZTaskStatus).min(1).optional(),
+    priority: z.array(ZTaskPriority).min(1).optional(),
+    /** A goal's id, or null for tasks without a goal. */
+    goalId: ZId.nullable().optional(),
+    /** Scheduled date (planned, else due, in force today) from… (undated tasks drop out). */
+    dateFrom: ZDateInput.optional(),
+    /** …to, inclusive. */
+    dateTo: ZDateInput.optional(),
+    ...ZPageInput,
+  })
+  .refine((v) => v.dateFrom === undefined || v.dateTo === undefined || v.dateFrom <= v.dateTo, {
+    error: "dateFrom must not be after dateTo",
+    path: ["dateFrom"],
+  })
+  .default({ includeArchived: false, limit: 50 });
+export type TListTasksInput = z.infer<typeof ZListTasksInput>;
+
+/** In creation order. */
+export const ZListTasksOutput = pageOf(ZTask);

@@ -1,0 +1,53 @@
+/** Zod pieces shared by the task procedures. */
+import { z } from "zod";
+import { ZId, ZInstantOutput, ZLocalDateOutput, ZText } from "../../../schemas.ts";
+
+export const ZTaskPriority = z.enum(["low", "medium", "high"]);
+export const ZTaskStatus = z.enum(["todo", "in_progress", "done", "cancelled"]);
+/** What a plan may say: done comes from the log (log.checkIn), never from an edit. */
+export const ZPlannedStatus = z.enum(["todo", "in_progress", "cancelled"], {
+  error: "status is todo, in_progress or cancelled (done comes from checking the task in)",
+});
+
+export const ZNotes = ZText(5000, "Notes", { trim: false });
+
+export const ZEstimateMinutes = z
+  .number()
+  .int({ error: "estimateMinutes is whole minutes" })
+  .min(0, { error: "estimateMinutes must not be negative" })
+  .max(10_080, { error: "estimateMinutes is at most 10080 (a week)" });
+
+export const ZTaskVersion = z.object({
+  effectiveFrom: ZLocalDateOutput,
+  status: ZPlannedStatus,
+  priority: ZTaskPriority,
+  dueDate: ZLocalDateOutput.nullable(),
+  plannedDate: ZLocalDateOutput.nullable(),
+  estimateMinutes: z.number().int(),
+});
+
+export const ZTask = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  goalId: z.string().nullable(),
+  title: z.string(),
+  notes: z.string(),
+  /** done once the log holds a non-reverted check-in; else the planned status in force today. */
+  status: ZTaskStatus,
+  doneOn: ZLocalDateOutput.nullable(),
+  priority: ZTaskPriority,
+  dueDate: ZLocalDateOutput.nullable(),
+  plannedDate: ZLocalDateOutput.nullable(),
+  /** The planned date, else the due date. */
+  scheduledDate: ZLocalDateOutput.nullable(),
+  estimateMinutes: z.number().int(),
+  archivedAt: ZInstantOutput.nullable(),
+  isArchived: z.boolean(),
+  versions: z.array(ZTaskVersion).min(1),
+  createdById: z.string(),
+  createdAt: ZInstantOutput,
+  updatedAt: ZInstantOutput,
+});
+export type TTask = z.infer<typeof ZTask>;
+
+export const ZTaskIdInput = z.object({ taskId: ZId });

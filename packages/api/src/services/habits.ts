@@ -1,0 +1,514 @@
+/**
+ * Habits (DOMAIN.md "Plans of work"): the identity (title, goal, start date, archivedAt) on Habit,
+ * what scoring reads (schedule, target, duration) as HabitVersion rows. An edit writes a version
+ * in force from the OWNING member's local today, whoever edits, replacing one already dated that
+ * day; earlier days keep the version they had.
+ */
+import {
+  AppError,
+  versionOn,
+  type Habit,
+  type HabitSchedule,
+  type HabitVersion,
+  type TargetDirection,
+} from "@atlas/core";
+import type { TenantDb } from "@atlas/db";
+import { localToday, type LocalDate } from "@atlas/time";
+import {
+  assertMayActFor,
+  loadMember,
+  resolveMember,
+  todayOf,
+  type Actor,
+  type Member,
+} from "./access.ts";
+import { refreshDerived } from "@atlas/core/services/derived";
+import { assertLinkableGoal } from "./goals.ts";
+import { withIdempotency } from "./idempotency.ts";
+import { lockName } from "./locks.ts";
+import { pageArgs, pageFrom, type Page } from "./pagination.ts";
+import type { TenantTx as Tx } from "@atlas/db";
+import {
+  decimalToMilli,
+  fromDbDate,
+  milliToDecimal,
+  milliToNumber,
+  toDbDate,
+  toMilli,
+} from "./values.ts";
+
+// ── Shapes ───────────────────────────────────────────────────────────────────────────────────
+
+export type ScheduleIn =
+  | { type: "daily" }
+  | { type: "days_of_week"; daysOfWeek: number[] }
+  | { type: "times_per_week"; timesPerWeek: number }
+  | { type: "every_n_days"; everyNDays: number };
+
+export type TargetIn = { value: number; unit: string; direction: TargetDirection };
+
+export type HabitVersionOut = {
+  effectiveFrom: string;
+  schedule: ScheduleIn;
+  target: TargetIn | null;
+  durationMinutes: number;
+};
+
+export type HabitOut = {
+  id: string;
+  memberId: string;
+  goalId: string | null;
+  title: string;
+  startDate: string;
+  archivedAt: string | null;
+  isArchived: boolean;
+  /** The version in force on the owning member's today. */
+  current: HabitVersionOut;
+  /** Every version, oldest first. */
+  versions: HabitVersionOut[];
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** What a version holds, in the database's terms. */
+type VersionData = {
+  schedule: HabitSchedule;
+  daysOfWeek: number[];
+  timesPerWeek: number | null;
+  everyNDays: number | null;
+  targetMilli: number | null;
+  targetUnit: string | null;
+  targetDirection: TargetDirection | null;
+  durationMinutes: number;
+};
+
+type StoredVersion = VersionData & { effectiveFrom: LocalDate };
+
+export const HABIT_SELECT = {
+  id: true,
+  memberId: true,
+  goalId: true,
+  title: true,
+  startDate: true,
+  archivedAt: true,
+  createdById: true,
+  createdAt: true,
+  updatedAt: true,
+  versions: {
+    select: {
+      effectiveFrom: true,
+      schedule: true,
+      daysOfWeek: true,
+      timesPerWeek: true,
+      everyNDays: true,
+      targetValue: true,
+      targetUnit: true,
+      targetDirection: true,
+      durationMinutes: true,
+    },
+    orderBy: { effectiveFrom: "asc" as const },
+  },
+} as const;
+
+export type HabitRow = {
+  id: string;
+  memberId: string;
+  goalId: string | null;
+  title: string;
+  startDate: Date;
+  archivedAt: Date | null;
+  createdById: string;
+  createdAt: Date;
+  updatedAt: Date;
+  versions: {
+    effectiveFrom: Date;
+    schedule: HabitSchedule;
+    daysOfWeek: number[];
+    timesPerWeek: number | null;
+    everyNDays: number | null;
+    targetValue: { toFixed(digits: number): string } | null;
+    targetUnit: string | null;
+    targetDirection: TargetDirection | null;
+    durationMinutes: number;
+  }[];
+};
+
+// ── Conversions ──────────────────────────────────────────────────────────────────────────────
+
+function scheduleData(
+  schedule: ScheduleIn,
+): Pick<VersionData, "schedule" | "daysOfWeek" | "timesPerWeek" | "everyNDays"> {
+  return {
+    schedule: schedule.type,
+    daysOfWeek:
+      schedule.type === "days_of_week"
+        ? [...new Set(schedule.daysOfWeek)].sort((a, b) => a - b)
+        : [],
+    timesPerWeek: schedule.type === "times_per_week" ? schedule.timesPerWeek : null,
+    everyNDays: schedule.type === "every_n_days" ? schedule.everyNDays : null,
+  };
+}
+
+function targetData(
+  target: TargetIn | null,
+): Pick<VersionData, "targetMilli" | "targetUnit" | "targetDirection"> {
+  return target === null
+    ? { targetMilli: null, targetUnit: null, targetDirection: null }
+    : {
+        targetMilli: toMilli(target.value),
+        targetUnit: target.unit,
+        targetDirection: target.direction,
+      };
+}
+
+function storedVersions(row: HabitRow): StoredVersion[] {
+  return row.versions.map((v) => ({
+    effectiveFrom: fromDbDate(v.effectiveFrom),
+    schedule: v.schedule,
+    daysOfWeek: v.daysOfWeek,
+    timesPerWeek: v.timesPerWeek,
+    everyNDays: v.everyNDays,
+    targetMilli: v.targetValue === null ? null : decimalToMilli(v.targetValue),
+    targetUnit: v.targetUnit,
+    targetDirection: v.targetDirection,
+    durationMinutes: v.durationMinutes,
+  }));
+}
+
+function scheduleOut(v: VersionData): ScheduleIn {
+  switch (v.schedule) {
+    case "daily":
+      return { type: "daily" };
+    case "days_of_week":
+      return { type: "days_of_week", daysOfWeek: v.daysOfWeek };
+    case "times_per_week":
+      return { type: "times_per_week", timesPerWeek: v.timesPerWeek ?? 1 };
+    case "every_n_days":
+      return { type: "every_n_days", everyNDays: v.everyNDays ?? 2 };
+  }
+}
+
+function versionOut(v: StoredVersion): HabitVersionOut {
+  return {
+    effectiveFrom: v.effectiveFrom,
+    schedule: scheduleOut(v),
+    target:
+      v.targetMilli === null || v.targetUnit === null || v.targetDirection === null
+        ? null
+        : { value: milliToNumber(v.targetMilli), unit: v.targetUnit, direction: v.targetDirection },
+    durationMinutes: v.durationMinutes,
+  };
+}
+
+function coreVersion(v: StoredVersion): HabitVersion {
+  return {
+    effectiveFrom: v.effectiveFrom,
+    schedule: v.schedule,
+    daysOfWeek: v.daysOfWeek,
+    timesPerWeek: v.timesPerWeek,
+    everyNDays: v.everyNDays,
+    target:
+      v.targetMilli === null || v.targetDirection === null
+        ? null
+        : { valueMilli: v.targetMilli, direction: v.targetDirection },
+    durationMinutes: v.durationMinutes,
+  };
+}
+
+/** The habit as core's formulas read it; archiving counts from the owner's local day of it. */
+export function habitModel(row: HabitRow, owner: Member): Habit {
+  return {
+    id: row.id,
+    startDate: fromDbDate(row.startDate),
+    archivedFrom: row.archivedAt === null ? null : localToday(owner.timeSettings, row.archivedAt),
+    versions: storedVersions(row).map(coreVersion),
+  };
+}
+
+export function habitOut(row: HabitRow, today: LocalDate): HabitOut {
+  const versions = storedVersions(row);
+  const current = versionOn(versions, today) ?? versions[0];
+  if (current === undefined) throw new Error(`habit ${row.id} has no version`);
+  return {
+    id: row.id,
+    memberId: row.memberId,
+    goalId: row.goalId,
+    title: row.title,
+    startDate: fromDbDate(row.startDate),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+    isArchived: row.archivedAt !== null,
+    current: versionOut(current),
+    versions: versions.map(versionOut),
+    createdById: row.createdById,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function versionColumns(v: VersionData) {
+  return {
+    schedule: v.schedule,
+    daysOfWeek: v.daysOfWeek,
+    timesPerWeek: v.timesPerWeek,
+    everyNDays: v.everyNDays,
+    targetValue: v.targetMilli === null ? null : milliToDecimal(v.targetMilli),
+    targetUnit: v.targetUnit,
+    targetDirection: v.targetDirection,
+    durationMinutes: v.durationMinutes,
+  };
+}
+
+const sameVersion = (a: VersionData, b: VersionData) =>
+  a.schedule === b.schedule &&
+  a.daysOfWeek.join() === b.daysOfWeek.join() &&
+  a.timesPerWeek === b.timesPerWeek &&
+  a.everyNDays === b.everyNDays &&
+  a.targetMilli === b.targetMilli &&
+  a.targetUnit === b.targetUnit &&
+  a.targetDirection === b.targetDirection &&
+  a.durationMinutes === b.durationMinutes;
+
+// ── Reads ────────────────────────────────────────────────────────────────────────────────────
+
+/** A habit the actor may read or write, with its owner; another workspace's is not found. */
+export async function habitFor(tx: Tx, actor: Actor, habitId: string, intent: "read" | "write") {
+  const row = await tx.habit.findUnique({ where: { id: habitId }, select: HABIT_SELECT });
+  if (!row) throw new AppError("NOT_FOUND", "There is no such habit.");
+  assertMayActFor(actor, row.memberId, intent);
+  const owner = await loadMember(tx, actor.workspaceId, row.memberId);
+  return { row: row as HabitRow, owner };
+}
+
+export async function getHabit(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  habitId: string,
+): Promise<HabitOut> {
+  return db.$transaction(async (tx) => {
+    const { row, owner } = await habitFor(tx, actor, habitId, "read");
+    return habitOut(row, todayOf(owner, now));
+  });
+}
+
+export interface ListHabitsInput {
+  memberId?: string;
+  includeArchived: boolean;
+  /** A goal's id, or null for habits without a goal. */
+  goalId?: string | null;
+  /** Schedule types of the version in force today. */
+  schedule?: HabitSchedule[];
+  cursor?: string;
+  limit: number;
+}
+
+export async function listHabits(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  input: ListHabitsInput,
+): Promise<Page<HabitOut>> {
+  return db.$transaction(async (tx) => {
+    const member = await resolveMember(tx, actor, input.memberId, "read");
+    const today = todayOf(member, now);
+    const page = pageArgs(input.cursor, input.limit);
+    const filtersInMemory = input.schedule !== undefined;
+    const rows = (await tx.habit.findMany({
+      ...page,
+      // The schedule in force today is known only after reading the versions.
+      take: filtersInMemory ? undefined : page.take,
+      where: {
+        ...page.where,
+        memberId: member.userId,
+        ...(input.includeArchived ? {} : { archivedAt: null }),
+        ...(input.goalId === undefined ? {} : { goalId: input.goalId }),
+      },
+      select: HABIT_SELECT,
+    })) as HabitRow[];
+    const habits = rows
+      .map((r) => habitOut(r, today))
+      .filter(
+        (h) => input.schedule === undefined || input.schedule.includes(h.current.schedule.type),
+      );
+    return pageFrom(habits, input.limit, (h) => h.id);
+  });
+}
+
+// ── Writes ───────────────────────────────────────────────────────────────────────────────────
+
+export interface CreateHabitInput {
+  memberId?: string;
+  idempotencyKey: string;
+  title: string;
+  goalId: string | null;
+  schedule: ScheduleIn;
+  target: TargetIn | null;
+  durationMinutes: number;
+}
+
+/** A new habit, started on the owning member's today with its first version. */
+export async function createHabit(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  input: CreateHabitInput,
+): Promise<HabitOut> {
+  const { idempotencyKey, ...body } = input;
+  return withIdempotency(
+    db,
+    {
+      workspaceId: actor.workspaceId,
+      key: idempotencyKey,
+      scope: "habit.create",
+      actorId: actor.userId,
+      body: { ...body, memberId: input.memberId ?? actor.userId },
+    },
+    async (tx) => {
+      const member = await resolveMember(tx, actor, input.memberId, "write");
+      if (input.goalId !== null) await assertLinkableGoal(tx, member.userId, input.goalId);
+      const today = todayOf(member, now);
+      const version: VersionData = {
+        ...scheduleData(input.schedule),
+        ...targetData(input.target),
+        durationMinutes: input.durationMinutes,
+      };
+      const habit = await tx.habit.create({
+        data: {
+          workspaceId: actor.workspaceId,
+          memberId: member.userId,
+          goalId: input.goalId,
+          title: input.title,
+          startDate: toDbDate(today),
+          createdById: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+          versions: {
+            create: {
+              effectiveFrom: toDbDate(today),
+              ...versionColumns(version),
+            },
+          },
+        },
+        select: HABIT_SELECT,
+      });
+      await refreshDerived(tx, {
+        workspaceId: actor.workspaceId,
+        memberId: member.userId,
+        fromDate: today,
+        now,
+      });
+      return habitOut(habit as HabitRow, today);
+    },
+  );
+}
+
+export interface UpdateHabitInput {
+  habitId: string;
+  title?: string;
+  goalId?: string | null;
+  schedule?: ScheduleIn;
+  target?: TargetIn | null;
+  durationMinutes?: number;
+}
+
+/**
+ * Title and goal change in place; a change of schedule, target or duration writes the version in
+ * force from the owner's today (replacing today's if there is one). A change equal to what is in
+ * force writes nothing.
+ */
+export async function updateHabit(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  input: UpdateHabitInput,
+): Promise<HabitOut> {
+  return db.$transaction(async (tx) => {
+    await lockName(tx, `item:${input.habitId}`);
+    const { row, owner } = await habitFor(tx, actor, input.habitId, "write");
+    if (row.archivedAt !== null) {
+      throw new AppError("PRECONDITION_FAILED", "This habit is archived: it can no longer change.");
+    }
+    const today = todayOf(owner, now);
+    if (input.goalId !== undefined && input.goalId !== null && input.goalId !== row.goalId) {
+      await assertLinkableGoal(tx, row.memberId, input.goalId);
+    }
+    if (input.title !== undefined || input.goalId !== undefined) {
+      await tx.habit.update({
+        where: { id: row.id },
+        data: { title: input.title, goalId: input.goalId, updatedAt: now },
+      });
+    }
+    const versions = storedVersions(row);
+    const latest = versions[versions.length - 1];
+    const base = versionOn(versions, today) ?? latest;
+    if (base === undefined || latest === undefined)
+      throw new Error(`habit ${row.id} has no version`);
+    const next: VersionData = {
+      ...base,
+      ...(input.schedule === undefined ? {} : scheduleData(input.schedule)),
+      ...(input.target === undefined ? {} : targetData(input.target)),
+      ...(input.durationMinutes === undefined ? {} : { durationMinutes: input.durationMinutes }),
+    };
+    if (!sameVersion(next, base)) {
+      // Never dated before an existing version: past days keep theirs.
+      const effectiveFrom = latest.effectiveFrom > today ? latest.effectiveFrom : today;
+      const columns = versionColumns(next);
+      await tx.habitVersion.upsert({
+        where: {
+          workspaceId_habitId_effectiveFrom: {
+            workspaceId: actor.workspaceId,
+            habitId: row.id,
+            effectiveFrom: toDbDate(effectiveFrom),
+          },
+        },
+        create: {
+          workspaceId: actor.workspaceId,
+          habitId: row.id,
+          effectiveFrom: toDbDate(effectiveFrom),
+          ...columns,
+        },
+        update: columns,
+      });
+      await tx.habit.update({ where: { id: row.id }, data: { updatedAt: now } });
+      await refreshDerived(tx, {
+        workspaceId: actor.workspaceId,
+        memberId: row.memberId,
+        fromDate: effectiveFrom,
+        now,
+      });
+    }
+    const updated = await tx.habit.findUniqueOrThrow({
+      where: { id: row.id },
+      select: HABIT_SELECT,
+    });
+    return habitOut(updated as HabitRow, today);
+  });
+}
+
+/** Archives a habit from the owner's today on (nothing due from then). Idempotent. */
+export async function archiveHabit(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  habitId: string,
+): Promise<HabitOut> {
+  return db.$transaction(async (tx) => {
+    await lockName(tx, `item:${habitId}`);
+    const { row, owner } = await habitFor(tx, actor, habitId, "write");
+    const today = todayOf(owner, now);
+    if (row.archivedAt !== null) return habitOut(row, today);
+    const updated = await tx.habit.update({
+      where: { id: row.id },
+      data: { archivedAt: now, updatedAt: now },
+      select: HABIT_SELECT,
+    });
+    await refreshDerived(tx, {
+      workspaceId: actor.workspaceId,
+      memberId: row.memberId,
+      fromDate: today,
+      now,
+    });
+    return habitOut(updated as HabitRow, today);
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * Keyset pagination in id order. Ids are UUIDv7 (time-ordered text), so id order is creation
+ * order and stable under inserts: a page never repeats or skips a row that existed when the
+ * listing began. The cursor is the last id of the previous page.
+ */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** `rows` in id order with at most one row beyond the page: the page and its next cursor. */
+export function pageFrom<T>(rows: T[], limit: number, idOf: (row: T) => string): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last !== undefined ? idOf(last) : null };
+}
+
+/** Prisma arguments for one page after `cursor` (one extra row tells whether a next page exists). */
+export function pageArgs(cursor: string | undefined, limit: number) {
+  return {
+    where: cursor === undefined ? {} : { id: { gt: cursor } },
+    orderBy: { id: "asc" as const },
+    take: limit + 1,
+  };
+}

@@ -1,0 +1,510 @@
+/**
+ * Tasks (DOMAIN.md "Plans of work"): identity (title, notes, goal, archivedAt) on Task; what
+ * scoring reads (planned status, priority, planned/due date, estimate) as TaskVersion rows dated
+ * by the OWNING member's local today. `done` is never written to a version: it comes from the log
+ * (a non-reverted done event), so undoing the check-in reopens the task by itself.
+ */
+import {
+  AppError,
+  versionOn,
+  type Task,
+  type TaskPriority,
+  type TaskStatus,
+  type TaskVersion,
+} from "@atlas/core";
+import type { TenantDb } from "@atlas/db";
+import { localToday, type LocalDate } from "@atlas/time";
+import {
+  assertMayActFor,
+  loadMember,
+  resolveMember,
+  todayOf,
+  type Actor,
+  type Member,
+} from "./access.ts";
+import { refreshDerived } from "@atlas/core/services/derived";
+import { assertLinkableGoal } from "./goals.ts";
+import { withIdempotency } from "./idempotency.ts";
+import { lockName } from "./locks.ts";
+import { pageArgs, pageFrom, type Page } from "./pagination.ts";
+import type { TenantTx as Tx } from "@atlas/db";
+import { fromDbDate, fromDbDateOrNull, toDbDate } from "./values.ts";
+
+/** What a version may say about status: done comes from the log only. */
+export type PlannedStatus = Exclude<TaskStatus, "done">;
+
+export type TaskVersionOut = {
+  effectiveFrom: string;
+  status: PlannedStatus;
+  priority: TaskPriority;
+  dueDate: string | null;
+  plannedDate: string | null;
+  estimateMinutes: number;
+};
+
+export type TaskOut = {
+  id: string;
+  memberId: string;
+  goalId: string | null;
+  title: string;
+  notes: string;
+  /** done when the log holds a non-reverted check-in, else the planned status in force today. */
+  status: TaskStatus;
+  /** The local day of that check-in. */
+  doneOn: string | null;
+  priority: TaskPriority;
+  dueDate: string | null;
+  plannedDate: string | null;
+  /** The day it is scheduled for today: the planned date, else the due date. */
+  scheduledDate: string | null;
+  estimateMinutes: number;
+  archivedAt: string | null;
+  isArchived: boolean;
+  /** Every version, oldest first. */
+  versions: TaskVersionOut[];
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export const TASK_SELECT = {
+  id: true,
+  memberId: true,
+  goalId: true,
+  title: true,
+  notes: true,
+  archivedAt: true,
+  createdById: true,
+  createdAt: true,
+  updatedAt: true,
+  versions: {
+    select: {
+      effectiveFrom: true,
+      status: true,
+      priority: true,
+      dueDate: true,
+      plannedDate: true,
+      estimateMinutes: true,
+    },
+    orderBy: { effectiveFrom: "asc" as const },
+  },
+} as const;
+
+export type TaskRow = {
+  id: string;
+  memberId: string;
+  goalId: string | null;
+  title: string;
+  notes: string;
+  archivedAt: Date | null;
+  createdById: string;
+  createdAt: Date;
+  updatedAt: Date;
+  versions: {
+    effectiveFrom: Date;
+    status: TaskStatus;
+    priority: TaskPriority;
+    dueDate: Date | null;
+    plannedDate: Date | null;
+    estimateMinutes: number;
+  }[];
+};
+
+type VersionData = Omit<TaskVersion, "effectiveFrom">;
+
+function storedVersions(row: TaskRow): TaskVersion[] {
+  return row.versions.map((v) => ({
+    effectiveFrom: fromDbDate(v.effectiveFrom),
+    status: v.status,
+    priority: v.priority,
+    dueDate: fromDbDateOrNull(v.dueDate),
+    plannedDate: fromDbDateOrNull(v.plannedDate),
+    estimateMinutes: v.estimateMinutes,
+  }));
+}
+
+/** The task as core's formulas read it; archiving counts from the owner's local day of it. */
+export function taskModel(row: TaskRow, owner: Member): Task {
+  const versions = storedVersions(row);
+  return {
+    id: row.id,
+    createdOn: versions[0]?.effectiveFrom ?? localToday(owner.timeSettings, row.createdAt),
+    archivedFrom: row.archivedAt === null ? null : localToday(owner.timeSettings, row.archivedAt),
+    versions,
+    createdAt: row.createdAt,
+  };
+}
+
+const plannedStatus = (status: TaskStatus): PlannedStatus => (status === "done" ? "todo" : status);
+
+function versionOut(v: TaskVersion): TaskVersionOut {
+  return {
+    effectiveFrom: v.effectiveFrom,
+    status: plannedStatus(v.status),
+    priority: v.priority,
+    dueDate: v.dueDate,
+    plannedDate: v.plannedDate,
+    estimateMinutes: v.estimateMinutes,
+  };
+}
+
+export function taskOut(row: TaskRow, today: LocalDate, doneOn: LocalDate | null): TaskOut {
+  const versions = storedVersions(row);
+  const current = versionOn(versions, today) ?? versions[0];
+  if (current === undefined) throw new Error(`task ${row.id} has no version`);
+  return {
+    id: row.id,
+    memberId: row.memberId,
+    goalId: row.goalId,
+    title: row.title,
+    notes: row.notes,
+    status: doneOn !== null ? "done" : plannedStatus(current.status),
+    doneOn,
+    priority: current.priority,
+    dueDate: current.dueDate,
+    plannedDate: current.plannedDate,
+    scheduledDate: current.plannedDate ?? current.dueDate,
+    estimateMinutes: current.estimateMinutes,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+    isArchived: row.archivedAt !== null,
+    versions: versions.map(versionOut),
+    createdById: row.createdById,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Per task, the local day of its non-reverted done check-in (a task is done at most once). */
+export async function doneDays(tx: Tx, taskIds: string[]): Promise<Map<string, LocalDate>> {
+  if (taskIds.length === 0) return new Map();
+  const events = await tx.executionEvent.findMany({
+    where: { taskId: { in: taskIds } },
+    select: { id: true, taskId: true, kind: true, revertsId: true, localDate: true },
+  });
+  const reverted = new Set(events.flatMap((e) => (e.revertsId === null ? [] : [e.revertsId])));
+  const done = new Map<string, LocalDate>();
+  for (const e of events) {
+    if (e.kind === "done" && e.taskId !== null && !reverted.has(e.id)) {
+      done.set(e.taskId, fromDbDate(e.localDate));
+    }
+  }
+  return done;
+}
+
+async function readTask(tx: Tx, taskId: string, today: LocalDate): Promise<TaskOut> {
+  const row = (await tx.task.findUniqueOrThrow({
+    where: { id: taskId },
+    select: TASK_SELECT,
+  })) as TaskRow;
+  const done = await doneDays(tx, [taskId]);
+  return taskOut(row, today, done.get(taskId) ?? null);
+}
+
+/** A task the actor may read or write, with its owner; another workspace's is not found. */
+export async function taskFor(tx: Tx, actor: Actor, taskId: string, intent: "read" | "write") {
+  const row = await tx.task.findUnique({ where: { id: taskId }, select: TASK_SELECT });
+  if (!row) throw new AppError("NOT_FOUND", "There is no such task.");
+  assertMayActFor(actor, row.memberId, intent);
+  const owner = await loadMember(tx, actor.workspaceId, row.memberId);
+  return { row: row as TaskRow, owner };
+}
+
+/** New dates may not lie before the owner's today, and a plan may not come after its deadline. */
+function checkDates(
+  today: LocalDate,
+  changed: { dueDate?: LocalDate | null; plannedDate?: LocalDate | null },
+  merged: { dueDate: LocalDate | null; plannedDate: LocalDate | null },
+): void {
+  for (const [field, date] of Object.entries(changed)) {
+    if (date !== undefined && date !== null && date < today) {
+      throw new AppError(
+        "BAD_REQUEST",
+        `The ${field === "dueDate" ? "due" : "planned"} date ${date} is in the past (today is ${today}).`,
+        { field },
+      );
+    }
+  }
+  if (
+    merged.plannedDate !== null &&
+    merged.dueDate !== null &&
+    merged.plannedDate > merged.dueDate
+  ) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `The planned date ${merged.plannedDate} is after the due date ${merged.dueDate}.`,
+      { field: "plannedDate" },
+    );
+  }
+}
+
+// ── Reads ────────────────────────────────────────────────────────────────────────────────────
+
+export async function getTask(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  taskId: string,
+): Promise<TaskOut> {
+  return db.$transaction(async (tx) => {
+    const { owner } = await taskFor(tx, actor, taskId, "read");
+    return readTask(tx, taskId, todayOf(owner, now));
+  });
+}
+
+export interface ListTasksInput {
+  memberId?: string;
+  includeArchived: boolean;
+  status?: TaskStatus[];
+  priority?: TaskPriority[];
+  /** A goal's id, or null for tasks without a goal. */
+  goalId?: string | null;
+  /** Scheduled date (planned, else due, in force today) within [dateFrom, dateTo]; undated tasks drop out. */
+  dateFrom?: LocalDate;
+  dateTo?: LocalDate;
+  cursor?: string;
+  limit: number;
+}
+
+export async function listTasks(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  input: ListTasksInput,
+): Promise<Page<TaskOut>> {
+  return db.$transaction(async (tx) => {
+    const member = await resolveMember(tx, actor, input.memberId, "read");
+    const today = todayOf(member, now);
+    const page = pageArgs(input.cursor, input.limit);
+    const filtersInMemory =
+      input.status !== undefined ||
+      input.priority !== undefined ||
+      input.dateFrom !== undefined ||
+      input.dateTo !== undefined;
+    const rows = (await tx.task.findMany({
+      ...page,
+      // Status, priority and dates in force today are known only after reading versions and log.
+      take: filtersInMemory ? undefined : page.take,
+      where: {
+        ...page.where,
+        memberId: member.userId,
+        ...(input.includeArchived ? {} : { archivedAt: null }),
+        ...(input.goalId === undefined ? {} : { goalId: input.goalId }),
+      },
+      select: TASK_SELECT,
+    })) as TaskRow[];
+    const done = await doneDays(
+      tx,
+      rows.map((r) => r.id),
+    );
+    const tasks = rows
+      .map((r) => taskOut(r, today, done.get(r.id) ?? null))
+      .filter(
+        (t) =>
+          (input.status === undefined || input.status.includes(t.status)) &&
+          (input.priority === undefined || input.priority.includes(t.priority)) &&
+          (input.dateFrom === undefined ||
+            (t.scheduledDate !== null && t.scheduledDate >= input.dateFrom)) &&
+          (input.dateTo === undefined ||
+            (t.scheduledDate !== null && t.scheduledDate <= input.dateTo)),
+      );
+    return pageFrom(tasks, input.limit, (t) => t.id);
+  });
+}
+
+// ── Writes ───────────────────────────────────────────────────────────────────────────────────
+
+export interface CreateTaskInput {
+  memberId?: string;
+  idempotencyKey: string;
+  title: string;
+  notes: string;
+  goalId: string | null;
+  status: "todo" | "in_progress";
+  priority: TaskPriority;
+  dueDate: LocalDate | null;
+  plannedDate: LocalDate | null;
+  estimateMinutes: number;
+}
+
+export async function createTask(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  input: CreateTaskInput,
+): Promise<TaskOut> {
+  const { idempotencyKey, ...body } = input;
+  return withIdempotency(
+    db,
+    {
+      workspaceId: actor.workspaceId,
+      key: idempotencyKey,
+      scope: "task.create",
+      actorId: actor.userId,
+      body: { ...body, memberId: input.memberId ?? actor.userId },
+    },
+    async (tx) => {
+      const member = await resolveMember(tx, actor, input.memberId, "write");
+      if (input.goalId !== null) await assertLinkableGoal(tx, member.userId, input.goalId);
+      const today = todayOf(member, now);
+      const dates = { dueDate: input.dueDate, plannedDate: input.plannedDate };
+      checkDates(today, dates, dates);
+      const task = await tx.task.create({
+        data: {
+          workspaceId: actor.workspaceId,
+          memberId: member.userId,
+          goalId: input.goalId,
+          title: input.title,
+          notes: input.notes,
+          createdById: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+          versions: {
+            create: {
+              effectiveFrom: toDbDate(today),
+              status: input.status,
+              priority: input.priority,
+              dueDate: input.dueDate === null ? null : toDbDate(input.dueDate),
+              plannedDate: input.plannedDate === null ? null : toDbDate(input.plannedDate),
+              estimateMinutes: input.estimateMinutes,
+            },
+          },
+        },
+        select: { id: true },
+      });
+      await refreshDerived(tx, {
+        workspaceId: actor.workspaceId,
+        memberId: member.userId,
+        fromDate: today,
+        now,
+      });
+      return readTask(tx, task.id, today);
+    },
+  );
+}
+
+export interface UpdateTaskInput {
+  taskId: string;
+  title?: string;
+  notes?: string;
+  goalId?: string | null;
+  /** Planned status; cancelled takes effect from the owner's today. */
+  status?: PlannedStatus;
+  priority?: TaskPriority;
+  dueDate?: LocalDate | null;
+  plannedDate?: LocalDate | null;
+  estimateMinutes?: number;
+}
+
+const sameVersion = (a: VersionData, b: VersionData) =>
+  a.status === b.status &&
+  a.priority === b.priority &&
+  a.dueDate === b.dueDate &&
+  a.plannedDate === b.plannedDate &&
+  a.estimateMinutes === b.estimateMinutes;
+
+export async function updateTask(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  input: UpdateTaskInput,
+): Promise<TaskOut> {
+  return db.$transaction(async (tx) => {
+    await lockName(tx, `item:${input.taskId}`);
+    const { row, owner } = await taskFor(tx, actor, input.taskId, "write");
+    if (row.archivedAt !== null) {
+      throw new AppError("PRECONDITION_FAILED", "This task is archived: it can no longer change.");
+    }
+    const today = todayOf(owner, now);
+    if (input.status === "cancelled" && (await doneDays(tx, [row.id])).has(row.id)) {
+      throw new AppError("CONFLICT", "This task is done: undo its check-in before cancelling it.");
+    }
+    if (input.goalId !== undefined && input.goalId !== null && input.goalId !== row.goalId) {
+      await assertLinkableGoal(tx, row.memberId, input.goalId);
+    }
+    if (input.title !== undefined || input.notes !== undefined || input.goalId !== undefined) {
+      await tx.task.update({
+        where: { id: row.id },
+        data: { title: input.title, notes: input.notes, goalId: input.goalId, updatedAt: now },
+      });
+    }
+    const versions = storedVersions(row);
+    const latest = versions[versions.length - 1];
+    const base = versionOn(versions, today) ?? latest;
+    if (base === undefined || latest === undefined)
+      throw new Error(`task ${row.id} has no version`);
+    const next: VersionData = {
+      status: input.status ?? plannedStatus(base.status),
+      priority: input.priority ?? base.priority,
+      dueDate: input.dueDate === undefined ? base.dueDate : input.dueDate,
+      plannedDate: input.plannedDate === undefined ? base.plannedDate : input.plannedDate,
+      estimateMinutes: input.estimateMinutes ?? base.estimateMinutes,
+    };
+    checkDates(
+      today,
+      {
+        dueDate: next.dueDate === base.dueDate ? undefined : next.dueDate,
+        plannedDate: next.plannedDate === base.plannedDate ? undefined : next.plannedDate,
+      },
+      next,
+    );
+    if (!sameVersion(next, base)) {
+      // Never dated before an existing version: past days keep theirs.
+      const effectiveFrom = latest.effectiveFrom > today ? latest.effectiveFrom : today;
+      const columns = {
+        status: next.status,
+        priority: next.priority,
+        dueDate: next.dueDate === null ? null : toDbDate(next.dueDate),
+        plannedDate: next.plannedDate === null ? null : toDbDate(next.plannedDate),
+        estimateMinutes: next.estimateMinutes,
+      };
+      await tx.taskVersion.upsert({
+        where: {
+          workspaceId_taskId_effectiveFrom: {
+            workspaceId: actor.workspaceId,
+            taskId: row.id,
+            effectiveFrom: toDbDate(effectiveFrom),
+          },
+        },
+        create: {
+          workspaceId: actor.workspaceId,
+          taskId: row.id,
+          effectiveFrom: toDbDate(effectiveFrom),
+          ...columns,
+        },
+        update: columns,
+      });
+      await tx.task.update({ where: { id: row.id }, data: { updatedAt: now } });
+      await refreshDerived(tx, {
+        workspaceId: actor.workspaceId,
+        memberId: row.memberId,
+        fromDate: effectiveFrom,
+        now,
+      });
+    }
+    return readTask(tx, row.id, today);
+  });
+}
+
+/** Archives a task from the owner's today on. Idempotent. */
+export async function archiveTask(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  taskId: string,
+): Promise<TaskOut> {
+  return db.$transaction(async (tx) => {
+    await lockName(tx, `item:${taskId}`);
+    const { row, owner } = await taskFor(tx, actor, taskId, "write");
+    const today = todayOf(owner, now);
+    if (row.archivedAt === null) {
+      await tx.task.update({ where: { id: row.id }, data: { archivedAt: now, updatedAt: now } });
+      await refreshDerived(tx, {
+        workspaceId: actor.workspaceId,
+        memberId: row.memberId,
+        fromDate: today,
+        now,
+      });
+    }
+    return readTask(tx, row.id, today);
+  });
+}
