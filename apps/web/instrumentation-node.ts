@@ -1,3 +1,4 @@
+import { atlasMode } from "@atlas/db/env";
 import { loadEnv } from "./env.ts";
 
 // A missing or malformed variable stops the server with one message naming each of them.
@@ -6,4 +7,15 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
+}
+
+// Embedded mode has no Inngest server: the same job functions run in-process on the same crons.
+if (atlasMode() === "embedded") {
+  const { startEmbeddedScheduler } = await import("@atlas/jobs/scheduler");
+  startEmbeddedScheduler({
+    log: {
+      info: (message, fields) => console.info(`[jobs] ${message}`, fields ?? ""),
+      error: (message, fields) => console.error(`[jobs] ${message}`, fields ?? ""),
+    },
+  });
 }

@@ -1,6 +1,6 @@
 export { createPrismaClient, Prisma, type Db } from "./client.ts";
 export * from "../generated/prisma/enums.ts";
-export { createTenantDb, type TenantDb, type TenantScope } from "./tenant.ts";
+export { createTenantDb, type TenantDb, type TenantScope, type TenantTx } from "./tenant.ts";
 export {
   AtlasConfigError,
   atlasMode,

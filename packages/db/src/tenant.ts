@@ -61,3 +61,6 @@ export function createTenantDb(base: Db, scope: TenantScope) {
 }
 
 export type TenantDb = ReturnType<typeof createTenantDb>;
+
+/** The client inside one of the tenant client's own interactive transactions. */
+export type TenantTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];

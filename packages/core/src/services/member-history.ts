@@ -1,0 +1,337 @@
+/**
+ * Loading what the derivation reads (plans as versions, the log, capacity, the member's clock)
+ * from the database into core's plain-data model. One query per table for any number of members,
+ * so a batch of members costs the same round trips as one.
+ */
+import {
+  addDays,
+  localToday,
+  toLocalDate,
+  type LocalDate,
+  type TimeSettingVersion,
+} from "@atlas/time";
+import { Prisma } from "@atlas/db";
+import type {
+  EventKind,
+  Habit,
+  HabitSchedule,
+  HabitVersion,
+  LogEvent,
+  Milli,
+  TargetDirection,
+  Task,
+  TaskPriority,
+  TaskStatus,
+  TaskVersion,
+} from "../model.ts";
+import type { MemberHistory } from "../derive/derive-member.ts";
+import type { DbTx } from "./db.ts";
+
+/** What the engine reads of one member; timeSettings always set (zero-length days). */
+export type LoadedHistory = MemberHistory & { timeSettings: readonly TimeSettingVersion[] };
+
+/** A member's history plus what the services need around it: the clock and the first day. */
+export interface MemberContext {
+  history: LoadedHistory;
+  timeSettings: TimeSettingVersion[];
+  /** The membership's creation, in local days: nothing before it is closed. */
+  joinedOn: LocalDate;
+}
+
+/** A @db.Date column holds the calendar date at UTC midnight. */
+export const fromDbDate = (date: Date): LocalDate => toLocalDate(date.toISOString().slice(0, 10));
+export const toDbDate = (date: LocalDate): Date => new Date(`${date}T00:00:00.000Z`);
+
+/** A Decimal(12,3) column's text ("12.500") in thousandths, exactly (never through a float). */
+export function decimalTextToMilli(text: string): Milli {
+  const [whole = "0", fraction = ""] = text.split(".");
+  return Number(whole) * 1000 + Number(fraction.padEnd(3, "0").slice(0, 3));
+}
+
+type HabitJsonRow = [
+  id: string,
+  memberId: string,
+  startDate: string,
+  archivedAtMs: number | null,
+  effectiveFrom: string,
+  schedule: HabitSchedule,
+  daysOfWeek: number[],
+  timesPerWeek: number | null,
+  everyNDays: number | null,
+  targetValue: string | null,
+  targetDirection: TargetDirection | null,
+  durationMinutes: number,
+];
+type TaskJsonRow = [
+  id: string,
+  memberId: string,
+  createdAtMs: number,
+  archivedAtMs: number | null,
+  effectiveFrom: string,
+  status: TaskStatus,
+  priority: TaskPriority,
+  dueDate: string | null,
+  plannedDate: string | null,
+  estimateMinutes: number,
+];
+type EventJsonRow = [
+  id: string,
+  memberId: string,
+  habitId: string | null,
+  taskId: string | null,
+  kind: EventKind,
+  value: string | null,
+  localDate: string,
+  revertsId: string | null,
+  recordedAtMs: number,
+];
+
+const EPOCH = toLocalDate("1970-01-01");
+const epochDay = (days: string): LocalDate => addDays(EPOCH, Number(days));
+
+/** Rows sent as one text, a line per row and fields split by commas (ids never hold either). */
+async function lineRows<T>(
+  tx: DbTx,
+  query: Prisma.Sql,
+  decode: (fields: string[]) => T,
+): Promise<T[]> {
+  const [row] = await tx.$queryRaw<{ data: string | null }[]>(query);
+  if (row?.data == null) return [];
+  return row.data.split("\n").map((line) => decode(line.split(",")));
+}
+
+async function jsonRows<T>(tx: DbTx, query: Prisma.Sql): Promise<T[]> {
+  const [row] = await tx.$queryRaw<{ data: string | null }[]>(query);
+  return row?.data == null ? [] : (JSON.parse(row.data) as T[]);
+}
+
+const ascending = (a: { effectiveFrom: LocalDate }, b: { effectiveFrom: LocalDate }) =>
+  a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0;
+
+/** The member's local day of an instant (an archive, a creation): "takes effect from today". */
+function localDayOf(settings: readonly TimeSettingVersion[], instant: Date): LocalDate {
+  return localToday(settings, instant);
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    let group = groups.get(k);
+    if (group === undefined) groups.set(k, (group = []));
+    group.push(row);
+  }
+  return groups;
+}
+
+/**
+ * Loads every listed member of the workspace (members the client cannot see are simply absent).
+ * Row-level security scopes every query; the workspace filter keeps the indexes in use.
+ */
+export async function loadMemberContexts(
+  tx: DbTx,
+  input: { workspaceId: string; memberIds: readonly string[] },
+): Promise<Map<string, MemberContext>> {
+  const { workspaceId } = input;
+  const memberIds = [...input.memberIds];
+  if (memberIds.length === 0) return new Map();
+
+  // Sequential on purpose: an interactive transaction has one connection anyway.
+  const memberships = await tx.membership.findMany({
+    where: { workspaceId, userId: { in: memberIds } },
+    select: {
+      userId: true,
+      createdAt: true,
+      capacityMonMinutes: true,
+      capacityTueMinutes: true,
+      capacityWedMinutes: true,
+      capacityThuMinutes: true,
+      capacityFriMinutes: true,
+      capacitySatMinutes: true,
+      capacitySunMinutes: true,
+    },
+  });
+  const settingRows = await tx.userTimeSetting.findMany({
+    where: { userId: { in: memberIds } },
+    select: { userId: true, effectiveFrom: true, timeZone: true, dayStartMinutes: true },
+  });
+  // Plans and log as one JSON text per table: PostgreSQL builds it and V8 parses it far faster
+  // than rows are materialised one by one (a year of one member is ~2,500 rows).
+  const habitRows = await jsonRows<HabitJsonRow>(
+    tx,
+    Prisma.sql`
+      SELECT json_agg(json_build_array(h.id, h."memberId", to_char(h."startDate", 'YYYY-MM-DD'),
+        floor(extract(epoch FROM h."archivedAt") * 1000), to_char(v."effectiveFrom", 'YYYY-MM-DD'),
+        v.schedule, v."daysOfWeek", v."timesPerWeek", v."everyNDays", v."targetValue"::text,
+        v."targetDirection", v."durationMinutes"))::text AS data
+      FROM "Habit" h
+      JOIN "HabitVersion" v ON v."workspaceId" = h."workspaceId" AND v."habitId" = h.id
+      WHERE h."workspaceId" = ${workspaceId} AND h."memberId" = ANY(${memberIds}::text[])`,
+  );
+  // Tasks and events, the bulk of a history, as one line of text per row: PostgreSQL joins text
+  // faster than it builds JSON, and splitting it is as fast as parsing JSON.
+  const taskRows = await lineRows(
+    tx,
+    Prisma.sql`
+      SELECT string_agg(concat_ws(',', t.id, t."memberId",
+        (extract(epoch FROM t."createdAt") * 1000)::bigint,
+        coalesce(((extract(epoch FROM t."archivedAt") * 1000)::bigint)::text, ''),
+        v."effectiveFrom" - DATE '1970-01-01', v.status, v.priority,
+        coalesce((v."dueDate" - DATE '1970-01-01')::text, ''),
+        coalesce((v."plannedDate" - DATE '1970-01-01')::text, ''), v."estimateMinutes"), E'\n') AS data
+      FROM "Task" t
+      JOIN "TaskVersion" v ON v."workspaceId" = t."workspaceId" AND v."taskId" = t.id
+      WHERE t."workspaceId" = ${workspaceId} AND t."memberId" = ANY(${memberIds}::text[])`,
+    (f): TaskJsonRow => [
+      f[0]!,
+      f[1]!,
+      Number(f[2]),
+      f[3] === "" ? null : Number(f[3]),
+      epochDay(f[4]!),
+      f[5] as TaskStatus,
+      f[6] as TaskPriority,
+      f[7] === "" ? null : epochDay(f[7]!),
+      f[8] === "" ? null : epochDay(f[8]!),
+      Number(f[9]),
+    ],
+  );
+  const eventRows = await lineRows(
+    tx,
+    Prisma.sql`
+      SELECT string_agg(concat_ws(',', e.id, e."memberId", coalesce(e."habitId", ''),
+        coalesce(e."taskId", ''), e.kind, coalesce(e.value::text, ''),
+        e."localDate" - DATE '1970-01-01', coalesce(e."revertsId", ''),
+        (extract(epoch FROM e."recordedAt") * 1000)::bigint), E'\n') AS data
+      FROM "ExecutionEvent" e
+      WHERE e."workspaceId" = ${workspaceId} AND e."memberId" = ANY(${memberIds}::text[])`,
+    (f): EventJsonRow => [
+      f[0]!,
+      f[1]!,
+      f[2] === "" ? null : f[2]!,
+      f[3] === "" ? null : f[3]!,
+      f[4] as EventKind,
+      f[5] === "" ? null : f[5]!,
+      epochDay(f[6]!),
+      f[7] === "" ? null : f[7]!,
+      Number(f[8]),
+    ],
+  );
+
+  const settingsOf = groupBy(settingRows, (r) => r.userId);
+  const habitsOf = groupBy(habitRows, (r) => r[1]);
+  const tasksOf = groupBy(taskRows, (r) => r[1]);
+  const eventsOf = groupBy(eventRows, (r) => r[1]);
+
+  const contexts = new Map<string, MemberContext>();
+  for (const m of memberships) {
+    const timeSettings: TimeSettingVersion[] = (settingsOf.get(m.userId) ?? [])
+      .map((s) => ({
+        effectiveFrom: fromDbDate(s.effectiveFrom),
+        timeZone: s.timeZone,
+        dayStartMinutes: s.dayStartMinutes,
+      }))
+      .sort(ascending);
+    const dayOf = (epochMs: number | null) =>
+      epochMs === null ? null : localDayOf(timeSettings, new Date(epochMs));
+
+    const habits: Habit[] = [...groupBy(habitsOf.get(m.userId) ?? [], (r) => r[0]).values()].map(
+      (rows) => {
+        const [id, , startDate, archivedAt] = rows[0]!;
+        return {
+          id,
+          startDate: startDate as LocalDate,
+          archivedFrom: dayOf(archivedAt),
+          versions: rows
+            .map((r): HabitVersion => ({
+              effectiveFrom: r[4] as LocalDate,
+              schedule: r[5],
+              daysOfWeek: [...r[6]].sort((a, b) => a - b),
+              timesPerWeek: r[7],
+              everyNDays: r[8],
+              target:
+                r[9] === null || r[10] === null
+                  ? null
+                  : { valueMilli: decimalTextToMilli(r[9]), direction: r[10] },
+              durationMinutes: r[11],
+            }))
+            .sort(ascending),
+        };
+      },
+    );
+
+    const tasks: Task[] = [...groupBy(tasksOf.get(m.userId) ?? [], (r) => r[0]).values()].map(
+      (rows) => {
+        const [id, , createdAt, archivedAt] = rows[0]!;
+        return {
+          id,
+          createdOn: dayOf(createdAt)!,
+          archivedFrom: dayOf(archivedAt),
+          createdAt: new Date(createdAt),
+          versions: rows
+            .map((r): TaskVersion => ({
+              effectiveFrom: r[4] as LocalDate,
+              status: r[5],
+              priority: r[6],
+              dueDate: r[7] as LocalDate | null,
+              plannedDate: r[8] as LocalDate | null,
+              estimateMinutes: r[9],
+            }))
+            .sort(ascending),
+        };
+      },
+    );
+
+    habits.sort(byId);
+    tasks.sort(byId);
+    const events: LogEvent[] = (eventsOf.get(m.userId) ?? []).map((e) => ({
+      id: e[0],
+      habitId: e[2],
+      taskId: e[3],
+      kind: e[4],
+      valueMilli: e[5] === null ? null : decimalTextToMilli(e[5]),
+      localDate: e[6] as LocalDate,
+      revertsId: e[7],
+      recordedAt: new Date(e[8]),
+    }));
+    events.sort(
+      (a, b) =>
+        (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : 0) ||
+        a.recordedAt.getTime() - b.recordedAt.getTime() ||
+        (a.id < b.id ? -1 : 1),
+    );
+
+    contexts.set(m.userId, {
+      history: {
+        memberId: m.userId,
+        habits,
+        tasks,
+        events,
+        capacity: [
+          m.capacityMonMinutes,
+          m.capacityTueMinutes,
+          m.capacityWedMinutes,
+          m.capacityThuMinutes,
+          m.capacityFriMinutes,
+          m.capacitySatMinutes,
+          m.capacitySunMinutes,
+        ],
+        timeSettings,
+      },
+      timeSettings,
+      joinedOn: localDayOf(timeSettings, m.createdAt),
+    });
+  }
+  return contexts;
+}
+
+/** The first local day the member has derived values for: joining, or an earlier item or entry. */
+export function firstDayOf(context: MemberContext): LocalDate {
+  let first = context.joinedOn;
+  const { habits, tasks, events } = context.history;
+  for (const h of habits) if (h.startDate < first) first = h.startDate;
+  for (const t of tasks) if (t.createdOn < first) first = t.createdOn;
+  for (const e of events) if (e.localDate < first) first = e.localDate;
+  return first;
+}

@@ -1,0 +1,29 @@
+/**
+ * The day close's plain steps (DOMAIN.md "Closing the day"); the Inngest functions and the
+ * embedded scheduler only order them. Both are idempotent: rerunning closes nothing twice.
+ */
+import { closeDueDays, type CloseDueDaysResult } from "@atlas/core/services/derived";
+import { createTenantDb } from "@atlas/db";
+import { withBypass } from "@atlas/db/bypass";
+import type { JobDeps } from "./deps.ts";
+
+/** Every workspace, through the audited bypass client: the one cross-tenant read of the cron. */
+export async function listWorkspaceIds(deps: JobDeps): Promise<string[]> {
+  return withBypass(
+    { actor: "job:day-close", reason: "list workspaces for the hourly day close" },
+    async (db) => {
+      const rows = await db.workspace.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+      return rows.map((r) => r.id);
+    },
+    deps.bypassDb(),
+  );
+}
+
+/** Closes every due (member, day) of one workspace, as the application role bound to it. */
+export async function closeWorkspaceDays(
+  deps: JobDeps,
+  workspaceId: string,
+): Promise<CloseDueDaysResult> {
+  const db = createTenantDb(deps.appDb(), { workspaceId, userId: null });
+  return closeDueDays(db, { workspaceId, now: deps.clock.now() });
+}

@@ -1,0 +1,43 @@
+/**
+ * The day close in Inngest: an hourly cron fans out one event per workspace; a per-workspace
+ * function (one run at a time per workspace) closes its due days in one idempotent step.
+ */
+import { inngest } from "../client.ts";
+import { closeWorkspaceDays, listWorkspaceIds } from "../day-close.ts";
+import { defaultDeps, type JobDeps } from "../deps.ts";
+import { DAY_CLOSE_CRON, dayCloseRequested } from "../events.ts";
+
+/** Inngest accepts a bounded batch per send: fan out in chunks. */
+const FAN_OUT_CHUNK = 500;
+
+export function createDayCloseFunctions(deps: JobDeps = defaultDeps) {
+  const dayCloseCron = inngest.createFunction(
+    { id: "day-close-cron", triggers: [{ cron: DAY_CLOSE_CRON }] },
+    async ({ step }) => {
+      const workspaceIds = await step.run("list-workspaces", () => listWorkspaceIds(deps));
+      for (let i = 0; i < workspaceIds.length; i += FAN_OUT_CHUNK) {
+        await step.sendEvent(
+          `fan-out-${i / FAN_OUT_CHUNK}`,
+          workspaceIds
+            .slice(i, i + FAN_OUT_CHUNK)
+            .map((workspaceId) => dayCloseRequested.create({ workspaceId })),
+        );
+      }
+      return { workspaces: workspaceIds.length };
+    },
+  );
+
+  const dayCloseWorkspace = inngest.createFunction(
+    {
+      id: "day-close-workspace",
+      triggers: [dayCloseRequested],
+      concurrency: { key: "event.data.workspaceId", limit: 1 },
+    },
+    async ({ event, step }) => {
+      const { workspaceId } = event.data;
+      return step.run("close-due-days", () => closeWorkspaceDays(deps, workspaceId));
+    },
+  );
+
+  return { dayCloseCron, dayCloseWorkspace };
+}

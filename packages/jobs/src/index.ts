@@ -1,0 +1,10 @@
+export { inngest } from "./client.ts";
+export { send } from "./send.ts";
+export { inngestHandler } from "./serve.ts";
+export { functions } from "./functions/index.ts";
+export { createDayCloseFunctions } from "./functions/day-close.ts";
+export { startEmbeddedScheduler, type EmbeddedSchedulerOptions } from "./scheduler.ts";
+export { closeWorkspaceDays, listWorkspaceIds } from "./day-close.ts";
+export { defaultDeps, type JobDeps } from "./deps.ts";
+export { DAY_CLOSE_CRON, dayCloseRequested, type AtlasEventName } from "./events.ts";
+export type { JobLog } from "./local-runner.ts";

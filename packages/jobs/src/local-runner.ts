@@ -1,0 +1,70 @@
+/**
+ * In-process delivery of Atlas events (embedded and test mode, where no Inngest server runs): the
+ * same plain functions the Inngest functions call, with the same per-key concurrency (one run at a
+ * time per workspace). Runs are fire-and-forget for the sender; `idle()` waits for all of them.
+ */
+import { closeWorkspaceDays } from "./day-close.ts";
+import type { JobDeps } from "./deps.ts";
+import type { AtlasEventData, AtlasEventName } from "./events.ts";
+
+export interface JobLog {
+  info(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export type Handlers = {
+  [N in AtlasEventName]: {
+    /** Runs with the same key never overlap (Inngest's `concurrency.key`). */
+    key(data: AtlasEventData<N>): string;
+    run(deps: JobDeps, data: AtlasEventData<N>): Promise<unknown>;
+  };
+};
+
+export const defaultHandlers: Handlers = {
+  "atlas/day-close.requested": {
+    key: (data) => data.workspaceId,
+    run: (deps, data) => closeWorkspaceDays(deps, data.workspaceId),
+  },
+};
+
+export interface LocalRunner {
+  dispatch<N extends AtlasEventName>(name: N, data: AtlasEventData<N>): void;
+  /** Resolves once every dispatched run has finished (successfully or not). */
+  idle(): Promise<void>;
+}
+
+export function createLocalRunner(
+  deps: JobDeps,
+  log: JobLog,
+  handlers: Handlers = defaultHandlers,
+): LocalRunner {
+  /** The tail of each key's queue. */
+  const tails = new Map<string, Promise<void>>();
+  const running = new Set<Promise<void>>();
+
+  return {
+    dispatch(name, data) {
+      const handler = handlers[name];
+      const key = `${name}:${handler.key(data)}`;
+      const previous = tails.get(key) ?? Promise.resolve();
+      const run = previous.then(async () => {
+        const started = Date.now();
+        try {
+          const result = await handler.run(deps, data);
+          log.info(`${name} done`, { data, result, ms: Date.now() - started });
+        } catch (error) {
+          log.error(`${name} failed`, { data, error });
+        }
+      });
+      tails.set(key, run);
+      running.add(run);
+      void run.finally(() => {
+        running.delete(run);
+        if (tails.get(key) === run) tails.delete(key);
+      });
+    },
+    async idle() {
+      while (running.size > 0) await Promise.all([...running]);
+    },
+  };
+}

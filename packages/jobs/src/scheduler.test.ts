@@ -1,0 +1,101 @@
+/**
+ * The embedded scheduler on a fake clock: nothing before the hour, then one day-close event per
+ * workspace (the same fan-out as the Inngest cron), every hour, until stopped.
+ */
+import type { Db } from "@atlas/db";
+import { systemClock } from "@atlas/time";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { JobDeps } from "./deps.ts";
+import type { LocalRunner } from "./local-runner.ts";
+import { startEmbeddedScheduler } from "./scheduler.ts";
+
+function fakeDeps(workspaceIds: string[]) {
+  const audit = vi.fn(async () => ({}));
+  const bypass = {
+    auditLog: { create: audit },
+    workspace: { findMany: vi.fn(async () => workspaceIds.map((id) => ({ id }))) },
+  } as unknown as Db;
+  const deps: JobDeps = {
+    appDb: () => {
+      throw new Error("the scheduler itself never uses the app client");
+    },
+    bypassDb: () => bypass,
+    clock: systemClock,
+  };
+  return { deps, audit };
+}
+
+function fakeRunner() {
+  const dispatch = vi.fn();
+  const runner: LocalRunner = { dispatch, idle: async () => undefined };
+  return { runner, dispatch };
+}
+
+const log = { info: vi.fn(), error: vi.fn() };
+
+describe("startEmbeddedScheduler", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-03-10T10:59:00.000Z"));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("fans out one day-close event per workspace on the hour, every hour", async () => {
+    const { deps, audit } = fakeDeps(["w1", "w2"]);
+    const { runner, dispatch } = fakeRunner();
+    const stop = startEmbeddedScheduler({ log, deps, runner, catchUpOnStart: false });
+
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(dispatch).not.toHaveBeenCalled();
+
+    await vi.advanceTimersByTimeAsync(1_000); // 11:00:00
+    await stop.idle();
+    expect(dispatch.mock.calls).toEqual([
+      ["atlas/day-close.requested", { workspaceId: "w1" }],
+      ["atlas/day-close.requested", { workspaceId: "w2" }],
+    ]);
+    // The workspace listing goes through the audited bypass client.
+    expect(audit).toHaveBeenCalledTimes(1);
+
+    await vi.advanceTimersByTimeAsync(3_600_000); // 12:00:00
+    await stop.idle();
+    expect(dispatch).toHaveBeenCalledTimes(4);
+
+    await stop();
+    await vi.advanceTimersByTimeAsync(3 * 3_600_000);
+    expect(dispatch).toHaveBeenCalledTimes(4);
+  });
+
+  it("catches up at start when asked (the default)", async () => {
+    const { deps } = fakeDeps(["w1"]);
+    const { runner, dispatch } = fakeRunner();
+    const stop = startEmbeddedScheduler({ log, deps, runner });
+    await stop.idle();
+    expect(dispatch).toHaveBeenCalledWith("atlas/day-close.requested", { workspaceId: "w1" });
+    await stop();
+  });
+
+  it("logs a failed tick and keeps going", async () => {
+    const { deps } = fakeDeps([]);
+    const failing: JobDeps = {
+      ...deps,
+      bypassDb: () => {
+        throw new Error("database down");
+      },
+    };
+    const { runner } = fakeRunner();
+    const errors = vi.fn();
+    const stop = startEmbeddedScheduler({
+      log: { info: vi.fn(), error: errors },
+      deps: failing,
+      runner,
+      catchUpOnStart: false,
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await stop.idle();
+    expect(errors).toHaveBeenCalledWith("day-close-cron failed", expect.anything());
+    await stop();
+  });
+});

@@ -1,0 +1,30 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// The integration suites share @atlas/db's global setup: one migrated and seeded template per run.
+const dbGlobalSetup = fileURLToPath(new URL("../db/src/testing/global-setup.ts", import.meta.url));
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts"],
+          // Importing inngest takes seconds on a busy machine.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "int",
+          include: ["src/**/*.int.test.ts"],
+          globalSetup: [dbGlobalSetup],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
