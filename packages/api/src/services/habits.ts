@@ -5,7 +5,6 @@
  * day; earlier days keep the version they had.
  */
 import {
-  AppError,
   versionOn,
   type Habit,
   type HabitSchedule,
@@ -14,18 +13,9 @@ import {
 } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
 import { localToday, type LocalDate } from "@atlas/time";
-import {
-  assertMayActFor,
-  loadMember,
-  resolveMember,
-  todayOf,
-  type Actor,
-  type Member,
-} from "./access.ts";
-import { refreshDerived } from "@atlas/core/services/derived";
+import { resolveMember, todayOf, type Actor, type Member } from "./access.ts";
 import { assertLinkableGoal } from "./goals.ts";
 import { withIdempotency } from "./idempotency.ts";
-import { lockName } from "./locks.ts";
 import { pageArgs, pageFrom, type Page } from "./pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
 import {
@@ -36,6 +26,14 @@ import {
   toDbDate,
   toMilli,
 } from "./values.ts";
+import {
+  assertGoalChange,
+  changePlan,
+  ownedPlan,
+  refreshFrom,
+  writeVersion,
+  type PlanModel,
+} from "./versioned-plans.ts";
 
 // ── Shapes ───────────────────────────────────────────────────────────────────────────────────
 
@@ -274,11 +272,30 @@ const sameVersion = (a: VersionData, b: VersionData) =>
 /** A habit the actor may read or write, with its owner; another workspace's is not found. */
 export async function habitFor(tx: Tx, actor: Actor, habitId: string, intent: "read" | "write") {
   const row = await tx.habit.findUnique({ where: { id: habitId }, select: HABIT_SELECT });
-  if (!row) throw new AppError("NOT_FOUND", "There is no such habit.");
-  assertMayActFor(actor, row.memberId, intent);
-  const owner = await loadMember(tx, actor.workspaceId, row.memberId);
-  return { row: row as HabitRow, owner };
+  return ownedPlan(tx, actor, "habit", row as HabitRow | null, intent);
 }
+
+async function readHabit(tx: Tx, habitId: string, today: LocalDate): Promise<HabitOut> {
+  const row = await tx.habit.findUniqueOrThrow({ where: { id: habitId }, select: HABIT_SELECT });
+  return habitOut(row as HabitRow, today);
+}
+
+const HABIT_PLAN: PlanModel<HabitRow, HabitOut, VersionData, ReturnType<typeof versionColumns>> = {
+  noun: "habit",
+  find: habitFor,
+  read: readHabit,
+  touch: (tx, habitId, data) => tx.habit.update({ where: { id: habitId }, data }),
+  upsertVersion: (tx, { planId, ...at }, columns) => {
+    const key = { ...at, habitId: planId };
+    return tx.habitVersion.upsert({
+      where: { workspaceId_habitId_effectiveFrom: key },
+      create: { ...key, ...columns },
+      update: columns,
+    });
+  },
+  columns: versionColumns,
+  sameVersion,
+};
 
 export async function getHabit(
   db: TenantDb,
@@ -392,12 +409,7 @@ export async function createHabit(
         },
         select: HABIT_SELECT,
       });
-      await refreshDerived(tx, {
-        workspaceId: actor.workspaceId,
-        memberId: member.userId,
-        fromDate: today,
-        now,
-      });
+      await refreshFrom(tx, actor.workspaceId, member.userId, today, now);
       return habitOut(habit as HabitRow, today);
     },
   );
@@ -423,66 +435,20 @@ export async function updateHabit(
   now: Date,
   input: UpdateHabitInput,
 ): Promise<HabitOut> {
-  return db.$transaction(async (tx) => {
-    await lockName(tx, `item:${input.habitId}`);
-    const { row, owner } = await habitFor(tx, actor, input.habitId, "write");
-    if (row.archivedAt !== null) {
-      throw new AppError("PRECONDITION_FAILED", "This habit is archived: it can no longer change.");
-    }
-    const today = todayOf(owner, now);
-    if (input.goalId !== undefined && input.goalId !== null && input.goalId !== row.goalId) {
-      await assertLinkableGoal(tx, row.memberId, input.goalId);
-    }
+  return changePlan(db, actor, now, HABIT_PLAN, input.habitId, async (tx, row, today) => {
+    await assertGoalChange(tx, row, input.goalId);
     if (input.title !== undefined || input.goalId !== undefined) {
       await tx.habit.update({
         where: { id: row.id },
         data: { title: input.title, goalId: input.goalId, updatedAt: now },
       });
     }
-    const versions = storedVersions(row);
-    const latest = versions[versions.length - 1];
-    const base = versionOn(versions, today) ?? latest;
-    if (base === undefined || latest === undefined)
-      throw new Error(`habit ${row.id} has no version`);
-    const next: VersionData = {
+    await writeVersion(tx, actor, now, HABIT_PLAN, row, today, storedVersions(row), (base) => ({
       ...base,
       ...(input.schedule === undefined ? {} : scheduleData(input.schedule)),
       ...(input.target === undefined ? {} : targetData(input.target)),
       ...(input.durationMinutes === undefined ? {} : { durationMinutes: input.durationMinutes }),
-    };
-    if (!sameVersion(next, base)) {
-      // Never dated before an existing version: past days keep theirs.
-      const effectiveFrom = latest.effectiveFrom > today ? latest.effectiveFrom : today;
-      const columns = versionColumns(next);
-      await tx.habitVersion.upsert({
-        where: {
-          workspaceId_habitId_effectiveFrom: {
-            workspaceId: actor.workspaceId,
-            habitId: row.id,
-            effectiveFrom: toDbDate(effectiveFrom),
-          },
-        },
-        create: {
-          workspaceId: actor.workspaceId,
-          habitId: row.id,
-          effectiveFrom: toDbDate(effectiveFrom),
-          ...columns,
-        },
-        update: columns,
-      });
-      await tx.habit.update({ where: { id: row.id }, data: { updatedAt: now } });
-      await refreshDerived(tx, {
-        workspaceId: actor.workspaceId,
-        memberId: row.memberId,
-        fromDate: effectiveFrom,
-        now,
-      });
-    }
-    const updated = await tx.habit.findUniqueOrThrow({
-      where: { id: row.id },
-      select: HABIT_SELECT,
-    });
-    return habitOut(updated as HabitRow, today);
+    }));
   });
 }
 
@@ -493,22 +459,5 @@ export async function archiveHabit(
   now: Date,
   habitId: string,
 ): Promise<HabitOut> {
-  return db.$transaction(async (tx) => {
-    await lockName(tx, `item:${habitId}`);
-    const { row, owner } = await habitFor(tx, actor, habitId, "write");
-    const today = todayOf(owner, now);
-    if (row.archivedAt !== null) return habitOut(row, today);
-    const updated = await tx.habit.update({
-      where: { id: row.id },
-      data: { archivedAt: now, updatedAt: now },
-      select: HABIT_SELECT,
-    });
-    await refreshDerived(tx, {
-      workspaceId: actor.workspaceId,
-      memberId: row.memberId,
-      fromDate: today,
-      now,
-    });
-    return habitOut(updated as HabitRow, today);
-  });
+  return changePlan(db, actor, now, HABIT_PLAN, habitId, "archive");
 }

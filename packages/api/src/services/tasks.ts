@@ -14,21 +14,20 @@ import {
 } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
 import { localToday, type LocalDate } from "@atlas/time";
-import {
-  assertMayActFor,
-  loadMember,
-  resolveMember,
-  todayOf,
-  type Actor,
-  type Member,
-} from "./access.ts";
-import { refreshDerived } from "@atlas/core/services/derived";
+import { resolveMember, todayOf, type Actor, type Member } from "./access.ts";
 import { assertLinkableGoal } from "./goals.ts";
 import { withIdempotency } from "./idempotency.ts";
-import { lockName } from "./locks.ts";
 import { pageArgs, pageFrom, type Page } from "./pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
 import { fromDbDate, fromDbDateOrNull, toDbDate } from "./values.ts";
+import {
+  assertGoalChange,
+  changePlan,
+  ownedPlan,
+  refreshFrom,
+  writeVersion,
+  type PlanModel,
+} from "./versioned-plans.ts";
 
 /** What a version may say about status: done comes from the log only. */
 export type PlannedStatus = Exclude<TaskStatus, "done">;
@@ -111,6 +110,14 @@ export type TaskRow = {
 };
 
 type VersionData = Omit<TaskVersion, "effectiveFrom">;
+
+const versionColumns = (v: VersionData) => ({
+  status: v.status,
+  priority: v.priority,
+  dueDate: v.dueDate === null ? null : toDbDate(v.dueDate),
+  plannedDate: v.plannedDate === null ? null : toDbDate(v.plannedDate),
+  estimateMinutes: v.estimateMinutes,
+});
 
 function storedVersions(row: TaskRow): TaskVersion[] {
   return row.versions.map((v) => ({
@@ -203,10 +210,7 @@ async function readTask(tx: Tx, taskId: string, today: LocalDate): Promise<TaskO
 /** A task the actor may read or write, with its owner; another workspace's is not found. */
 export async function taskFor(tx: Tx, actor: Actor, taskId: string, intent: "read" | "write") {
   const row = await tx.task.findUnique({ where: { id: taskId }, select: TASK_SELECT });
-  if (!row) throw new AppError("NOT_FOUND", "There is no such task.");
-  assertMayActFor(actor, row.memberId, intent);
-  const owner = await loadMember(tx, actor.workspaceId, row.memberId);
-  return { row: row as TaskRow, owner };
+  return ownedPlan(tx, actor, "task", row as TaskRow | null, intent);
 }
 
 /** New dates may not lie before the owner's today, and a plan may not come after its deadline. */
@@ -361,22 +365,19 @@ export async function createTask(
           versions: {
             create: {
               effectiveFrom: toDbDate(today),
-              status: input.status,
-              priority: input.priority,
-              dueDate: input.dueDate === null ? null : toDbDate(input.dueDate),
-              plannedDate: input.plannedDate === null ? null : toDbDate(input.plannedDate),
-              estimateMinutes: input.estimateMinutes,
+              ...versionColumns({
+                status: input.status,
+                priority: input.priority,
+                dueDate: input.dueDate,
+                plannedDate: input.plannedDate,
+                estimateMinutes: input.estimateMinutes,
+              }),
             },
           },
         },
         select: { id: true },
       });
-      await refreshDerived(tx, {
-        workspaceId: actor.workspaceId,
-        memberId: member.userId,
-        fromDate: today,
-        now,
-      });
+      await refreshFrom(tx, actor.workspaceId, member.userId, today, now);
       return readTask(tx, task.id, today);
     },
   );
@@ -402,86 +403,58 @@ const sameVersion = (a: VersionData, b: VersionData) =>
   a.plannedDate === b.plannedDate &&
   a.estimateMinutes === b.estimateMinutes;
 
+const TASK_PLAN: PlanModel<TaskRow, TaskOut, VersionData, ReturnType<typeof versionColumns>> = {
+  noun: "task",
+  find: taskFor,
+  read: readTask,
+  touch: (tx, taskId, data) => tx.task.update({ where: { id: taskId }, data }),
+  upsertVersion: (tx, { planId, ...at }, columns) => {
+    const key = { ...at, taskId: planId };
+    return tx.taskVersion.upsert({
+      where: { workspaceId_taskId_effectiveFrom: key },
+      create: { ...key, ...columns },
+      update: columns,
+    });
+  },
+  columns: versionColumns,
+  sameVersion,
+};
+
 export async function updateTask(
   db: TenantDb,
   actor: Actor,
   now: Date,
   input: UpdateTaskInput,
 ): Promise<TaskOut> {
-  return db.$transaction(async (tx) => {
-    await lockName(tx, `item:${input.taskId}`);
-    const { row, owner } = await taskFor(tx, actor, input.taskId, "write");
-    if (row.archivedAt !== null) {
-      throw new AppError("PRECONDITION_FAILED", "This task is archived: it can no longer change.");
-    }
-    const today = todayOf(owner, now);
+  return changePlan(db, actor, now, TASK_PLAN, input.taskId, async (tx, row, today) => {
     if (input.status === "cancelled" && (await doneDays(tx, [row.id])).has(row.id)) {
       throw new AppError("CONFLICT", "This task is done: undo its check-in before cancelling it.");
     }
-    if (input.goalId !== undefined && input.goalId !== null && input.goalId !== row.goalId) {
-      await assertLinkableGoal(tx, row.memberId, input.goalId);
-    }
+    await assertGoalChange(tx, row, input.goalId);
     if (input.title !== undefined || input.notes !== undefined || input.goalId !== undefined) {
       await tx.task.update({
         where: { id: row.id },
         data: { title: input.title, notes: input.notes, goalId: input.goalId, updatedAt: now },
       });
     }
-    const versions = storedVersions(row);
-    const latest = versions[versions.length - 1];
-    const base = versionOn(versions, today) ?? latest;
-    if (base === undefined || latest === undefined)
-      throw new Error(`task ${row.id} has no version`);
-    const next: VersionData = {
-      status: input.status ?? plannedStatus(base.status),
-      priority: input.priority ?? base.priority,
-      dueDate: input.dueDate === undefined ? base.dueDate : input.dueDate,
-      plannedDate: input.plannedDate === undefined ? base.plannedDate : input.plannedDate,
-      estimateMinutes: input.estimateMinutes ?? base.estimateMinutes,
-    };
-    checkDates(
-      today,
-      {
-        dueDate: next.dueDate === base.dueDate ? undefined : next.dueDate,
-        plannedDate: next.plannedDate === base.plannedDate ? undefined : next.plannedDate,
-      },
-      next,
-    );
-    if (!sameVersion(next, base)) {
-      // Never dated before an existing version: past days keep theirs.
-      const effectiveFrom = latest.effectiveFrom > today ? latest.effectiveFrom : today;
-      const columns = {
-        status: next.status,
-        priority: next.priority,
-        dueDate: next.dueDate === null ? null : toDbDate(next.dueDate),
-        plannedDate: next.plannedDate === null ? null : toDbDate(next.plannedDate),
-        estimateMinutes: next.estimateMinutes,
+    await writeVersion(tx, actor, now, TASK_PLAN, row, today, storedVersions(row), (base) => {
+      const next: VersionData = {
+        status: input.status ?? plannedStatus(base.status),
+        priority: input.priority ?? base.priority,
+        dueDate: input.dueDate === undefined ? base.dueDate : input.dueDate,
+        plannedDate: input.plannedDate === undefined ? base.plannedDate : input.plannedDate,
+        estimateMinutes: input.estimateMinutes ?? base.estimateMinutes,
       };
-      await tx.taskVersion.upsert({
-        where: {
-          workspaceId_taskId_effectiveFrom: {
-            workspaceId: actor.workspaceId,
-            taskId: row.id,
-            effectiveFrom: toDbDate(effectiveFrom),
-          },
+      checkDates(
+        today,
+        {
+          dueDate: next.dueDate === base.dueDate ? undefined : next.dueDate,
+          plannedDate: next.plannedDate === base.plannedDate ? undefined : next.plannedDate,
         },
-        create: {
-          workspaceId: actor.workspaceId,
-          taskId: row.id,
-          effectiveFrom: toDbDate(effectiveFrom),
-          ...columns,
-        },
-        update: columns,
-      });
-      await tx.task.update({ where: { id: row.id }, data: { updatedAt: now } });
-      await refreshDerived(tx, {
-        workspaceId: actor.workspaceId,
-        memberId: row.memberId,
-        fromDate: effectiveFrom,
-        now,
-      });
-    }
-    return readTask(tx, row.id, today);
+        next,
+      );
+      return next;
+    });
   });
 }
 
@@ -492,19 +465,5 @@ export async function archiveTask(
   now: Date,
   taskId: string,
 ): Promise<TaskOut> {
-  return db.$transaction(async (tx) => {
-    await lockName(tx, `item:${taskId}`);
-    const { row, owner } = await taskFor(tx, actor, taskId, "write");
-    const today = todayOf(owner, now);
-    if (row.archivedAt === null) {
-      await tx.task.update({ where: { id: row.id }, data: { archivedAt: now, updatedAt: now } });
-      await refreshDerived(tx, {
-        workspaceId: actor.workspaceId,
-        memberId: row.memberId,
-        fromDate: today,
-        now,
-      });
-    }
-    return readTask(tx, row.id, today);
-  });
+  return changePlan(db, actor, now, TASK_PLAN, taskId, "archive");
 }

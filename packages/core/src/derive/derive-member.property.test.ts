@@ -1,6 +1,7 @@
 import { addDays, diffDays } from "@atlas/time";
 import { describe, expect, it } from "vitest";
-import { prng, randomHistory } from "../test/random-history.ts";
+import { prng } from "../test/prng.ts";
+import { randomHistory } from "../test/random-history.ts";
 import { deriveMember, type DeriveState } from "./derive-member.ts";
 
 const HISTORIES = 1000;

@@ -20,18 +20,7 @@ import type {
 } from "../../model.ts";
 import { closeDueDays, refreshDerived } from "../derived.ts";
 import { toDbDate } from "../member-history.ts";
-
-/** mulberry32: small, fast, and the same sequence everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../../test/prng.ts";
 
 const ZONES = [
   "UTC",
