@@ -16,6 +16,7 @@ import {
 import { combineDay, habitCompletion, isMet, type CombinedDay } from "../completion.ts";
 import { firstDoneDay, indexEvents } from "../derive/event-index.ts";
 import type { MemberHistory } from "../derive/derive-member.ts";
+import type { LogEvent } from "../model.ts";
 import { habitDayPlan, taskDueDays } from "../due.ts";
 import { FRACTION_ONE as ONE, FRACTION_ZERO as ZERO } from "../fraction.ts";
 import {
@@ -67,19 +68,29 @@ export function scoreMemberDays(
     byDay: index.get(habit.id),
     week: null as { start: LocalDate; metDays: number; skips: number } | null,
   }));
-  const tasks = history.tasks.map((task) => {
+  // Each task's scored due days, indexed by day: a day looks only at the tasks due that day.
+  const tasksOn = new Map<
+    LocalDate,
+    { taskId: string; weight: number; events: LogEvent[] | undefined; isDone: boolean }[]
+  >();
+  for (const task of history.tasks) {
     const byDay = index.get(task.id);
-    const due = taskDueDays(task);
     const doneOn = firstDoneDay(task.id, byDay);
-    const scored = new Map<LocalDate, number>();
-    for (const day of due) {
+    for (const day of taskDueDays(task)) {
       const version = versionOn(task.versions, day)!;
-      scored.set(day, TASK_WEIGHTS[version.priority]);
+      const entry = {
+        taskId: task.id,
+        weight: TASK_WEIGHTS[version.priority],
+        events: byDay?.get(day),
+        isDone: doneOn !== null && doneOn <= day,
+      };
+      const list = tasksOn.get(day);
+      if (list === undefined) tasksOn.set(day, [entry]);
+      else list.push(entry);
       // Once completed on or before one of its due days, a task is not due again later.
-      if (doneOn !== null && doneOn <= day) break;
+      if (entry.isDone) break;
     }
-    return { task, byDay, scored, doneOn };
-  });
+  }
 
   const rows: DailyScoreRow[] = [];
   const items: ScoredItem[] = [];
@@ -136,13 +147,9 @@ export function scoreMemberDays(
     }
 
     if (!zeroLength) {
-      for (const run of tasks) {
-        const weight = run.scored.get(date);
-        if (weight === undefined) continue;
-        const events = run.byDay?.get(date);
-        if (events !== undefined && combineDay(events, run.task.id).hasSkip) continue;
-        const isDone = run.doneOn !== null && run.doneOn <= date;
-        items.push({ weight, completion: isDone ? ONE : ZERO });
+      for (const due of tasksOn.get(date) ?? []) {
+        if (due.events !== undefined && combineDay(due.events, due.taskId).hasSkip) continue;
+        items.push({ weight: due.weight, completion: due.isDone ? ONE : ZERO });
       }
     }
 

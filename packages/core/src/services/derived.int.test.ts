@@ -175,10 +175,12 @@ describe("refreshDerived and closeDay", () => {
     const stored = await storedRows(tenant(demoId), scope);
     expect(stored.memberDays).toEqual(expected.memberDays);
     expect(stored.habitDays).toEqual(expected.habitDays);
-    // Checkpoints were rebuilt: the last seven finished days at least.
-    const checkpoints = await admin.memberDeriveCheckpoint.count({
+    // Checkpoints were rebuilt: yesterday's, and the recent Sundays'.
+    const checkpoints = await admin.memberDeriveCheckpoint.findMany({
       where: { workspaceId: demoId, memberId },
+      orderBy: { localDate: "desc" },
     });
-    expect(checkpoints).toBeGreaterThanOrEqual(7);
+    expect(checkpoints.length).toBeGreaterThanOrEqual(2);
+    expect(checkpoints[0]!.localDate.toISOString().slice(0, 10)).toBe(addDays(today, -1));
   });
 });

@@ -10,8 +10,8 @@
  * - `recomputeMember`: the full run from the member's first day, no checkpoint: the reference the
  *   incremental path must equal.
  *
- * Checkpoints (MemberDeriveCheckpoint) hold the engine's state at the end of a finished day (every
- * day of the last CHECKPOINT_DAILY_DAYS, then Sundays). Every service call runs in one transaction
+ * Checkpoints (MemberDeriveCheckpoint) hold the engine's state at the end of a finished day
+ * (yesterday, and recent Sundays). Every service call runs in one transaction
  * that first takes each member's advisory lock, so two writers of one member's derived rows (a
  * check-in and the hourly close) queue instead of interleaving, and each reads the log after the
  * other committed. The hourly close works on batches of members: one query per table per batch to
@@ -62,12 +62,12 @@ export interface CloseDueDaysResult {
   closedDays: number;
 }
 
-/** Checkpoints for each of the last this-many finished days (the default late-entry window). */
-export const CHECKPOINT_DAILY_DAYS = 7;
 /**
- * Before that, one per ISO week (its Sunday) for this many days, so a coach's older late entry
- * still resumes nearby; older ones replay from the first day. Each checkpoint costs one more
- * engine call (it indexes the whole history per call), hence the bound.
+ * Which end-of-day states are kept: the latest finished day (the hourly close resumes from it) and
+ * each ISO week's Sunday of the last CHECKPOINT_WEEKLY_DAYS (a late entry resumes from the Sunday
+ * before it; older ones replay from the first day). Not every day: each checkpoint costs the
+ * engine one more call, and one call re-indexes the whole history, which outweighs walking a few
+ * days more.
  */
 export const CHECKPOINT_WEEKLY_DAYS = 56;
 const CHECKPOINT_WEEKDAY = 7;
@@ -78,7 +78,7 @@ export const CLOSE_BATCH_MEMBERS = 50;
 export function keepsCheckpoint(date: LocalDate, today: LocalDate): boolean {
   const age = diffDays(today, date);
   if (age < 1) return false;
-  if (age <= CHECKPOINT_DAILY_DAYS) return true;
+  if (age === 1) return true;
   return age <= CHECKPOINT_WEEKLY_DAYS && isoWeekday(date) === CHECKPOINT_WEEKDAY;
 }
 
@@ -237,7 +237,7 @@ async function markClosed(
   return counts;
 }
 
-/** Checkpoints that fell out of the daily window and are not a recent week's last day. */
+/** Checkpoints no longer kept (see keepsCheckpoint): older than yesterday and not a recent Sunday. */
 async function pruneCheckpoints(
   tx: DbTx,
   workspaceId: string,
@@ -247,10 +247,10 @@ async function pruneCheckpoints(
   await tx.$executeRaw(Prisma.sql`
     DELETE FROM "MemberDeriveCheckpoint" c
     USING unnest(${members.map((m) => m.memberId)}::text[],
-                 ${members.map((m) => addDays(m.today, -CHECKPOINT_DAILY_DAYS))}::date[],
+                 ${members.map((m) => addDays(m.today, -1))}::date[],
                  ${members.map((m) => addDays(m.today, -CHECKPOINT_WEEKLY_DAYS))}::date[])
-          AS x(m, daily, weekly)
-    WHERE c."workspaceId" = ${workspaceId} AND c."memberId" = x.m AND c."localDate" < x.daily
+          AS x(m, latest, weekly)
+    WHERE c."workspaceId" = ${workspaceId} AND c."memberId" = x.m AND c."localDate" < x.latest
       AND (c."localDate" < x.weekly OR extract(isodow FROM c."localDate") <> ${CHECKPOINT_WEEKDAY})`);
 }
 
