@@ -6,35 +6,21 @@
  */
 import { createClerkClient } from "@clerk/backend";
 import { generateKeyPair } from "jose";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { mapClerkRole, sessionFromClerkRequest, sessionFromClerkToken } from "./clerk.ts";
 import {
   clerkEnv,
   cookieSuffixOf,
-  createTestClerkInstance,
+  useOfflineClerk,
   publishableKeyFor,
   signSessionToken,
   type TestClerkInstance,
 } from "./testing/clerk.ts";
 
+const offline = useOfflineClerk();
 let clerk: TestClerkInstance;
-let fetchSpy: ReturnType<typeof vi.fn>;
-
-beforeAll(async () => {
-  clerk = await createTestClerkInstance();
-});
-
-beforeEach(() => {
-  // @clerk/backend reads the global `fetch` at call time under NODE_ENV=test (vitest's default).
-  fetchSpy = vi.fn(async () => {
-    throw new Error("network access attempted");
-  });
-  vi.stubGlobal("fetch", fetchSpy);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  expect(fetchSpy).not.toHaveBeenCalled();
+beforeAll(() => {
+  clerk = offline.instance;
 });
 
 describe("sessionFromClerkToken (Clerk's verifyToken with jwtKey)", () => {
@@ -257,11 +243,11 @@ describe("sessionFromClerkRequest (Clerk's authenticateRequest with jwtKey)", ()
     });
     const state = await raw.authenticateRequest(request(), { jwtKey: clerk.jwtKey });
     expect(state.isAuthenticated).toBe(false);
-    expect(fetchSpy).toHaveBeenCalled();
-    fetchSpy.mockClear();
+    expect(offline.fetchSpy).toHaveBeenCalled();
+    offline.fetchSpy.mockClear();
 
     await expect(sessionFromClerkRequest(request(), env)).resolves.toBeNull();
-    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(offline.fetchSpy).not.toHaveBeenCalled();
   });
 
   it("never exchanges a handshake nonce over the network", async () => {

@@ -1,10 +1,10 @@
 import { AtlasConfigError } from "@atlas/db";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { issueDevSession } from "./dev/session.ts";
 import { getSession, readCookie } from "./session-from-request.ts";
 import {
   clerkEnv,
-  createTestClerkInstance,
+  useOfflineClerk,
   signSessionToken,
   type TestClerkInstance,
 } from "./testing/clerk.ts";
@@ -13,23 +13,10 @@ const SECRET = "a-dev-session-secret-of-32-chars!";
 const devEnv = { ATLAS_MODE: "embedded", ATLAS_DEV_SESSION_SECRET: SECRET };
 const url = "http://127.0.0.1:3000/api/trpc/me";
 
+const offline = useOfflineClerk();
 let clerk: TestClerkInstance;
-let fetchSpy: ReturnType<typeof vi.fn>;
-
-beforeAll(async () => {
-  clerk = await createTestClerkInstance();
-});
-
-beforeEach(() => {
-  fetchSpy = vi.fn(async () => {
-    throw new Error("network access attempted");
-  });
-  vi.stubGlobal("fetch", fetchSpy);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  expect(fetchSpy).not.toHaveBeenCalled();
+beforeAll(() => {
+  clerk = offline.instance;
 });
 
 describe("getSession with the dev issuer", () => {

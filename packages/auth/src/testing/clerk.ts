@@ -4,6 +4,7 @@
  * carry the claims Clerk puts in session tokens (v2). Nothing here talks to Clerk.
  */
 import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { afterEach, beforeAll, beforeEach, expect, vi } from "vitest";
 
 export interface TestClerkInstance {
   /** CLERK_JWT_KEY: the public key as PEM (SPKI). */
@@ -104,4 +105,26 @@ export function clerkEnv(
     CLERK_WEBHOOK_SIGNING_SECRET: `whsec_${Buffer.from("atlas-local-test-webhook-secret!").toString("base64")}`,
     ...overrides,
   };
+}
+
+/**
+ * Registers what every Clerk suite needs: one local instance, and a `fetch` that fails the
+ * test if called (@clerk/backend reads the global at call time), so nothing reaches Clerk.
+ */
+export function useOfflineClerk() {
+  const state = {} as { instance: TestClerkInstance; fetchSpy: ReturnType<typeof vi.fn> };
+  beforeAll(async () => {
+    state.instance = await createTestClerkInstance();
+  });
+  beforeEach(() => {
+    state.fetchSpy = vi.fn(async () => {
+      throw new Error("network access attempted");
+    });
+    vi.stubGlobal("fetch", state.fetchSpy);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    expect(state.fetchSpy).not.toHaveBeenCalled();
+  });
+  return state;
 }
