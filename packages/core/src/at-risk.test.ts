@@ -48,7 +48,7 @@ describe("habitsAtRisk", () => {
       habits: [streaky, repairing, weekly],
       tasks: [],
       events,
-      capacity: [0, 0, 0, 0, 0, 0, 0] as const,
+      capacity: [],
     };
     expect(habitsAtRisk(history, d("2024-03-15"))).toEqual([
       { habitId: "h1", reasons: ["streak_due"] },

@@ -76,3 +76,12 @@ export interface LogEvent {
 
 /** Minutes of capacity per ISO weekday, index 0 = Monday. */
 export type WeeklyCapacity = readonly [number, number, number, number, number, number, number];
+
+/**
+ * A member's capacity is versioned like a plan: an edit takes effect from the member's local
+ * today, so the load/capacity of a past day never changes.
+ */
+export interface CapacityVersion {
+  effectiveFrom: LocalDate;
+  week: WeeklyCapacity;
+}

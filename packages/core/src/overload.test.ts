@@ -11,9 +11,9 @@ import {
   type TrendDay,
 } from "./overload.ts";
 import { addDays } from "@atlas/time";
-import { d, ev, habit, task } from "./test/fixtures.ts";
+import { capacityAlways, d, ev, habit, task } from "./test/fixtures.ts";
 
-const WEEKDAYS_360 = [360, 360, 360, 360, 360, 0, 0] as const;
+const WEEKDAYS_360 = capacityAlways([360, 360, 360, 360, 360, 0, 0]);
 const TODAY = d("2024-03-11"); // a Monday
 
 describe("dayLevel", () => {
@@ -97,7 +97,7 @@ describe("forecastLoad", () => {
 
   it("a week of capacity 0 is never over through the 3-day rule", () => {
     const tasks = ["11", "12", "13", "14"].map((day, i) => planned(`t${i}`, `2024-03-${day}`, 100));
-    const plan: PlanInput = { habits: [], tasks, events: [], capacity: [0, 0, 0, 0, 0, 0, 0] };
+    const plan: PlanInput = { habits: [], tasks, events: [], capacity: capacityAlways([0, 0, 0, 0, 0, 0, 0]) };
     const f = forecastLoad(plan, TODAY);
     expect([f.level, f.overDayCount]).toEqual(["over", 0]);
   });

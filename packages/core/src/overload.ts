@@ -3,10 +3,11 @@
  * and relief by deferring deadline-free tasks. Minutes are carried in sevenths of a minute so that
  * duration·N/7 stays an integer and every threshold is an exact comparison.
  */
-import { addDays, diffDays, isoWeekday, type LocalDate } from "@atlas/time";
+import { addDays, diffDays, type LocalDate } from "@atlas/time";
 import { habitDayPlan, taskDueDays } from "./due.ts";
 import { firstDoneDay, indexEvents } from "./derive/event-index.ts";
-import type { Habit, LogEvent, Task, TaskPriority, WeeklyCapacity } from "./model.ts";
+import { capacityOn } from "./capacity.ts";
+import type { CapacityVersion, Habit, LogEvent, Task, TaskPriority } from "./model.ts";
 import { versionOn } from "./versions.ts";
 
 export type LoadLevel = "none" | "near" | "over" | "critical";
@@ -21,7 +22,7 @@ export interface PlanInput {
   habits: readonly Habit[];
   tasks: readonly Task[];
   events: readonly LogEvent[];
-  capacity: WeeklyCapacity;
+  capacity: readonly CapacityVersion[];
 }
 
 export interface DayLoad {
@@ -88,7 +89,7 @@ class LoadModel {
   }
 
   capacity(date: LocalDate): number {
-    return this.plan.capacity[isoWeekday(date) - 1]!;
+    return capacityOn(this.plan.capacity, date);
   }
 
   habitSevenths(date: LocalDate): number {

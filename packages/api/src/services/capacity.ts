@@ -1,5 +1,17 @@
-/** A member's capacity per ISO weekday in one workspace (minutes, 0..1440), on the membership. */
+/**
+ * A member's capacity per ISO weekday in one workspace (minutes, 0..1440), versioned from the
+ * member's local today (@atlas/core/services/capacity).
+ */
+import {
+  CAPACITY_COLUMNS,
+  weekFromColumns,
+  writeCapacity,
+} from "@atlas/core/services/capacity";
+import { refreshDerived } from "@atlas/core/services/derived";
+import { localDayOf } from "@atlas/core/services/member-history";
+import type { WeeklyCapacity } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
+import { loadMember, todayOf } from "./access.ts";
 
 export interface WeekCapacity {
   monMinutes: number;
@@ -11,43 +23,25 @@ export interface WeekCapacity {
   sunMinutes: number;
 }
 
-const CAPACITY_SELECT = {
-  capacityMonMinutes: true,
-  capacityTueMinutes: true,
-  capacityWedMinutes: true,
-  capacityThuMinutes: true,
-  capacityFriMinutes: true,
-  capacitySatMinutes: true,
-  capacitySunMinutes: true,
-} as const;
+const toWeekCapacity = ([mon, tue, wed, thu, fri, sat, sun]: WeeklyCapacity): WeekCapacity => ({
+  monMinutes: mon,
+  tueMinutes: tue,
+  wedMinutes: wed,
+  thuMinutes: thu,
+  friMinutes: fri,
+  satMinutes: sat,
+  sunMinutes: sun,
+});
 
-type CapacityRow = {
-  [K in keyof typeof CAPACITY_SELECT]: number;
-};
-
-function toWeek(row: CapacityRow): WeekCapacity {
-  return {
-    monMinutes: row.capacityMonMinutes,
-    tueMinutes: row.capacityTueMinutes,
-    wedMinutes: row.capacityWedMinutes,
-    thuMinutes: row.capacityThuMinutes,
-    friMinutes: row.capacityFriMinutes,
-    satMinutes: row.capacitySatMinutes,
-    sunMinutes: row.capacitySunMinutes,
-  };
-}
-
-function toRow(week: WeekCapacity): CapacityRow {
-  return {
-    capacityMonMinutes: week.monMinutes,
-    capacityTueMinutes: week.tueMinutes,
-    capacityWedMinutes: week.wedMinutes,
-    capacityThuMinutes: week.thuMinutes,
-    capacityFriMinutes: week.friMinutes,
-    capacitySatMinutes: week.satMinutes,
-    capacitySunMinutes: week.sunMinutes,
-  };
-}
+const toWeekly = (w: WeekCapacity): WeeklyCapacity => [
+  w.monMinutes,
+  w.tueMinutes,
+  w.wedMinutes,
+  w.thuMinutes,
+  w.friMinutes,
+  w.satMinutes,
+  w.sunMinutes,
+];
 
 export interface MemberKey {
   workspaceId: string;
@@ -57,20 +51,34 @@ export interface MemberKey {
 export async function getCapacity(db: TenantDb, member: MemberKey): Promise<WeekCapacity> {
   const row = await db.membership.findUniqueOrThrow({
     where: { workspaceId_userId: { workspaceId: member.workspaceId, userId: member.userId } },
-    select: CAPACITY_SELECT,
+    select: CAPACITY_COLUMNS,
   });
-  return toWeek(row);
+  return toWeekCapacity(weekFromColumns(row));
 }
 
+/** Sets the caller's week from their local today, then refreshes derived rows from today. */
 export async function updateCapacity(
   db: TenantDb,
-  member: MemberKey,
+  key: MemberKey,
   week: WeekCapacity,
+  now: Date,
 ): Promise<WeekCapacity> {
-  const row = await db.membership.update({
-    where: { workspaceId_userId: { workspaceId: member.workspaceId, userId: member.userId } },
-    data: toRow(week),
-    select: CAPACITY_SELECT,
+  const { workspaceId, userId } = key;
+  return db.$transaction(async (tx) => {
+    const member = await loadMember(tx, workspaceId, userId);
+    const { createdAt } = await tx.membership.findUniqueOrThrow({
+      where: { workspaceId_userId: { workspaceId, userId } },
+      select: { createdAt: true },
+    });
+    const today = todayOf(member, now);
+    const stored = await writeCapacity(tx, {
+      workspaceId,
+      memberId: userId,
+      week: toWeekly(week),
+      today,
+      joinedOn: localDayOf(member.timeSettings, createdAt),
+    });
+    await refreshDerived(tx, { workspaceId, memberId: userId, fromDate: today, now });
+    return toWeekCapacity(stored);
   });
-  return toWeek(row);
 }

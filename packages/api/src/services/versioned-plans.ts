@@ -7,7 +7,7 @@
 import { AppError, versionOn } from "@atlas/core";
 import { refreshDerived } from "@atlas/core/services/derived";
 import type { TenantDb, TenantTx as Tx } from "@atlas/db";
-import type { LocalDate } from "@atlas/time";
+import { addDays, type LocalDate } from "@atlas/time";
 import { assertMayActFor, loadMember, todayOf, type Actor, type Member } from "./access.ts";
 import { assertLinkableGoal } from "./goals.ts";
 import { lockName } from "./locks.ts";
@@ -91,26 +91,37 @@ export function changePlan<Row extends PlanRow, Out, V, C>(
   planId: string,
   change: "archive" | ((tx: Tx, row: Row, today: LocalDate) => Promise<void>),
 ): Promise<Out> {
-  return db.$transaction(async (tx) => {
-    await lockName(tx, `item:${planId}`);
-    const { row, owner } = await model.find(tx, actor, planId, "write");
-    const today = todayOf(owner, now);
-    if (change === "archive") {
-      if (row.archivedAt === null) {
-        await model.touch(tx, row.id, { archivedAt: now, updatedAt: now });
-        await refreshFrom(tx, actor.workspaceId, row.memberId, today, now);
-      }
-    } else {
-      if (row.archivedAt !== null) {
-        throw new AppError(
-          "PRECONDITION_FAILED",
-          `This ${model.noun} is archived: it can no longer change.`,
-        );
-      }
-      await change(tx, row, today);
+  return db.$transaction((tx) => changePlanIn(tx, actor, now, model, planId, change));
+}
+
+/** changePlan inside the caller's transaction (a write that changes several plans at once). */
+export async function changePlanIn<Row extends PlanRow, Out, V, C>(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  model: PlanModel<Row, Out, V, C>,
+  planId: string,
+  change: "archive" | ((tx: Tx, row: Row, today: LocalDate) => Promise<void>),
+): Promise<Out> {
+  await lockName(tx, `item:${planId}`);
+  const { row, owner } = await model.find(tx, actor, planId, "write");
+  const today = todayOf(owner, now);
+  if (change === "archive") {
+    if (row.archivedAt === null) {
+      await model.touch(tx, row.id, { archivedAt: now, updatedAt: now });
+      // Archiving cuts a times_per_week week short: it ends yesterday, whose row changes too.
+      await refreshFrom(tx, actor.workspaceId, row.memberId, addDays(today, -1), now);
     }
-    return model.read(tx, row.id, today);
-  });
+  } else {
+    if (row.archivedAt !== null) {
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `This ${model.noun} is archived: it can no longer change.`,
+      );
+    }
+    await change(tx, row, today);
+  }
+  return model.read(tx, row.id, today);
 }
 
 /**

@@ -5,7 +5,7 @@
 import { addDays } from "@atlas/time";
 import { bench, describe } from "vitest";
 import type { LogEvent } from "../model.ts";
-import { d, ev, habit } from "../test/fixtures.ts";
+import { capacityAlways, d, ev, habit } from "../test/fixtures.ts";
 import { deriveMember, type MemberHistory } from "./derive-member.ts";
 
 const START = d("2024-01-01");
@@ -38,7 +38,7 @@ function yearHistory(): MemberHistory {
       else if (roll === 8) events.push(ev(`h${h}`, day, "skip"));
     }
   }
-  return { memberId: "m", habits, tasks: [], events, capacity: [360, 360, 360, 360, 360, 0, 0] };
+  return { memberId: "m", habits, tasks: [], events, capacity: capacityAlways([360, 360, 360, 360, 360, 0, 0]) };
 }
 
 const history = yearHistory();

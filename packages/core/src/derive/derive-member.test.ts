@@ -1,11 +1,11 @@
 import { addDays, dayKey, type LocalDate } from "@atlas/time";
 import { describe, expect, it } from "vitest";
 import type { LogEvent } from "../model.ts";
-import { d, ev, habit, task } from "../test/fixtures.ts";
+import { capacityAlways, d, ev, habit, task } from "../test/fixtures.ts";
 import { deriveMember, type MemberHistory } from "./derive-member.ts";
 
 const M = 0.9480775143391714; // 0.5^(1/13)
-const WEEKDAYS_360 = [360, 360, 360, 360, 360, 0, 0] as const;
+const WEEKDAYS_360 = capacityAlways([360, 360, 360, 360, 360, 0, 0]);
 
 // 2024-03-04 is a Monday. One week worked out by hand (see each day's comment).
 function weekHistory(): MemberHistory {
@@ -135,6 +135,24 @@ describe("deriveMember: one week by hand", () => {
       ),
     );
     expect(days.map((r) => r.capacityMinutes)).toEqual([360, 360, 360, 360, 360, 0, 0, 360]);
+  });
+
+  it("capacity edited mid-week: each day reads the version in force on it", () => {
+    const edited = deriveMember(
+      {
+        ...weekHistory(),
+        capacity: [
+          ...WEEKDAYS_360,
+          { effectiveFrom: d("2024-03-07"), week: [100, 100, 100, 100, 100, 50, 50] },
+        ],
+      },
+      { from: d("2024-03-04"), to: d("2024-03-20") },
+      { today },
+    );
+    expect(edited.days.map((r) => r.capacityMinutes)).toEqual([360, 360, 360, 100, 100, 50, 50, 100]);
+    // Nothing else depends on capacity.
+    const strip = (r: (typeof days)[number]) => ({ ...r, capacityMinutes: 0 });
+    expect(edited.days.map(strip)).toEqual(days.map(strip));
   });
 
   it("habit rows: states, streaks, repair and strength", () => {

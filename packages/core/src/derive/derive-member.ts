@@ -19,7 +19,8 @@ import { combineDay, habitCompletion, isMet, type CombinedDay } from "../complet
 import { habitDayPlan, taskDueDays } from "../due.ts";
 import { FRACTION_ONE, FRACTION_ZERO, fractionToNumber } from "../fraction.ts";
 import { strengthMultiplier, updateStrength, weekCompletion } from "../habit-strength.ts";
-import type { Fraction, Habit, LogEvent, OccurrenceState, Task, WeeklyCapacity } from "../model.ts";
+import { capacityOn } from "../capacity.ts";
+import type { CapacityVersion, Fraction, Habit, LogEvent, OccurrenceState, Task } from "../model.ts";
 import {
   advanceStreak,
   dayOutcome,
@@ -52,7 +53,7 @@ export interface MemberHistory {
   habits: Habit[];
   tasks: Task[];
   events: LogEvent[];
-  capacity: WeeklyCapacity;
+  capacity: readonly CapacityVersion[];
   /** When given, a calendar date the member's zone skipped (zero length) has nothing due. */
   timeSettings?: readonly TimeSettingVersion[];
 }
@@ -399,7 +400,7 @@ export function runDerivation(
         consistency: dayConsistency,
         isRecovering,
         loadMinutes: loadSevenths / 7,
-        capacityMinutes: history.capacity[weekday - 1]!,
+        capacityMinutes: capacityOn(history.capacity, date),
       });
     }
   }

@@ -38,7 +38,7 @@ export function habitOccurrences(
     habits: [habit],
     tasks: [],
     events,
-    capacity: [0, 0, 0, 0, 0, 0, 0],
+    capacity: [],
     timeSettings: history.timeSettings,
   };
   const { state } = runDerivation(

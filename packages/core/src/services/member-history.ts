@@ -12,6 +12,7 @@ import {
 } from "@atlas/time";
 import { Prisma } from "@atlas/db";
 import type {
+  CapacityVersion,
   EventKind,
   Habit,
   HabitSchedule,
@@ -25,6 +26,7 @@ import type {
   TaskVersion,
 } from "../model.ts";
 import type { MemberHistory } from "../derive/derive-member.ts";
+import { CAPACITY_COLUMNS, weekFromColumns, type CapacityColumns } from "./capacity.ts";
 import type { DbTx } from "./db.ts";
 
 /** What the engine reads of one member; timeSettings always set (zero-length days). */
@@ -109,8 +111,20 @@ const ascending = (a: { effectiveFrom: LocalDate }, b: { effectiveFrom: LocalDat
   a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0;
 
 /** The member's local day of an instant (an archive, a creation): "takes effect from today". */
-function localDayOf(settings: readonly TimeSettingVersion[], instant: Date): LocalDate {
+export function localDayOf(settings: readonly TimeSettingVersion[], instant: Date): LocalDate {
   return localToday(settings, instant);
+}
+
+/** Never edited: the membership's capacity since joining; else the stored versions. */
+function capacityVersions(
+  rows: readonly (CapacityColumns & { effectiveFrom: Date })[] | undefined,
+  membership: CapacityColumns,
+  joinedOn: LocalDate,
+): CapacityVersion[] {
+  if (rows === undefined) return [{ effectiveFrom: joinedOn, week: weekFromColumns(membership) }];
+  return rows
+    .map((r) => ({ effectiveFrom: fromDbDate(r.effectiveFrom), week: weekFromColumns(r) }))
+    .sort(ascending);
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -141,17 +155,11 @@ export async function loadMemberContexts(
   // Sequential on purpose: an interactive transaction has one connection anyway.
   const memberships = await tx.membership.findMany({
     where: { workspaceId, userId: { in: memberIds } },
-    select: {
-      userId: true,
-      createdAt: true,
-      capacityMonMinutes: true,
-      capacityTueMinutes: true,
-      capacityWedMinutes: true,
-      capacityThuMinutes: true,
-      capacityFriMinutes: true,
-      capacitySatMinutes: true,
-      capacitySunMinutes: true,
-    },
+    select: { userId: true, createdAt: true, ...CAPACITY_COLUMNS },
+  });
+  const capacityRows = await tx.capacityVersion.findMany({
+    where: { workspaceId, memberId: { in: memberIds } },
+    select: { memberId: true, effectiveFrom: true, ...CAPACITY_COLUMNS },
   });
   const settingRows = await tx.userTimeSetting.findMany({
     where: { userId: { in: memberIds } },
@@ -220,6 +228,7 @@ export async function loadMemberContexts(
   );
 
   const settingsOf = groupBy(settingRows, (r) => r.userId);
+  const capacityOf = groupBy(capacityRows, (r) => r.memberId);
   const habitsOf = groupBy(habitRows, (r) => r[1]);
   const tasksOf = groupBy(taskRows, (r) => r[1]);
   const eventsOf = groupBy(eventRows, (r) => r[1]);
@@ -233,6 +242,7 @@ export async function loadMemberContexts(
         dayStartMinutes: s.dayStartMinutes,
       }))
       .sort(ascending);
+    const joinedOn = localDayOf(timeSettings, m.createdAt);
     const dayOf = (epochMs: number | null) =>
       epochMs === null ? null : localDayOf(timeSettings, new Date(epochMs));
 
@@ -308,19 +318,11 @@ export async function loadMemberContexts(
         habits,
         tasks,
         events,
-        capacity: [
-          m.capacityMonMinutes,
-          m.capacityTueMinutes,
-          m.capacityWedMinutes,
-          m.capacityThuMinutes,
-          m.capacityFriMinutes,
-          m.capacitySatMinutes,
-          m.capacitySunMinutes,
-        ],
+        capacity: capacityVersions(capacityOf.get(m.userId), m, joinedOn),
         timeSettings,
       },
       timeSettings,
-      joinedOn: localDayOf(timeSettings, m.createdAt),
+      joinedOn,
     });
   }
   return contexts;

@@ -1,8 +1,21 @@
 /** Small builders for the formula tests: plans and log events as plain data. */
 import { toLocalDate, type LocalDate } from "@atlas/time";
-import type { Habit, HabitVersion, LogEvent, Task, TaskVersion } from "../model.ts";
+import type {
+  CapacityVersion,
+  Habit,
+  HabitVersion,
+  LogEvent,
+  Task,
+  TaskVersion,
+  WeeklyCapacity,
+} from "../model.ts";
 
 export const d = toLocalDate;
+
+/** One capacity for all time (a member who never edited theirs). */
+export const capacityAlways = (week: WeeklyCapacity): CapacityVersion[] => [
+  { effectiveFrom: d("1970-01-01"), week },
+];
 
 type Loose<T> = Partial<Omit<T, "effectiveFrom">> & { effectiveFrom?: string };
 

@@ -4,6 +4,7 @@
  */
 import { addDays, type LocalDate } from "@atlas/time";
 import type {
+  CapacityVersion,
   Habit,
   HabitSchedule,
   HabitVersion,
@@ -121,6 +122,15 @@ export function randomHistory(seed: number, maxDays = 90): RandomHistory {
     [events[i], events[j]] = [events[j]!, events[i]!];
   }
 
-  const capacity = [int(0, 480), int(0, 480), 360, 360, 360, 0, 0] as const;
+  // Capacity is versioned: sometimes edited mid-history (from that day on).
+  const capacity: CapacityVersion[] = [
+    { effectiveFrom: first, week: [int(0, 480), int(0, 480), 360, 360, 360, 0, 0] },
+  ];
+  if (r() < 0.5) {
+    capacity.push({
+      effectiveFrom: addDays(first, int(1, 60)),
+      week: [360, int(0, 480), int(0, 480), 360, 0, int(0, 120), 0],
+    });
+  }
   return { history: { memberId: `m${seed}`, habits, tasks, events, capacity }, first, last };
 }

@@ -17,7 +17,9 @@ import type {
   Task,
   TaskPriority,
   TaskVersion,
+  WeeklyCapacity,
 } from "../../model.ts";
+import { writeCapacity } from "../capacity.ts";
 import { closeDueDays, refreshDerived } from "../derived.ts";
 import { toDbDate } from "../member-history.ts";
 import { prng } from "../../test/prng.ts";
@@ -202,7 +204,8 @@ export async function simulateMember(options: SimulationOptions): Promise<Simula
   async function archiveHabit(habit: Habit, today: LocalDate) {
     await admin.habit.update({ where: { id: habit.id }, data: { archivedAt: now } });
     habit.archivedFrom = today;
-    await refresh(today);
+    // As the API does: the cut times_per_week week ends yesterday.
+    await refresh(addDays(today, -1));
   }
 
   async function createTask(today: LocalDate) {
@@ -298,6 +301,16 @@ export async function simulateMember(options: SimulationOptions): Promise<Simula
     await refresh(localDate);
   }
 
+  /** A capacity edit, from today (the membership was created on `first`). */
+  async function editCapacity(today: LocalDate) {
+    const m = () => pick([0, 120, 360, 480]);
+    const week: WeeklyCapacity = [m(), m(), m(), m(), m(), m(), m()];
+    await tenant.$transaction((tx) =>
+      writeCapacity(tx, { ...scope, week, today, joinedOn: first }),
+    );
+    await refresh(today);
+  }
+
   /** A check-in on a habit day the way the API would take it (kind from the day's sum). */
   async function checkInHabit(habit: Habit, date: LocalDate) {
     const plan = habitDayPlan(habit, date);
@@ -333,6 +346,7 @@ export async function simulateMember(options: SimulationOptions): Promise<Simula
     if (live.length > 0 && chance(0.1)) await editHabit(pick(live), today);
     if (live.length > 1 && chance(0.03)) await archiveHabit(pick(live), today);
     if (chance(0.6)) await createTask(today);
+    if (chance(0.05)) await editCapacity(today);
     const open = tasks.filter((t) => {
       const v = t.versions.at(-1)!;
       return (

@@ -9,5 +9,5 @@ export const updateCapacity = workspaceProcedure
   .output(ZUpdateCapacityOutput)
   .mutation(({ ctx, input }) => {
     const { workspaceId: _route, ...week } = input;
-    return writeCapacity(ctx.db, ctx.membership, week);
+    return writeCapacity(ctx.db, ctx.membership, week, ctx.clock.now());
   });
