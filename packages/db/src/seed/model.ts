@@ -17,7 +17,7 @@ import type {
   TaskStatus,
 } from "../client.ts";
 import type { PlanSpec } from "./catalog.ts";
-import type { TimeSettingSpec } from "./time.ts";
+import type { TimeSettingVersion } from "@atlas/time";
 
 export type WorkspaceKey = "demo" | "second";
 
@@ -26,7 +26,7 @@ export interface UserSpec {
   email: string;
   name: string;
   createdAt: Date;
-  settings: TimeSettingSpec[];
+  settings: TimeSettingVersion[];
 }
 
 export interface WorkspaceSpec {

@@ -2,7 +2,7 @@
  * Who is in the seed: users (memorable @atlas.local emails), the two workspaces and the
  * memberships. Dates are relative to each user's own local today.
  */
-import { addDays, type LocalDate } from "@atlas/time";
+import { addDays, localToday, type LocalDate, type TimeSettingVersion } from "@atlas/time";
 import type {
   MembershipSpec,
   UserSpec,
@@ -10,7 +10,7 @@ import type {
   WorkspaceKey,
   WorkspaceSpec,
 } from "./model.ts";
-import { atHour, localDateOf, type TimeSettingSpec } from "./time.ts";
+import { atHour } from "./time.ts";
 
 /** Users were "created" this many days before their local today (history is 60 days). */
 export const USER_AGE_DAYS = 63;
@@ -77,10 +77,10 @@ function buildUser(now: Date, person: PersonTemplate): UserSpec {
   const last = person.zones[person.zones.length - 1];
   if (last === undefined) throw new Error(`${person.key} has no zone`);
   // Today in the latest zone; a zone change never makes today fall back, so this is the user's today.
-  const provisional: TimeSettingSpec[] = [{ effectiveFrom: "0000-01-01" as LocalDate, ...last }];
-  const today = localDateOf(provisional, now);
+  const provisional: TimeSettingVersion[] = [{ effectiveFrom: "0000-01-01" as LocalDate, ...last }];
+  const today = localToday(provisional, now);
   const created = addDays(today, -USER_AGE_DAYS);
-  const settings: TimeSettingSpec[] = person.zones.map((z, i) => ({
+  const settings: TimeSettingVersion[] = person.zones.map((z, i) => ({
     effectiveFrom: i === 0 ? created : addDays(today, z.fromDay ?? 0),
     timeZone: z.timeZone,
     dayStartMinutes: z.dayStartMinutes,
@@ -100,7 +100,7 @@ export function buildUsers(now: Date): UserSpec[] {
 
 /** The user's local today. */
 export function todayOf(user: UserSpec, now: Date): LocalDate {
-  return localDateOf(user.settings, now);
+  return localToday(user.settings, now);
 }
 
 export function userByKey(users: readonly UserSpec[], key: string): UserSpec {
