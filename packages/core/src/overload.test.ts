@@ -97,7 +97,12 @@ describe("forecastLoad", () => {
 
   it("a week of capacity 0 is never over through the 3-day rule", () => {
     const tasks = ["11", "12", "13", "14"].map((day, i) => planned(`t${i}`, `2024-03-${day}`, 100));
-    const plan: PlanInput = { habits: [], tasks, events: [], capacity: capacityAlways([0, 0, 0, 0, 0, 0, 0]) };
+    const plan: PlanInput = {
+      habits: [],
+      tasks,
+      events: [],
+      capacity: capacityAlways([0, 0, 0, 0, 0, 0, 0]),
+    };
     const f = forecastLoad(plan, TODAY);
     expect([f.level, f.overDayCount]).toEqual(["over", 0]);
   });

@@ -2,11 +2,7 @@
  * A member's capacity per ISO weekday in one workspace (minutes, 0..1440), versioned from the
  * member's local today (@atlas/core/services/capacity).
  */
-import {
-  CAPACITY_COLUMNS,
-  weekFromColumns,
-  writeCapacity,
-} from "@atlas/core/services/capacity";
+import { CAPACITY_COLUMNS, weekFromColumns, writeCapacity } from "@atlas/core/services/capacity";
 import { refreshDerived } from "@atlas/core/services/derived";
 import { localDayOf } from "@atlas/core/services/member-history";
 import type { WeeklyCapacity } from "@atlas/core";

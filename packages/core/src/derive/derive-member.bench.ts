@@ -38,7 +38,13 @@ function yearHistory(): MemberHistory {
       else if (roll === 8) events.push(ev(`h${h}`, day, "skip"));
     }
   }
-  return { memberId: "m", habits, tasks: [], events, capacity: capacityAlways([360, 360, 360, 360, 360, 0, 0]) };
+  return {
+    memberId: "m",
+    habits,
+    tasks: [],
+    events,
+    capacity: capacityAlways([360, 360, 360, 360, 360, 0, 0]),
+  };
 }
 
 const history = yearHistory();

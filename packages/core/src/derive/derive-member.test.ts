@@ -149,7 +149,9 @@ describe("deriveMember: one week by hand", () => {
       { from: d("2024-03-04"), to: d("2024-03-20") },
       { today },
     );
-    expect(edited.days.map((r) => r.capacityMinutes)).toEqual([360, 360, 360, 100, 100, 50, 50, 100]);
+    expect(edited.days.map((r) => r.capacityMinutes)).toEqual([
+      360, 360, 360, 100, 100, 50, 50, 100,
+    ]);
     // Nothing else depends on capacity.
     const strip = (r: (typeof days)[number]) => ({ ...r, capacityMinutes: 0 });
     expect(edited.days.map(strip)).toEqual(days.map(strip));

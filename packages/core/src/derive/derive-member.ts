@@ -20,7 +20,14 @@ import { habitDayPlan, taskDueDays } from "../due.ts";
 import { FRACTION_ONE, FRACTION_ZERO, fractionToNumber } from "../fraction.ts";
 import { strengthMultiplier, updateStrength, weekCompletion } from "../habit-strength.ts";
 import { capacityOn } from "../capacity.ts";
-import type { CapacityVersion, Fraction, Habit, LogEvent, OccurrenceState, Task } from "../model.ts";
+import type {
+  CapacityVersion,
+  Fraction,
+  Habit,
+  LogEvent,
+  OccurrenceState,
+  Task,
+} from "../model.ts";
 import {
   advanceStreak,
   dayOutcome,
