@@ -12,6 +12,7 @@ import { updateMilestone } from "./routers/app/goal/update-milestone.ts";
 import { archiveHabit } from "./routers/app/habit/archive-habit.ts";
 import { createHabit } from "./routers/app/habit/create-habit.ts";
 import { getHabit } from "./routers/app/habit/get-habit.ts";
+import { getHabitHistory } from "./routers/app/habit/get-habit-history.ts";
 import { listHabits } from "./routers/app/habit/list-habits.ts";
 import { updateHabit } from "./routers/app/habit/update-habit.ts";
 import { checkIn } from "./routers/app/log/check-in.ts";
@@ -23,6 +24,9 @@ import { updateMySettings } from "./routers/app/me/update-my-settings.ts";
 import { getCapacity } from "./routers/app/membership/get-capacity.ts";
 import { updateCapacity } from "./routers/app/membership/update-capacity.ts";
 import { getCurrentWorkspace } from "./routers/app/workspace/get-current-workspace.ts";
+import { getDashboard } from "./routers/app/dashboard/get-dashboard.ts";
+import { applyRelief } from "./routers/app/overload/apply-relief.ts";
+import { getToday } from "./routers/app/today/get-today.ts";
 import { archiveTask } from "./routers/app/task/archive-task.ts";
 import { createTask } from "./routers/app/task/create-task.ts";
 import { getTask } from "./routers/app/task/get-task.ts";
@@ -67,6 +71,7 @@ const goalRouter = {
 const habitRouter = {
   list: listHabits,
   get: getHabit,
+  history: getHabitHistory,
   create: createHabit,
   update: updateHabit,
   archive: archiveHabit,
@@ -88,6 +93,13 @@ const logRouter = {
   day: getLogDay,
 } satisfies TRPCRouterRecord;
 
+/** Read models of the member's screens, "as of now" (DOMAIN.md "Derived values"). */
+const todayRouter = { get: getToday } satisfies TRPCRouterRecord;
+const dashboardRouter = { get: getDashboard } satisfies TRPCRouterRecord;
+
+/** DOMAIN.md "Overload": applying the relief the dashboard proposes. */
+const overloadRouter = { applyRelief } satisfies TRPCRouterRecord;
+
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   me: meRouter,
@@ -96,6 +108,9 @@ export const appRouter = createTRPCRouter({
   habit: habitRouter,
   task: taskRouter,
   log: logRouter,
+  today: todayRouter,
+  dashboard: dashboardRouter,
+  overload: overloadRouter,
 });
 
 export type AppRouter = typeof appRouter;

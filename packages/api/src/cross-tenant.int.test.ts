@@ -59,6 +59,8 @@ const week = {
   sunMinutes: 7,
 };
 
+const reliefMove = (taskId: string) => ({ taskId, from: "2030-01-07", to: "2030-01-14" });
+
 const APP_CASES: Record<string, Case> = {
   "workspace.current": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
   "workspace.list": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
@@ -151,6 +153,11 @@ const APP_CASES: Record<string, Case> = {
     expect: "FORBIDDEN",
     inA: { input: ({ ofB }) => ({ habitId: ofB.habitId }), expect: "NOT_FOUND" },
   },
+  "habit.history": {
+    input: ({ b, ofB }) => ({ workspaceId: b, habitId: ofB.habitId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ habitId: ofB.habitId }), expect: "NOT_FOUND" },
+  },
   "habit.create": {
     input: ({ b }) => ({ workspaceId: b, ...KEY, title: "Mine", schedule: { type: "daily" } }),
     expect: "FORBIDDEN",
@@ -226,6 +233,14 @@ const APP_CASES: Record<string, Case> = {
     input: ({ b }) => ({ workspaceId: b }),
     expect: "FORBIDDEN",
     inA: { input: ({ ofB }) => ({ memberId: ofB.memberId }), expect: NO_MEMBER },
+  },
+
+  "today.get": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "dashboard.get": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "overload.applyRelief": {
+    input: ({ b, ofB }) => ({ workspaceId: b, ...KEY, moves: [reliefMove(ofB.taskId)] }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ ...KEY, moves: [reliefMove(ofB.taskId)] }), expect: "NOT_FOUND" },
   },
 };
 

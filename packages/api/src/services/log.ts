@@ -567,18 +567,7 @@ async function checkSkip(
   const limit = await skipAllowance(tx, actor.planId);
   if (limit !== null) {
     const month = localDate.slice(0, 7);
-    const first = toLocalDate(`${month}-01`);
-    const nextMonth = addDays(first, 32).slice(0, 7);
-    const rows = await tx.executionEvent.findMany({
-      where: {
-        habitId: item.id,
-        localDate: { gte: toDbDate(first), lt: toDbDate(toLocalDate(`${nextMonth}-01`)) },
-        kind: { in: ["skip", "undo"] },
-      },
-      select: { id: true, kind: true, revertsId: true },
-    });
-    const reverted = revertedIds(rows);
-    const used = rows.filter((r) => r.kind === "skip" && !reverted.has(r.id)).length;
+    const used = (await skipsUsedInMonth(tx, [item.id], localDate)).get(item.id) ?? 0;
     if (used >= limit) {
       throw new AppError(
         "CONFLICT",
@@ -593,13 +582,42 @@ async function checkSkip(
 }
 
 /** Skips per member, habit and month from the plan (null: unlimited; missing or off: none). */
-async function skipAllowance(tx: Tx, planId: string): Promise<number | null> {
+export async function skipAllowance(tx: Tx, planId: string): Promise<number | null> {
   const entitlement = await tx.planEntitlement.findUnique({
     where: { planId_feature: { planId, feature: "skipsPerMonth" } },
     select: { isEnabled: true, limitValue: true },
   });
   if (!entitlement?.isEnabled) return 0;
   return entitlement.limitValue;
+}
+
+/**
+ * Per habit, the non-reverted skips in the calendar month of `localDate` (what the allowance
+ * counts); habits without any are absent.
+ */
+export async function skipsUsedInMonth(
+  tx: Tx,
+  habitIds: readonly string[],
+  localDate: LocalDate,
+): Promise<Map<string, number>> {
+  const first = toLocalDate(`${localDate.slice(0, 7)}-01`);
+  const nextMonth = addDays(first, 32).slice(0, 7);
+  const rows = await tx.executionEvent.findMany({
+    where: {
+      habitId: { in: [...habitIds] },
+      localDate: { gte: toDbDate(first), lt: toDbDate(toLocalDate(`${nextMonth}-01`)) },
+      kind: { in: ["skip", "undo"] },
+    },
+    select: { id: true, habitId: true, kind: true, revertsId: true },
+  });
+  const reverted = revertedIds(rows);
+  const used = new Map<string, number>();
+  for (const r of rows) {
+    if (r.kind === "skip" && r.habitId !== null && !reverted.has(r.id)) {
+      used.set(r.habitId, (used.get(r.habitId) ?? 0) + 1);
+    }
+  }
+  return used;
 }
 
 // ── One day ──────────────────────────────────────────────────────────────────────────────────

@@ -23,6 +23,7 @@ import { fromDbDate, fromDbDateOrNull, toDbDate } from "./values.ts";
 import {
   assertGoalChange,
   changePlan,
+  changePlanIn,
   ownedPlan,
   refreshFrom,
   writeVersion,
@@ -426,7 +427,17 @@ export async function updateTask(
   now: Date,
   input: UpdateTaskInput,
 ): Promise<TaskOut> {
-  return changePlan(db, actor, now, TASK_PLAN, input.taskId, async (tx, row, today) => {
+  return db.$transaction((tx) => updateTaskIn(tx, actor, now, input));
+}
+
+/** updateTask inside the caller's transaction (overload relief moves several tasks in one). */
+export async function updateTaskIn(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  input: UpdateTaskInput,
+): Promise<TaskOut> {
+  return changePlanIn(tx, actor, now, TASK_PLAN, input.taskId, async (tx, row, today) => {
     if (input.status === "cancelled" && (await doneDays(tx, [row.id])).has(row.id)) {
       throw new AppError("CONFLICT", "This task is done: undo its check-in before cancelling it.");
     }

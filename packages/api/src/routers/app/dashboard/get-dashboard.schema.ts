@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { ZLocalDateOutput } from "../../../schemas.ts";
+import { ZAtRiskHabit, ZDayLoad, ZLoadLevel, ZPercent, ZUnitScore } from "../today/views.schema.ts";
+
+export const ZReliefMoveOutput = z.object({
+  taskId: z.string(),
+  title: z.string(),
+  from: ZLocalDateOutput,
+  to: ZLocalDateOutput,
+});
+
+/** DOMAIN.md "Overload": what deferring deadline-free tasks would do. */
+export const ZRelief = z.discriminatedUnion("kind", [
+  /** No day with capacity above ratio 1.0. */
+  z.object({ kind: z.literal("none") }),
+  /** Days are over, but no task can be deferred (e.g. habits alone exceed capacity). */
+  z.object({ kind: z.literal("no_relief") }),
+  /** Pass `moves` (without titles) to overload.applyRelief. */
+  z.object({ kind: z.literal("relief"), moves: z.array(ZReliefMoveOutput).min(1) }),
+]);
+
+export const ZGetDashboardOutput = z.object({
+  localDate: ZLocalDateOutput,
+  score: z.object({ percent: ZPercent }),
+  /** 30 days ending today, oldest first. */
+  trend: z.array(z.object({ date: ZLocalDateOutput, percent: ZPercent })),
+  /** As of now; null before the first scored day. */
+  consistency: ZUnitScore.nullable(),
+  recovering: z.boolean(),
+  /** Active habits, strength descending, ties by name. */
+  habits: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      strength: ZUnitScore,
+      currentStreak: z.number().int(),
+    }),
+  ),
+  atRisk: z.array(ZAtRiskHabit),
+  overload: z.object({
+    level: ZLoadLevel,
+    /** today … today + 6. */
+    days: z.array(ZDayLoad.extend({ date: ZLocalDateOutput })),
+    /** DOMAIN.md overload trend: completion falling while the coming load rises. */
+    trend: z.boolean(),
+    relief: ZRelief,
+  }),
+});
+export type TGetDashboardOutput = z.infer<typeof ZGetDashboardOutput>;

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { ZDateInput, ZId, ZInstantOutput, ZLocalDateOutput } from "../../../schemas.ts";
+import { ZUnitScore, ZViewSchedule, ZViewTarget } from "../today/views.schema.ts";
+
+export const ZGetHabitHistoryInput = z.object({
+  habitId: ZId,
+  /** The last day shown (the owning member's local day); default and latest: their today. */
+  to: ZDateInput.optional(),
+});
+export type TGetHabitHistoryInput = z.infer<typeof ZGetHabitHistoryInput>;
+
+/** A schedule version, flat (the screens list them as a table). */
+export const ZHabitPlanVersion = z.object({
+  /** The owning member's local day from which this version is in force. */
+  effectiveFrom: ZLocalDateOutput,
+  schedule: ZViewSchedule,
+  /** ISO weekdays 1 (Mon) … 7 (Sun); empty unless days_of_week. */
+  daysOfWeek: z.array(z.number().int()),
+  timesPerWeek: z.number().int().nullable(),
+  everyNDays: z.number().int().nullable(),
+  target: ZViewTarget.nullable(),
+  durationMinutes: z.number().int(),
+});
+
+export const ZHabitHistoryDay = z.object({
+  date: ZLocalDateOutput,
+  /** Due that day (times_per_week: a day of a week the habit runs in). */
+  due: z.boolean(),
+  /**
+   * Day schedules: the occurrence's state as known at `to` (a repaired miss is "repaired", one
+   * still waiting for its repair "pending_repair"). times_per_week, whose occurrence is the week:
+   * the day's own entry (met, partial, skipped), "missed" on a day that had become necessary and
+   * passed unmet, "pending" today, else null. null on days the habit was not due or not running.
+   */
+  state: z
+    .enum(["met", "partial", "missed", "skipped", "repaired", "pending", "pending_repair"])
+    .nullable(),
+  /** The values logged that day, summed, as exact decimal text; null when none carries a value. */
+  value: z.string().nullable(),
+  /** c ∈ [0,1] of what was logged that day, 4 decimals; null when nothing was logged or skipped. */
+  completion: z.number().min(0).max(1).nullable(),
+  /** Strength at the end of the day (as of now for today). */
+  strength: ZUnitScore,
+  /** The streak at the end of the day. */
+  streak: z.number().int(),
+});
+
+export const ZGetHabitHistoryOutput = z.object({
+  habit: ZHabitPlanVersion.omit({ effectiveFrom: true }).extend({
+    id: z.string(),
+    name: z.string(),
+    memberId: z.string(),
+    memberName: z.string(),
+    archivedAt: ZInstantOutput.nullable(),
+    startDate: ZLocalDateOutput,
+  }),
+  /** 53 ISO weeks ending at `to`: from is a Monday, 52 weeks before to's week. */
+  from: ZLocalDateOutput,
+  to: ZLocalDateOutput,
+  /** Every day from … to, oldest first (days before the start date: due false, state null). */
+  days: z.array(ZHabitHistoryDay),
+  /** As of `to`. */
+  currentStreak: z.number().int(),
+  /** The longest streak up to `to`. */
+  bestStreak: z.number().int(),
+  strength: ZUnitScore,
+  /** Every version, oldest first. */
+  versions: z.array(ZHabitPlanVersion).min(1),
+});
+export type TGetHabitHistoryOutput = z.infer<typeof ZGetHabitHistoryOutput>;

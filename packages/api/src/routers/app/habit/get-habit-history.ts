@@ -1,0 +1,13 @@
+import { actorOf } from "../../../services/access.ts";
+import { getHabitHistory as read } from "../../../services/habit-history.ts";
+import { workspaceProcedure } from "../../../trpc.ts";
+import { ZGetHabitHistoryInput, ZGetHabitHistoryOutput } from "./get-habit-history.schema.ts";
+
+/**
+ * A year of one habit's days, its streaks, strength and versions. Another member's habit needs
+ * `seeOthers` (coach, admin, owner; a member only in a workspace that shares progress).
+ */
+export const getHabitHistory = workspaceProcedure
+  .input(ZGetHabitHistoryInput)
+  .output(ZGetHabitHistoryOutput)
+  .query(({ ctx, input }) => read(ctx.db, actorOf(ctx), ctx.clock.now(), input));

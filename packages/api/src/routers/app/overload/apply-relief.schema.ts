@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { ZDateInput, ZId, ZIdempotencyKey } from "../../../schemas.ts";
+
+export const ZApplyReliefInput = z.object({
+  idempotencyKey: ZIdempotencyKey,
+  /** The relief dashboard.get proposed, as proposed (the server recomputes and compares). */
+  moves: z
+    .array(z.object({ taskId: ZId, from: ZDateInput, to: ZDateInput }))
+    .min(1, { error: "Nothing to apply: moves is empty" })
+    .max(200, { error: "At most 200 moves" })
+    .refine((moves) => new Set(moves.map((m) => m.taskId)).size === moves.length, {
+      error: "Each task at most once in moves",
+    }),
+});
+export type TApplyReliefInput = z.infer<typeof ZApplyReliefInput>;
+
+export const ZApplyReliefOutput = z.object({ moved: z.number().int() });
+export type TApplyReliefOutput = z.infer<typeof ZApplyReliefOutput>;

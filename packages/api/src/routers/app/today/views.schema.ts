@@ -1,0 +1,38 @@
+/** Zod pieces shared by the member read models (today, habit history, dashboard). */
+import { z } from "zod";
+
+/** A measurable target as the screens show it: the value as exact decimal text ("12.5"). */
+export const ZViewTarget = z.object({
+  value: z.string(),
+  unit: z.string(),
+  direction: z.enum(["at_least", "at_most"]),
+});
+
+export const ZViewSchedule = z.enum(["daily", "days_of_week", "times_per_week", "every_n_days"]);
+
+/** Why a habit is at risk today (DOMAIN.md "At risk"). */
+export const ZAtRiskReason = z.enum(["streak_due", "pending_repair", "week_slipping"]);
+
+export const ZAtRiskHabit = z.object({
+  habitId: z.string(),
+  name: z.string(),
+  reasons: z.array(ZAtRiskReason).min(1),
+});
+
+export const ZLoadLevel = z.enum(["none", "near", "over", "critical"]);
+
+/** One day's load against capacity (DOMAIN.md "Overload"). */
+export const ZDayLoad = z.object({
+  /** Rounded half up to whole minutes (times_per_week habits add duration·N/7). */
+  loadMinutes: z.number().int(),
+  capacityMinutes: z.number().int(),
+  /** load / capacity, 4 decimals; null on a day with capacity 0. */
+  ratio: z.number().nullable(),
+  level: ZLoadLevel,
+});
+
+/** 0–100, rounded half up; null on a day with nothing scored. */
+export const ZPercent = z.number().int().min(0).max(100).nullable();
+
+/** Strength or consistency in [0, 1], 4 decimals. */
+export const ZUnitScore = z.number().min(0).max(1);

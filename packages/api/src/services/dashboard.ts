@@ -1,0 +1,87 @@
+/**
+ * The caller's dashboard (DOMAIN.md "Derived values", "Overload"): today's score and the 30 days
+ * before it, consistency, habits by strength, the habits at risk, and the next 7 days' load with
+ * its trend and the relief overload.applyRelief would apply. As of the request's instant.
+ */
+import { forecastLoad, loadTrend, memberNow, planRelief, type Relief } from "@atlas/core";
+import type { TenantDb } from "@atlas/db";
+import { addDays } from "@atlas/time";
+import type { TGetDashboardOutput } from "../routers/app/dashboard/get-dashboard.schema.ts";
+import type { Actor } from "./access.ts";
+import {
+  atRiskOut,
+  dayLoadOut,
+  habitsById,
+  inSnapshot,
+  loadSnapshot,
+  round4,
+  taskRowsById,
+} from "./member-view.ts";
+
+const TREND_DAYS = 30;
+
+/** What the dashboard offers: nothing to do, nothing that helps, or the moves. */
+function reliefKind(relief: Relief): "none" | "no_relief" | "relief" {
+  if (relief.moves.length > 0) return "relief";
+  return relief.noReliefDates.length > 0 || relief.stillOverDates.length > 0 ? "no_relief" : "none";
+}
+
+export async function getDashboard(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+): Promise<TGetDashboardOutput> {
+  return inSnapshot(db, async (tx) => {
+    const { context, today } = await loadSnapshot(tx, actor.workspaceId, actor.userId, now);
+    const { history } = context;
+    const view = memberNow(history, today, { from: addDays(today, 1 - TREND_DAYS) });
+    const forecast = forecastLoad(history, today);
+    const relief = planRelief(history, today);
+    const habits = await habitsById(
+      tx,
+      view.habits.map((h) => h.habit.id),
+      today,
+    );
+    const tasks = await taskRowsById(
+      tx,
+      relief.moves.map((m) => m.taskId),
+    );
+    const todayRow = view.days.at(-1)!;
+    const latestScored = view.days.findLast((d) => d.score !== null);
+    const kind = reliefKind(relief);
+
+    return {
+      localDate: today,
+      score: { percent: todayRow.score },
+      trend: view.days.map((d) => ({ date: d.localDate, percent: d.score })),
+      consistency: todayRow.consistency === null ? null : round4(todayRow.consistency),
+      recovering: latestScored?.isRecovering ?? false,
+      habits: view.habits
+        .map((h) => ({
+          id: h.habit.id,
+          name: habits.get(h.habit.id)!.title,
+          strength: round4(h.row.strength),
+          currentStreak: h.row.streak,
+        }))
+        .sort((a, b) => b.strength - a.strength || a.name.localeCompare(b.name)),
+      atRisk: atRiskOut(view.risks, habits),
+      overload: {
+        level: forecast.level,
+        days: forecast.days.map((d) => ({ date: d.localDate, ...dayLoadOut(d) })),
+        trend: loadTrend(view.days, forecast, today).isWorsening,
+        relief:
+          kind === "relief"
+            ? {
+                kind,
+                moves: relief.moves.map((m) => ({
+                  taskId: m.taskId,
+                  title: tasks.get(m.taskId)!.title,
+                  from: m.fromDate,
+                  to: m.toDate,
+                })),
+              }
+            : { kind },
+      },
+    };
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * A habit's page (DOMAIN.md "Occurrences and streaks"): 53 ISO weeks of days ending at `to` with
+ * state, value, completion, strength and streak, and every schedule version. Readable by the
+ * habit's member, and by others as the permission table's `seeOthers` says (a member only when
+ * the workspace shares progress); the owning member's today bounds the range.
+ */
+import { habitHistory } from "@atlas/core";
+import type { TenantDb } from "@atlas/db";
+import { addDays, isoWeekStart, type LocalDate } from "@atlas/time";
+import type { TGetHabitHistoryOutput } from "../routers/app/habit/get-habit-history.schema.ts";
+import type { Actor } from "./access.ts";
+import { habitFor, habitOut, type HabitVersionOut } from "./habits.ts";
+import {
+  completionOut,
+  inSnapshot,
+  loadSnapshot,
+  round4,
+  targetOut,
+  valueText,
+} from "./member-view.ts";
+
+/** Weeks shown: a year of whole ISO weeks, the week of `to` included. */
+const HISTORY_WEEKS = 53;
+
+/** A version as a flat row (the page lists them as a table). */
+function planVersionOut(v: Omit<HabitVersionOut, "effectiveFrom">) {
+  const s = v.schedule;
+  return {
+    schedule: s.type,
+    daysOfWeek: s.type === "days_of_week" ? s.daysOfWeek : [],
+    timesPerWeek: s.type === "times_per_week" ? s.timesPerWeek : null,
+    everyNDays: s.type === "every_n_days" ? s.everyNDays : null,
+    target: targetOut(v.target),
+    durationMinutes: v.durationMinutes,
+  };
+}
+
+export async function getHabitHistory(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  input: { habitId: string; to?: LocalDate },
+): Promise<TGetHabitHistoryOutput> {
+  return inSnapshot(db, async (tx) => {
+    const { row } = await habitFor(tx, actor, input.habitId, "read");
+    const { context, today } = await loadSnapshot(tx, actor.workspaceId, row.memberId, now);
+    // Rule: a `to` after the member's today shows through today (nothing later exists yet).
+    const to = input.to === undefined || input.to > today ? today : input.to;
+    const from = addDays(isoWeekStart(to), -7 * (HISTORY_WEEKS - 1));
+    const view = habitHistory(context.history, row.id, { from, to, today });
+    const member = await tx.membership.findUniqueOrThrow({
+      where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: row.memberId } },
+      select: { user: { select: { name: true } } },
+    });
+    const habit = habitOut(row, today);
+
+    return {
+      habit: {
+        id: habit.id,
+        name: habit.title,
+        memberId: habit.memberId,
+        memberName: member.user.name,
+        ...planVersionOut(habit.current),
+        archivedAt: habit.archivedAt,
+        startDate: habit.startDate,
+      },
+      from,
+      to,
+      days: view.days.map((d) => ({
+        date: d.localDate,
+        due: d.isDue,
+        state: d.state,
+        value: d.valueMilli === null ? null : valueText(d.valueMilli),
+        completion: completionOut(d.completion),
+        strength: round4(d.strength),
+        streak: d.streak,
+      })),
+      currentStreak: view.currentStreak,
+      bestStreak: view.bestStreak,
+      strength: round4(view.strength),
+      versions: habit.versions.map((v) => ({
+        effectiveFrom: v.effectiveFrom,
+        ...planVersionOut(v),
+      })),
+    };
+  });
+}

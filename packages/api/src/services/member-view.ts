@@ -1,0 +1,114 @@
+/**
+ * What the member read models (Today, the dashboard, a habit's history) share: one member's
+ * history loaded as the tenant client sees it, in one snapshot, and the engine's values in the
+ * shapes the screens read.
+ *
+ * The read models run core's engine over the member's history in memory, through the request's
+ * today, rather than reading the stored derived rows: those are as of the last write or hourly
+ * close, while a read must be "as of now" (DOMAIN.md "Closing the day"), and one member's year
+ * derives in milliseconds.
+ */
+import {
+  AppError,
+  fractionToNumber,
+  type AtRiskReason,
+  type DayLoad,
+  type Fraction,
+  type HabitRisk,
+  type Milli,
+} from "@atlas/core";
+import { loadMemberContexts, type MemberContext } from "@atlas/core/services/member-history";
+import { Prisma, type TenantDb, type TenantTx as Tx } from "@atlas/db";
+import { localToday, timeSettingOn, type LocalDate } from "@atlas/time";
+import { HABIT_SELECT, habitOut, type HabitOut, type HabitRow } from "./habits.ts";
+import { TASK_SELECT, type TaskRow } from "./tasks.ts";
+import { milliToNumber } from "./values.ts";
+
+/** A member's loaded history and their local day at the request's instant. */
+export interface MemberSnapshot {
+  context: MemberContext;
+  today: LocalDate;
+  timeZone: string;
+}
+
+/**
+ * Runs `read` in one transaction that sees one snapshot of the database (REPEATABLE READ), so the
+ * history, the names and the skip counts it reads agree with each other.
+ */
+export function inSnapshot<T>(db: TenantDb, read: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(read, { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead });
+}
+
+export async function loadSnapshot(
+  tx: Tx,
+  workspaceId: string,
+  memberId: string,
+  now: Date,
+): Promise<MemberSnapshot> {
+  const contexts = await loadMemberContexts(tx, { workspaceId, memberIds: [memberId] });
+  const context = contexts.get(memberId);
+  if (context === undefined) {
+    throw new AppError("NOT_FOUND", "There is no such member in this workspace.");
+  }
+  const today = localToday(context.timeSettings, now);
+  const timeZone = timeSettingOn(context.timeSettings, today)?.timeZone ?? "UTC";
+  return { context, today, timeZone };
+}
+
+/** Habits by id, as habit.get returns them as of `today`. */
+export async function habitsById(
+  tx: Tx,
+  ids: Iterable<string>,
+  today: LocalDate,
+): Promise<Map<string, HabitOut>> {
+  const rows = (await tx.habit.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: HABIT_SELECT,
+  })) as HabitRow[];
+  return new Map(rows.map((row) => [row.id, habitOut(row, today)]));
+}
+
+export async function taskRowsById(tx: Tx, ids: Iterable<string>): Promise<Map<string, TaskRow>> {
+  const rows = (await tx.task.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: TASK_SELECT,
+  })) as TaskRow[];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+// ── Output shapes ────────────────────────────────────────────────────────────────────────────
+
+/** A logged amount as exact decimal text ("12.5"). */
+export const valueText = (milli: Milli): string => String(milliToNumber(milli));
+
+/** Strength, consistency, completion and ratios: 4 decimals, half up. */
+export const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+
+export const completionOut = (c: Fraction | null): number | null =>
+  c === null ? null : round4(fractionToNumber(c));
+
+/** A habit version's target with its value as decimal text. */
+export function targetOut(target: HabitOut["current"]["target"]) {
+  return target === null ? null : { ...target, value: String(target.value) };
+}
+
+/** Minutes rounded half up to whole minutes (times_per_week habits add duration·N/7). */
+export function dayLoadOut(day: DayLoad) {
+  return {
+    loadMinutes: Math.round(day.loadMinutes),
+    capacityMinutes: day.capacityMinutes,
+    ratio: day.ratio === null ? null : round4(day.ratio),
+    level: day.level,
+  };
+}
+
+export function atRiskOut(
+  risks: readonly HabitRisk[],
+  habits: ReadonlyMap<string, HabitOut>,
+): { habitId: string; name: string; reasons: AtRiskReason[] }[] {
+  return risks.map((r) => ({
+    habitId: r.habitId,
+    name: habits.get(r.habitId)?.title ?? "",
+    reasons: r.reasons,
+  }));
+}

@@ -1,0 +1,125 @@
+/**
+ * The caller's Today (DOMAIN.md "When an item is due"): habits shown today with their state,
+ * streak, skips left and the entry an undo would take; tasks of today and the overdue apart;
+ * today's score and load, and the habits at risk. Everything as of the request's instant.
+ */
+import {
+  forecastLoad,
+  loggedValue,
+  memberNow,
+  undoableEvent,
+  type HabitNow,
+  type TaskNow,
+} from "@atlas/core";
+import type { TenantDb } from "@atlas/db";
+import type { LocalDate } from "@atlas/time";
+import type {
+  TGetTodayOutput,
+  TTodayHabit,
+  TTodayTask,
+} from "../routers/app/today/get-today.schema.ts";
+import type { Actor } from "./access.ts";
+import { skipAllowance, skipsUsedInMonth } from "./log.ts";
+import {
+  atRiskOut,
+  dayLoadOut,
+  habitsById,
+  inSnapshot,
+  loadSnapshot,
+  targetOut,
+  taskRowsById,
+  valueText,
+} from "./member-view.ts";
+import { taskOut, type TaskRow } from "./tasks.ts";
+import type { HabitOut } from "./habits.ts";
+
+function habitOutOfToday(
+  entry: HabitNow,
+  habit: HabitOut,
+  reasons: TTodayHabit["streak"]["reasons"],
+  skips: TTodayHabit["skips"],
+): TTodayHabit {
+  const { current } = habit;
+  const value = loggedValue(entry.day);
+  return {
+    id: habit.id,
+    name: habit.title,
+    schedule: current.schedule.type,
+    target: targetOut(current.target),
+    durationMinutes: current.durationMinutes,
+    state: entry.state,
+    value: value === null ? null : valueText(value),
+    week: entry.week,
+    streak: { current: entry.row.streak, atRisk: reasons.length > 0, reasons },
+    skips,
+    undoableEventId: undoableEvent(entry.day)?.id ?? null,
+  };
+}
+
+function taskOutOfToday(entry: TaskNow, row: TaskRow, today: LocalDate): TTodayTask {
+  const task = taskOut(row, today, entry.doneOn);
+  return {
+    id: task.id,
+    title: task.title,
+    priority: task.priority,
+    estimateMinutes: task.estimateMinutes,
+    dueDate: task.dueDate,
+    plannedDate: task.plannedDate,
+    status: task.status,
+    goalId: task.goalId,
+    undoableEventId: undoableEvent(entry.day)?.id ?? null,
+  };
+}
+
+export async function getToday(db: TenantDb, actor: Actor, now: Date): Promise<TGetTodayOutput> {
+  return inSnapshot(db, async (tx) => {
+    const { context, today, timeZone } = await loadSnapshot(
+      tx,
+      actor.workspaceId,
+      actor.userId,
+      now,
+    );
+    const view = memberNow(context.history, today, { from: today });
+    const shown = view.habits.filter((h) => h.isShown);
+    const habits = await habitsById(
+      tx,
+      [...shown.map((h) => h.habit.id), ...view.risks.map((r) => r.habitId)],
+      today,
+    );
+    const tasks = await taskRowsById(
+      tx,
+      [...view.tasks, ...view.overdue].map((t) => t.task.id),
+    );
+    const allowance = await skipAllowance(tx, actor.planId);
+    const used = await skipsUsedInMonth(
+      tx,
+      shown.map((h) => h.habit.id),
+      today,
+    );
+    const reasons = new Map(view.risks.map((r) => [r.habitId, r.reasons]));
+    const day = view.days.at(-1)!;
+
+    return {
+      localDate: today,
+      timeZone,
+      score: { percent: day.score, dueCount: day.dueCount, doneCount: day.doneCount },
+      habits: shown.map((entry) => {
+        const usedSkips = used.get(entry.habit.id) ?? 0;
+        return habitOutOfToday(
+          entry,
+          habits.get(entry.habit.id)!,
+          reasons.get(entry.habit.id) ?? [],
+          {
+            allowance,
+            used: usedSkips,
+            remaining: allowance === null ? null : Math.max(0, allowance - usedSkips),
+          },
+        );
+      }),
+      tasks: view.tasks.map((t) => taskOutOfToday(t, tasks.get(t.task.id)!, today)),
+      overdue: view.overdue.map((t) => taskOutOfToday(t, tasks.get(t.task.id)!, today)),
+      load: dayLoadOut(forecastLoad(context.history, today).days[0]!),
+      atRisk: atRiskOut(view.risks, habits),
+    };
+  });
+}

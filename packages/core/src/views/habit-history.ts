@@ -1,0 +1,115 @@
+/**
+ * One habit's days over a range, as its page shows them (DOMAIN.md "Occurrences and streaks"):
+ * the engine's per-day rows, with each day's state as known at the end of the range (a miss that
+ * the next two occurrences repaired shows as repaired; one still waiting, as pending repair).
+ */
+import { addDays, type LocalDate } from "@atlas/time";
+import { combineDay } from "../completion.ts";
+import { runDerivation, type HabitDayDetail, type MemberHistory } from "../derive/derive-member.ts";
+import { indexEvents } from "../derive/event-index.ts";
+import type { Fraction, Milli, OccurrenceState } from "../model.ts";
+import { loggedValue } from "./member-now.ts";
+
+export type HabitDayState = OccurrenceState | "pending_repair";
+
+export interface HabitHistoryDay {
+  localDate: LocalDate;
+  /** Day schedules: due that day. times_per_week: a day of a week the habit runs in. */
+  isDue: boolean;
+  /**
+   * Day schedules: the occurrence's state. times_per_week (whose occurrence is the week): the
+   * day's own entry (met, partial, skipped), missed once the day had become necessary and passed
+   * unmet, pending today; null otherwise. null on days the habit does not run.
+   */
+  state: HabitDayState | null;
+  /** The values logged that day, summed; null when no entry carries a value. */
+  valueMilli: Milli | null;
+  /** c of what was logged (null: nothing logged, or skipped). */
+  completion: Fraction | null;
+  /** At the end of the day (as of now for today); carried over days the habit does not run. */
+  strength: number;
+  streak: number;
+}
+
+export interface HabitHistoryView {
+  days: HabitHistoryDay[];
+  /** As of `to`. */
+  currentStreak: number;
+  /** The longest certain streak through `to`, or the current one when longer. */
+  bestStreak: number;
+  strength: number;
+}
+
+function weekDayState(detail: HabitDayDetail, isToday: boolean): HabitDayState | null {
+  const c = detail.row.completion;
+  if (detail.isSkipped) return "skipped";
+  if (detail.isMet) return "met";
+  if (c !== null && c.num > 0n) return "partial";
+  if (isToday) return "pending";
+  return detail.weekEntry === "necessary" ? "missed" : null;
+}
+
+/** Days `from` … `to` (to ≤ today) of habit `habitId` of `history`. */
+export function habitHistory(
+  history: MemberHistory,
+  habitId: string,
+  range: { from: LocalDate; to: LocalDate; today: LocalDate },
+): HabitHistoryView {
+  const habit = history.habits.find((h) => h.id === habitId);
+  if (habit === undefined) throw new RangeError(`habit ${habitId} is not in the history`);
+  // A habit's rows depend on its own plan and log only: derive it alone.
+  const events = history.events.filter((e) => e.habitId === habitId);
+  const alone: MemberHistory = { ...history, habits: [habit], tasks: [], events };
+  const byDay = indexEvents(events).get(habitId);
+
+  const details = new Map<LocalDate, HabitDayDetail>();
+  const repaired = new Set<LocalDate>();
+  const { from, to, today } = range;
+  const result = runDerivation(alone, { from, to }, { today }, (detail) => {
+    if (detail.repaired !== null) repaired.add(detail.repaired);
+    if (detail.row.localDate >= from) details.set(detail.row.localDate, detail);
+  });
+  const streakState = result.state.habits[habitId]?.streak;
+  const pendingRepair = streakState?.pendingRepair?.localDate ?? null;
+
+  const days: HabitHistoryDay[] = [];
+  let strength = 0;
+  let streak = 0;
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const detail = details.get(date);
+    if (detail === undefined) {
+      days.push({
+        localDate: date,
+        isDue: false,
+        state: null,
+        valueMilli: null,
+        completion: null,
+        strength,
+        streak,
+      });
+      continue;
+    }
+    const { row } = detail;
+    strength = row.strength;
+    streak = row.streak;
+    const isWeek = detail.weekEntry !== null;
+    let state: HabitDayState | null;
+    if (isWeek) state = weekDayState(detail, date === today);
+    else if (!detail.isDue) state = null;
+    else if (repaired.has(date)) state = "repaired";
+    else if (date === pendingRepair) state = "pending_repair";
+    else state = row.state === "not_due" ? null : row.state;
+    const events = byDay?.get(date);
+    days.push({
+      localDate: date,
+      isDue: isWeek || detail.isDue,
+      state,
+      valueMilli: events === undefined ? null : loggedValue(combineDay(events, habitId)),
+      completion: row.completion,
+      strength,
+      streak,
+    });
+  }
+  const bestStreak = Math.max(streakState?.bestStreak ?? 0, streak);
+  return { days, currentStreak: streak, bestStreak, strength };
+}

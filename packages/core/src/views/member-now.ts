@@ -1,0 +1,148 @@
+/**
+ * A member "as of now" (DOMAIN.md "Closing the day": reads compute as of now): one engine run over
+ * the member's history through today, gathered into what Today and the dashboard show. Pure: the
+ * API loads the history and adds names.
+ */
+import { isoWeekStart, type LocalDate } from "@atlas/time";
+import { combineDay, habitCompletion, isMet, type CombinedDay } from "../completion.ts";
+import {
+  runDerivation,
+  type HabitDayRow,
+  type MemberDayRow,
+  type MemberHistory,
+} from "../derive/derive-member.ts";
+import { firstDoneDay, indexEvents } from "../derive/event-index.ts";
+import { habitsAtRisk, type HabitRisk } from "../derive/habit-risks.ts";
+import { habitDayPlan, isTaskDueOn, taskDueDateOn } from "../due.ts";
+import type { Habit, LogEvent, Milli, Task } from "../model.ts";
+
+/** A habit's today. */
+export interface HabitNow {
+  habit: Habit;
+  /** The engine's row of today (streak and strength as of now). */
+  row: HabitDayRow;
+  /** Today's events combined. */
+  day: CombinedDay;
+  /** Today's state: skipped, met (c = 1), partial (0 < c < 1 or a value below target), pending. */
+  state: "pending" | "met" | "partial" | "skipped";
+  /** times_per_week: met days of this ISO week (today included) and N − skips; else null. */
+  week: { met: number; needed: number } | null;
+  /**
+   * On Today's list: due today, or a times_per_week habit whose week still needs check-ins (or
+   * that has an entry today, so it can be undone).
+   */
+  isShown: boolean;
+}
+
+/** A task on Today's list or among the overdue. */
+export interface TaskNow {
+  task: Task;
+  /** The local day of its non-reverted check-in, else null (open). */
+  doneOn: LocalDate | null;
+  /** Today's events combined. */
+  day: CombinedDay;
+}
+
+export interface MemberNow {
+  today: LocalDate;
+  /** Member day rows from `from` through today (today as of now). */
+  days: MemberDayRow[];
+  /** Every habit active today, in the history's order. */
+  habits: HabitNow[];
+  /** Tasks planned (else due) today: open, or done today. */
+  tasks: TaskNow[];
+  /** Open tasks whose day (in the plan in force today) is before today. */
+  overdue: TaskNow[];
+  risks: HabitRisk[];
+}
+
+/** The values logged on a day, summed; null when no entry carries a value. */
+export function loggedValue(day: CombinedDay): Milli | null {
+  return day.activeEvents.some((e) => e.valueMilli !== null) ? day.sumMilli : null;
+}
+
+/** The latest entry of the day that is neither an undo nor reverted: what log.undo would take. */
+export function undoableEvent(day: CombinedDay): LogEvent | null {
+  return day.activeEvents.at(-1) ?? null;
+}
+
+function habitNow(
+  habit: Habit,
+  row: HabitDayRow,
+  day: CombinedDay,
+  today: LocalDate,
+  weekSoFar: { start: LocalDate; metDays: number; skips: number } | null,
+): HabitNow {
+  const state = day.hasSkip
+    ? "skipped"
+    : isMet(row.completion)
+      ? "met"
+      : day.hasDone
+        ? "partial"
+        : "pending";
+  const plan = habitDayPlan(habit, today);
+  if (plan.kind !== "week") {
+    return { habit, row, day, state, week: null, isShown: plan.kind === "day" && plan.isDue };
+  }
+  // The engine's carried counts cover the closed days of this week; today is added here.
+  const before =
+    weekSoFar !== null && weekSoFar.start === isoWeekStart(today)
+      ? weekSoFar
+      : { metDays: 0, skips: 0 };
+  const isMetToday = isMet(habitCompletion(plan.version, day));
+  const needed = plan.timesPerWeek - before.skips - (day.hasSkip ? 1 : 0);
+  return {
+    habit,
+    row,
+    day,
+    state,
+    week: { met: before.metDays + (isMetToday ? 1 : 0), needed },
+    isShown: before.metDays < needed || day.hasDone || day.hasSkip,
+  };
+}
+
+/**
+ * The member as of now on `today`, with day rows from `from` (≤ today). One engine run; at-risk
+ * continues from its end-of-yesterday state, so today is derived once more, not the history.
+ */
+export function memberNow(
+  history: MemberHistory,
+  today: LocalDate,
+  options: { from: LocalDate },
+): MemberNow {
+  const result = runDerivation(history, { from: options.from, to: today }, { today });
+  const todayEvents = history.events.filter((e) => e.localDate === today);
+  const rowsToday = new Map<string, HabitDayRow>();
+  for (const row of result.habitDays) if (row.localDate === today) rowsToday.set(row.habitId, row);
+
+  const habits: HabitNow[] = [];
+  for (const habit of history.habits) {
+    const row = rowsToday.get(habit.id);
+    if (row === undefined) continue;
+    const weekSoFar = result.state.habits[habit.id]?.week ?? null;
+    habits.push(habitNow(habit, row, combineDay(todayEvents, habit.id), today, weekSoFar));
+  }
+
+  const index = indexEvents(history.events);
+  const tasks: TaskNow[] = [];
+  const overdue: TaskNow[] = [];
+  for (const task of history.tasks) {
+    const doneOn = firstDoneDay(task.id, index.get(task.id));
+    const entry = () => ({ task, doneOn, day: combineDay(todayEvents, task.id) });
+    if (isTaskDueOn(task, today)) {
+      if (doneOn === null || doneOn === today) tasks.push(entry());
+      continue;
+    }
+    const dueOn = taskDueDateOn(task, today);
+    if (dueOn !== null && dueOn < today && doneOn === null) overdue.push(entry());
+  }
+
+  return {
+    today,
+    days: result.days,
+    habits,
+    tasks,
+    overdue,
+    risks: habitsAtRisk(history, today, result.state),
+  };
+}
