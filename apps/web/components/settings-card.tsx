@@ -25,7 +25,7 @@ export function SettingsCard({
   /** What failed beyond any one field (`describeError(...).form`). */
   error: string | null;
   /** The confirmation once saved, else null. */
-  saved: string | null;
+  saved: ReactNode;
   onSubmit: () => void;
   children: ReactNode;
 }) {

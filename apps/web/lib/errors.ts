@@ -2,7 +2,10 @@ import type { AtlasErrorData } from "@atlas/api/errors";
 
 type Fields = Record<string, string[] | undefined>;
 
-/** What a failed tRPC call reports: per-field messages (zod, from the API) and the rest. */
+/**
+ * What a failed tRPC call reports: per-field messages (zod, from the API; or a service's refusal
+ * that names its `field` in the details) and the rest.
+ */
 export function describeError(
   error: { message: string; data?: Partial<AtlasErrorData> | null } | null,
 ): { fields: Fields; form: string | null } {
@@ -13,6 +16,8 @@ export function describeError(
     const form = zod.formErrors.length > 0 ? zod.formErrors.join(" ") : null;
     return { fields, form: form ?? (Object.keys(fields).length > 0 ? null : error.message) };
   }
+  const field = error.data?.details?.field;
+  if (typeof field === "string") return { fields: { [field]: [error.message] }, form: null };
   return { fields: {}, form: error.message };
 }
 

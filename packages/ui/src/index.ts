@@ -18,3 +18,8 @@ export {
 } from "./dropdown-menu.tsx";
 export { Field, fieldControlProps } from "./field.tsx";
 export { DevSignIn, type DevSignInUser } from "./dev-sign-in.tsx";
+export { ConfirmDialog } from "./alert-dialog.tsx";
+export { Badge } from "./badge.tsx";
+export { ProgressBar } from "./progress-bar.tsx";
+export { Skeleton } from "./skeleton.tsx";
+export { Textarea } from "./textarea.tsx";

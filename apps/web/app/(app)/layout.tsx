@@ -3,13 +3,25 @@ import { signOut } from "@atlas/next-app/actions";
 import { requireSession } from "@atlas/next-app/server";
 import { Button } from "@atlas/ui";
 import { OrganizationSwitcher, UserButton } from "@clerk/nextjs";
+import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { NavLink } from "~/components/nav-link.tsx";
 import { WorkspaceSwitcher } from "~/components/workspace-switcher.tsx";
 import { serverEnv } from "~/env.ts";
 import { getActiveWorkspace, getMembers, getWorkspaces } from "~/lib/data.ts";
 
-/** The signed-in shell: header with the workspace switcher, the user's name and sign out. */
+const NAV: readonly [Route, string][] = [
+  ["/", "Today"],
+  ["/dashboard", "Dashboard"],
+  ["/habits", "Habits"],
+  ["/goals", "Goals"],
+  ["/tasks", "Tasks"],
+  ["/workspace", "Workspace"],
+  ["/settings", "Settings"],
+];
+
+/** The signed-in shell: header with the main navigation, the workspace switcher and sign out. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
 
@@ -24,25 +36,39 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
 
   return (
     <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:outline-2 focus:outline-ring"
+      >
+        Skip to content
+      </a>
       <header className="border-b border-border bg-surface">
-        <div className="mx-auto flex h-14 max-w-5xl items-center gap-4 px-4">
-          <Link href="/" className="text-base font-semibold tracking-tight">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 px-4">
+          <Link
+            href="/"
+            className="flex h-14 items-center rounded-md text-base font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+          >
             Atlas
           </Link>
-          <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-            <Link href="/" className="rounded-md px-2 py-1 hover:bg-muted">
-              Home
-            </Link>
-            <Link href="/settings" className="rounded-md px-2 py-1 hover:bg-muted">
-              Settings
-            </Link>
+          <nav
+            aria-label="Main"
+            className="order-last -mx-4 flex w-[calc(100%+2rem)] items-center gap-1 overflow-x-auto border-t border-border px-4 py-2 lg:order-none lg:mx-0 lg:w-auto lg:border-0 lg:px-0"
+          >
+            {NAV.map(([href, label]) => (
+              <NavLink key={href} href={href}>
+                {label}
+              </NavLink>
+            ))}
             {showAdmin ? (
-              <a href={adminUrl} className="rounded-md px-2 py-1 hover:bg-muted">
+              <a
+                href={adminUrl}
+                className="shrink-0 rounded-md px-2.5 py-1.5 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+              >
                 Admin console
               </a>
             ) : null}
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex h-14 items-center gap-3">
             {session.via === "clerk" ? (
               <>
                 <OrganizationSwitcher hidePersonal afterSelectOrganizationUrl="/" />
@@ -54,7 +80,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                   workspaces={workspaces.map(({ id, name, role }) => ({ id, name, role }))}
                   activeId={active?.id ?? null}
                 />
-                {me ? <span className="text-sm font-medium">{me.name}</span> : null}
+                {me ? (
+                  <span className="hidden text-sm font-medium sm:inline">{me.name}</span>
+                ) : null}
                 <form action={signOut}>
                   <Button type="submit" variant="ghost" size="sm">
                     Sign out
@@ -65,7 +93,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,29 +1,14 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
 import type { Metadata } from "next";
-import { getActiveWorkspace, getMembers, getWorkspaces } from "~/lib/data.ts";
+import { NoWorkspace } from "~/components/no-workspace.tsx";
+import { getActiveWorkspace, getMembers } from "~/lib/data.ts";
 import { ROLE_LABEL } from "~/lib/roles.ts";
 
-export const metadata: Metadata = { title: "Home" };
+export const metadata: Metadata = { title: "Workspace" };
 
-export default async function HomePage() {
+export default async function WorkspacePage() {
   const active = await getActiveWorkspace();
-  if (!active) {
-    const workspaces = await getWorkspaces();
-    return (
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            {workspaces.length > 0 ? "Choose a workspace" : "You are not in a workspace yet"}
-          </CardTitle>
-          <CardDescription>
-            {workspaces.length > 0
-              ? "Pick one with the workspace switcher at the top of the page."
-              : "Ask a workspace owner or admin to invite you."}
-          </CardDescription>
-        </CardHeader>
-      </Card>
-    );
-  }
+  if (!active) return <NoWorkspace title="Workspace" />;
 
   const members = await getMembers();
   return (
@@ -43,7 +28,7 @@ export default async function HomePage() {
             {members.length} {members.length === 1 ? "person" : "people"} in {active.name}
           </CardDescription>
         </CardHeader>
-        <CardContent>
+        <CardContent className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="text-muted-foreground">
               <tr className="border-b border-border">

@@ -1,0 +1,115 @@
+import { buttonVariants } from "@atlas/ui";
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AtRiskCard } from "~/components/at-risk-card.tsx";
+import { LoadCard } from "~/components/load-card.tsx";
+import { NoWorkspace } from "~/components/no-workspace.tsx";
+import { ScoreCard } from "~/components/score-card.tsx";
+import { HabitRow } from "~/components/today/habit-row.tsx";
+import { TaskRow } from "~/components/today/task-row.tsx";
+import { getActiveWorkspace } from "~/lib/data.ts";
+import { formatDate } from "~/lib/dates.ts";
+import { getApi } from "~/lib/trpc/server.ts";
+
+export const metadata: Metadata = { title: "Today" };
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** Everything due in the member's local today, with one-click check-ins. */
+export default async function TodayPage() {
+  const active = await getActiveWorkspace();
+  if (!active) return <NoWorkspace title="Today" />;
+
+  const today = await (await getApi()).today.get();
+  const { habits, tasks, overdue, score } = today;
+  const isEmpty = habits.length === 0 && tasks.length === 0 && overdue.length === 0;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Today</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          {formatDate(today.localDate, "long")} · {today.timeZone.replaceAll("_", " ")}
+        </p>
+      </div>
+
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4">
+        <ScoreCard
+          percent={score.percent}
+          detail={
+            score.dueCount === 0
+              ? "Nothing scored yet today."
+              : `${score.doneCount} of ${score.dueCount} done`
+          }
+        />
+        <LoadCard load={today.load} />
+        <AtRiskCard atRisk={today.atRisk} className="col-span-2 sm:col-span-1" />
+      </div>
+
+      {isEmpty ? (
+        <section
+          aria-labelledby="empty-title"
+          className="flex flex-col items-start gap-3 rounded-lg border border-dashed border-border bg-surface p-6"
+        >
+          <h2 id="empty-title" className="text-lg font-semibold">
+            Nothing due today
+          </h2>
+          <p className="text-sm text-muted-foreground">
+            No habit or task is planned for today. Plan something to see it here.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Link href="/habits#new-habit" className={buttonVariants({ size: "sm" })}>
+              Create a habit
+            </Link>
+            <Link
+              href="/tasks#new-task"
+              className={buttonVariants({ size: "sm", variant: "outline" })}
+            >
+              Create a task
+            </Link>
+          </div>
+        </section>
+      ) : null}
+
+      {habits.length > 0 ? (
+        <Section id="habits-title" title="Habits">
+          <ul className="flex flex-col gap-3">
+            {habits.map((habit) => (
+              <HabitRow key={habit.id} habit={habit} />
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {tasks.length > 0 ? (
+        <Section id="tasks-title" title="Tasks">
+          <ul className="flex flex-col gap-3">
+            {tasks.map((task) => (
+              <TaskRow key={task.id} task={task} today={today.localDate} />
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {overdue.length > 0 ? (
+        <Section id="overdue-title" title="Overdue">
+          <ul className="flex flex-col gap-3">
+            {overdue.map((task) => (
+              <TaskRow key={task.id} task={task} today={today.localDate} />
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { Badge, Card, CardContent, CardHeader, CardTitle } from "@atlas/ui";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArchiveAction } from "~/components/archive-action.tsx";
+import { TaskForm } from "~/components/tasks/task-form.tsx";
+import { formatDate, formatMinutes } from "~/lib/dates.ts";
+import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "~/lib/labels.ts";
+import { getTask, mayEdit } from "~/lib/plans.ts";
+import { getApi } from "~/lib/trpc/server.ts";
+
+type Props = { params: Promise<{ taskId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await getTask((await params).taskId)).title };
+}
+
+/** One task: its plan as it stands today, edit and archive. */
+export default async function TaskPage({ params }: Props) {
+  const task = await getTask((await params).taskId);
+  const editable = !task.isArchived && (await mayEdit(task.memberId));
+  const goals = (await (await getApi()).goal.list({ memberId: task.memberId, limit: 100 })).items;
+  const goal = task.goalId ? goals.find((g) => g.id === task.goalId) : undefined;
+
+  const facts: [string, string][] = [
+    ["Status", TASK_STATUS_LABEL[task.status]],
+    ["Priority", PRIORITY_LABEL[task.priority]],
+    ["Planned", task.plannedDate ? formatDate(task.plannedDate) : "Not planned"],
+    ["Due", task.dueDate ? formatDate(task.dueDate) : "No deadline"],
+    ["Estimate", task.estimateMinutes > 0 ? formatMinutes(task.estimateMinutes) : "None"],
+    ["Goal", goal?.title ?? "None"],
+  ];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <Link href="/tasks" className="text-sm font-medium text-primary hover:underline">
+          ← Tasks
+        </Link>
+        <div className="flex flex-wrap items-center gap-2">
+          <h1 className="text-2xl font-semibold tracking-tight">{task.title}</h1>
+          {task.isArchived ? <Badge>Archived</Badge> : null}
+          {task.doneOn ? (
+            <Badge tone="success">Done {formatDate(task.doneOn, "dayMonth")}</Badge>
+          ) : null}
+        </div>
+        {task.notes ? (
+          <p className="max-w-prose text-sm whitespace-pre-line">{task.notes}</p>
+        ) : null}
+      </div>
+
+      <Card aria-labelledby="task-facts-title">
+        <CardHeader>
+          <CardTitle id="task-facts-title">Plan</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-3 text-sm sm:grid-cols-3">
+            {facts.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-muted-foreground">{label}</dt>
+                <dd className="font-medium">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </CardContent>
+      </Card>
+
+      {editable ? (
+        <>
+          <TaskForm
+            key={task.updatedAt}
+            task={task}
+            goals={goals.map(({ id, title }) => ({ id, title }))}
+          />
+          <ArchiveAction kind="task" id={task.id} title={task.title} after="/tasks" />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { Button, ConfirmDialog } from "@atlas/ui";
+import { useMutation } from "@tanstack/react-query";
+import type { Route } from "next";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { describeError } from "~/lib/errors.ts";
+import { useTRPC } from "~/lib/trpc/react.tsx";
+
+const NOUN = { habit: "habit", goal: "goal", task: "task" } as const;
+
+const CONSEQUENCE = {
+  habit: "It stops being due from today. Its log and history stay.",
+  goal: "It leaves your goals list. Its habits and tasks stay.",
+  task: "It stops being due from today and leaves your task list.",
+} as const;
+
+/** "Archive habit/goal/task", behind a confirmation; then back to the list it belonged to. */
+export function ArchiveAction({
+  kind,
+  id,
+  title,
+  after,
+}: {
+  kind: keyof typeof NOUN;
+  id: string;
+  title: string;
+  /** Where to go once archived. */
+  after: Route;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const habit = useMutation(trpc.habit.archive.mutationOptions());
+  const goal = useMutation(trpc.goal.archive.mutationOptions());
+  const task = useMutation(trpc.task.archive.mutationOptions());
+  const isPending = habit.isPending || goal.isPending || task.isPending;
+
+  async function archive() {
+    setError(null);
+    try {
+      if (kind === "habit") await habit.mutateAsync({ habitId: id });
+      else if (kind === "goal") await goal.mutateAsync({ goalId: id });
+      else await task.mutateAsync({ taskId: id });
+      router.push(after);
+      router.refresh();
+    } catch (caught) {
+      setError(describeError(caught as Parameters<typeof describeError>[0]).form);
+    }
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <ConfirmDialog
+        trigger={
+          <Button type="button" variant="outline" aria-disabled={isPending}>
+            Archive {NOUN[kind]}
+          </Button>
+        }
+        title={`Archive ${title}?`}
+        description={CONSEQUENCE[kind]}
+        confirmLabel={`Yes, archive ${NOUN[kind]}`}
+        onConfirm={() => void archive()}
+      />
+      {error ? (
+        <p role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

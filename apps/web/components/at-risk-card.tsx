@@ -1,0 +1,38 @@
+import { Card, CardContent, CardHeader, CardTitle, cn } from "@atlas/ui";
+import Link from "next/link";
+import { AT_RISK_REASON } from "~/lib/labels.ts";
+import type { AtRiskHabit } from "~/lib/views.ts";
+
+/** "Streaks at risk": the habits whose streak needs attention today, and why. */
+export function AtRiskCard({ atRisk, className }: { atRisk: AtRiskHabit[]; className?: string }) {
+  return (
+    <Card aria-labelledby="at-risk-title" className={cn("sm:min-h-48", className)}>
+      <CardHeader>
+        <CardTitle id="at-risk-title" className="text-base">
+          Streaks at risk
+        </CardTitle>
+      </CardHeader>
+      <CardContent>
+        {atRisk.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No streak at risk.</p>
+        ) : (
+          <ul className="flex flex-col gap-2 text-sm">
+            {atRisk.map((habit) => (
+              <li key={habit.habitId}>
+                <Link
+                  href={`/habits/${habit.habitId}`}
+                  className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+                >
+                  {habit.name}
+                </Link>
+                <p className="text-muted-foreground">
+                  {habit.reasons.map((reason) => AT_RISK_REASON[reason]).join(". ")}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,109 @@
+import { AxisBottom, AxisLeft } from "@visx/axis";
+import { GridRows } from "@visx/grid";
+import { Group } from "@visx/group";
+import { scaleBand, scaleLinear } from "@visx/scale";
+import { Bar } from "@visx/shape";
+import {
+  ChartFrame,
+  DataTable,
+  tickLabel,
+  type ChartSize,
+} from "~/components/charts/chart-frame.tsx";
+import { formatDate } from "~/lib/dates.ts";
+
+export interface ScorePoint {
+  date: string;
+  percent: number | null;
+}
+
+const MARGIN = { top: 12, right: 18, bottom: 26, left: 44 };
+
+function summary(points: readonly ScorePoint[]): string {
+  const scored = points.filter((p): p is { date: string; percent: number } => p.percent !== null);
+  if (scored.length === 0) return `Score trend, last ${points.length} days: no scored day yet.`;
+  const average = Math.round(scored.reduce((sum, p) => sum + p.percent, 0) / scored.length);
+  const last = scored[scored.length - 1]!;
+  return `Score trend, last ${points.length} days: ${scored.length} scored days, average ${average}%, lowest ${Math.min(...scored.map((p) => p.percent))}%, highest ${Math.max(...scored.map((p) => p.percent))}%, latest ${last.percent}% on ${formatDate(last.date)}.`;
+}
+
+function Drawing({ points, size }: { points: readonly ScorePoint[]; size: ChartSize }) {
+  const innerWidth = size.width - MARGIN.left - MARGIN.right;
+  const innerHeight = size.height - MARGIN.top - MARGIN.bottom;
+  const x = scaleBand({ domain: points.map((p) => p.date), range: [0, innerWidth], padding: 0.2 });
+  const y = scaleLinear({ domain: [0, 100], range: [innerHeight, 0] });
+  const every = size.width < 500 ? 10 : 5;
+  const ticks = points.map((p) => p.date).filter((_, i, all) => (all.length - 1 - i) % every === 0);
+
+  return (
+    <Group left={MARGIN.left} top={MARGIN.top}>
+      <GridRows scale={y} width={innerWidth} tickValues={[0, 50, 100]} className="stroke-border" />
+      {points.map((p, i) => {
+        const left = x(p.date) ?? 0;
+        const isToday = i === points.length - 1;
+        if (p.percent === null) {
+          return (
+            <rect
+              key={p.date}
+              x={left}
+              y={innerHeight - 2}
+              width={x.bandwidth()}
+              height={2}
+              className="fill-muted-foreground/40"
+            />
+          );
+        }
+        const top = y(p.percent);
+        return (
+          <Bar
+            key={p.date}
+            x={left}
+            y={top}
+            width={x.bandwidth()}
+            height={Math.max(1, innerHeight - top)}
+            rx={2}
+            className={isToday ? "fill-primary" : "fill-primary/55"}
+          >
+            <title>{`${formatDate(p.date)}: ${p.percent}%`}</title>
+          </Bar>
+        );
+      })}
+      <AxisLeft
+        scale={y}
+        tickValues={[0, 50, 100]}
+        tickFormat={(v) => `${String(v)}%`}
+        hideAxisLine
+        hideTicks
+        tickLabelProps={tickLabel}
+      />
+      <AxisBottom
+        top={innerHeight}
+        scale={x}
+        tickValues={ticks}
+        tickFormat={(d) => formatDate(d, "dayMonth")}
+        hideTicks
+        axisLineClassName="stroke-border"
+        tickLabelProps={tickLabel}
+      />
+    </Group>
+  );
+}
+
+/** The daily execution score over the last 30 days, one bar a day (a dash: nothing scored). */
+export function ScoreTrendChart({ points }: { points: readonly ScorePoint[] }) {
+  return (
+    <ChartFrame
+      label={summary(points)}
+      render={(size) => <Drawing points={points} size={size} />}
+      table={
+        <DataTable
+          caption="Daily score, last 30 days"
+          columns={["Date", "Score"]}
+          rows={points.map((p) => [
+            formatDate(p.date),
+            p.percent === null ? "no score" : `${p.percent}%`,
+          ])}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,135 @@
+import { AxisBottom, AxisLeft } from "@visx/axis";
+import { GridRows } from "@visx/grid";
+import { Group } from "@visx/group";
+import { scaleLinear } from "@visx/scale";
+import { AreaClosed, LinePath } from "@visx/shape";
+import {
+  ChartFrame,
+  DataTable,
+  tickLabel,
+  type ChartSize,
+} from "~/components/charts/chart-frame.tsx";
+import { formatDate } from "~/lib/dates.ts";
+
+export interface SeriesPoint {
+  date: string;
+  value: number;
+}
+
+const MARGIN = { top: 12, right: 12, bottom: 26, left: 40 };
+
+/**
+ * The indexes of the first day of each month (every other month on a phone), and the first day
+ * when no month starts near it (a young habit's chart would otherwise have one label).
+ */
+function tickIndexes(points: readonly SeriesPoint[], narrow: boolean): number[] {
+  const starts = points.flatMap((p, i) => (p.date.endsWith("-01") ? [i] : []));
+  const shown = narrow ? starts.filter((_, i) => i % 2 === 0) : starts;
+  const first = shown[0];
+  return first === undefined || first > points.length * 0.15 ? [0, ...shown] : shown;
+}
+
+function Drawing({
+  points,
+  size,
+  max,
+  ticks,
+  tickFormat,
+}: {
+  points: readonly SeriesPoint[];
+  size: ChartSize;
+  max: number;
+  ticks: number[];
+  tickFormat: (value: number) => string;
+}) {
+  const innerWidth = size.width - MARGIN.left - MARGIN.right;
+  const innerHeight = size.height - MARGIN.top - MARGIN.bottom;
+  const x = scaleLinear({ domain: [0, Math.max(1, points.length - 1)], range: [0, innerWidth] });
+  const y = scaleLinear({ domain: [0, max], range: [innerHeight, 0] });
+  const indexed = points.map((p, i) => ({ i, value: p.value }));
+
+  return (
+    <Group left={MARGIN.left} top={MARGIN.top}>
+      <GridRows scale={y} width={innerWidth} tickValues={ticks} className="stroke-border" />
+      <AreaClosed
+        data={indexed}
+        x={(d) => x(d.i)}
+        y={(d) => y(d.value)}
+        yScale={y}
+        className="fill-primary/10"
+      />
+      <LinePath
+        data={indexed}
+        x={(d) => x(d.i)}
+        y={(d) => y(d.value)}
+        className="fill-none stroke-primary"
+        strokeWidth={2}
+        strokeLinejoin="round"
+      />
+      <AxisLeft
+        scale={y}
+        tickValues={ticks}
+        tickFormat={(v) => tickFormat(Number(v))}
+        hideAxisLine
+        hideTicks
+        tickLabelProps={tickLabel}
+      />
+      <AxisBottom
+        top={innerHeight}
+        scale={x}
+        tickValues={tickIndexes(points, size.width < 500)}
+        tickFormat={(i) => {
+          const point = points[Number(i)];
+          if (!point) return "";
+          return formatDate(point.date, point.date.endsWith("-01") ? "month" : "dayMonth");
+        }}
+        hideTicks
+        axisLineClassName="stroke-border"
+        tickLabelProps={tickLabel}
+      />
+    </Group>
+  );
+}
+
+/**
+ * A value over the days of a habit's year (strength, streak): a line with the area under it.
+ * `max` and `ticks` set the vertical scale; `tickFormat` writes an axis label ("80%", "12"),
+ * `format` a value in the table ("80%", "12 days").
+ */
+export function TimeSeriesChart({
+  title,
+  points,
+  max,
+  ticks,
+  tickFormat,
+  format,
+  summary,
+}: {
+  title: string;
+  points: readonly SeriesPoint[];
+  max: number;
+  ticks: number[];
+  tickFormat: (value: number) => string;
+  format: (value: number) => string;
+  summary: string;
+}) {
+  // The table keeps one row a week (each Sunday, and the last day): a year of days is too long to hear.
+  const rows = points.filter(
+    (p, i) => i === points.length - 1 || new Date(`${p.date}T00:00:00Z`).getUTCDay() === 0,
+  );
+  return (
+    <ChartFrame
+      label={summary}
+      render={(size) => (
+        <Drawing points={points} size={size} max={max} ticks={ticks} tickFormat={tickFormat} />
+      )}
+      table={
+        <DataTable
+          caption={`${title}, weekly`}
+          columns={["Date", title]}
+          rows={rows.map((p) => [formatDate(p.date), format(p.value)])}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,216 @@
+"use client";
+
+import { Field, Input, NativeSelect, Textarea, fieldControlProps } from "@atlas/ui";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition, type ReactNode } from "react";
+import { SettingsCard } from "~/components/settings-card.tsx";
+import { describeError, firstError } from "~/lib/errors.ts";
+import { nullable } from "~/lib/form.ts";
+import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
+import type { Goal } from "~/lib/views.ts";
+
+type EditableStatus = "draft" | "active" | "completed";
+
+interface Draft {
+  title: string;
+  description: string;
+  status: EditableStatus;
+  targetDate: string;
+  lifeArea: string;
+  milestones: string;
+}
+
+const EMPTY: Draft = {
+  title: "",
+  description: "",
+  status: "active",
+  targetDate: "",
+  lifeArea: "",
+  milestones: "",
+};
+
+const STATUS_OPTIONS = [
+  { value: "draft", label: "Draft" },
+  { value: "active", label: "Active" },
+  { value: "completed", label: "Completed" },
+];
+
+function draftOf(goal: Goal): Draft {
+  return {
+    title: goal.title,
+    description: goal.description,
+    status: goal.status === "archived" ? "completed" : goal.status,
+    targetDate: goal.targetDate ?? "",
+    lifeArea: goal.lifeArea ?? "",
+    milestones: "",
+  };
+}
+
+/**
+ * A goal: "New goal" (goal.create, milestones one per line) or, with `goal`, "Edit goal"
+ * (goal.update with what changed). API messages show next to their fields.
+ */
+export function GoalForm({ goal }: { goal?: Goal }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  const [, startRefresh] = useTransition();
+  const idempotency = useIdempotencyKey();
+  const [draft, setDraft] = useState<Draft>(goal ? draftOf(goal) : EMPTY);
+  const [saved, setSaved] = useState<ReactNode>(null);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+
+  const create = useMutation(trpc.goal.create.mutationOptions());
+  const update = useMutation(trpc.goal.update.mutationOptions());
+  const mutation = goal ? update : create;
+  const { fields, form } = describeError(mutation.error);
+
+  async function submit() {
+    setSaved(null);
+    const targetDate = nullable(draft.targetDate);
+    const lifeArea = nullable(draft.lifeArea);
+    try {
+      if (!goal) {
+        const body = {
+          title: draft.title,
+          description: draft.description,
+          status: draft.status === "completed" ? ("active" as const) : draft.status,
+          targetDate,
+          lifeArea,
+          milestones: draft.milestones
+            .split("\n")
+            .map((line) => line.trim())
+            .filter((line) => line !== "")
+            .map((title) => ({ title })),
+        };
+        const created = await create.mutateAsync({
+          idempotencyKey: idempotency.keyFor(body),
+          ...body,
+        });
+        idempotency.reset();
+        setDraft(EMPTY);
+        setSaved(
+          <>
+            Created{" "}
+            <Link href={`/goals/${created.id}`} className="font-medium underline">
+              {created.title}
+            </Link>
+            .
+          </>,
+        );
+      } else {
+        const before = draftOf(goal);
+        await update.mutateAsync({
+          goalId: goal.id,
+          title: draft.title !== before.title ? draft.title : undefined,
+          description: draft.description !== before.description ? draft.description : undefined,
+          status: draft.status !== before.status ? draft.status : undefined,
+          targetDate: draft.targetDate !== before.targetDate ? targetDate : undefined,
+          lifeArea: draft.lifeArea !== before.lifeArea ? lifeArea : undefined,
+        });
+        setSaved("Saved.");
+      }
+      startRefresh(() => router.refresh());
+    } catch {
+      // The mutation's error is on screen, next to its field.
+    }
+  }
+
+  const errors = {
+    title: firstError(fields, "title"),
+    description: firstError(fields, "description"),
+    status: firstError(fields, "status"),
+    targetDate: firstError(fields, "targetDate"),
+    lifeArea: firstError(fields, "lifeArea"),
+    milestones: firstError(fields, "milestones"),
+  };
+  const milestonesHint = "One per line, in order.";
+
+  return (
+    <SettingsCard
+      id={id}
+      title={goal ? "Edit goal" : "New goal"}
+      description={
+        goal
+          ? "Change what the goal is and when it is due."
+          : "What you are working toward, and its steps."
+      }
+      submitLabel={goal ? "Save goal" : "Create goal"}
+      isPending={mutation.isPending}
+      error={form}
+      saved={saved}
+      onSubmit={submit}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={`${id}-field-title`} label="Title" error={errors.title}>
+          <Input
+            {...fieldControlProps(`${id}-field-title`, { error: errors.title })}
+            value={draft.title}
+            maxLength={200}
+            onChange={(event) => set("title", event.target.value)}
+          />
+        </Field>
+        <Field id={`${id}-status`} label="Status" error={errors.status}>
+          <NativeSelect
+            {...fieldControlProps(`${id}-status`, { error: errors.status })}
+            value={draft.status}
+            onChange={(event) => set("status", event.target.value as EditableStatus)}
+            options={goal ? STATUS_OPTIONS : STATUS_OPTIONS.slice(0, 2)}
+          />
+        </Field>
+        <Field id={`${id}-target`} label="Target date" error={errors.targetDate}>
+          <Input
+            {...fieldControlProps(`${id}-target`, { error: errors.targetDate })}
+            type="date"
+            value={draft.targetDate}
+            onChange={(event) => set("targetDate", event.target.value)}
+          />
+        </Field>
+        <Field
+          id={`${id}-area`}
+          label="Life area"
+          hint="e.g. Health, Career"
+          error={errors.lifeArea}
+        >
+          <Input
+            {...fieldControlProps(`${id}-area`, {
+              error: errors.lifeArea,
+              hint: "e.g. Health, Career",
+            })}
+            value={draft.lifeArea}
+            maxLength={50}
+            onChange={(event) => set("lifeArea", event.target.value)}
+          />
+        </Field>
+      </div>
+      <Field id={`${id}-description`} label="Description" error={errors.description}>
+        <Textarea
+          {...fieldControlProps(`${id}-description`, { error: errors.description })}
+          value={draft.description}
+          onChange={(event) => set("description", event.target.value)}
+        />
+      </Field>
+      {goal ? null : (
+        <Field
+          id={`${id}-milestones`}
+          label="Milestones"
+          hint={milestonesHint}
+          error={errors.milestones}
+        >
+          <Textarea
+            {...fieldControlProps(`${id}-milestones`, {
+              error: errors.milestones,
+              hint: milestonesHint,
+            })}
+            value={draft.milestones}
+            onChange={(event) => set("milestones", event.target.value)}
+          />
+        </Field>
+      )}
+    </SettingsCard>
+  );
+}

@@ -1,0 +1,228 @@
+"use client";
+
+import { Field, Input, NativeSelect, Textarea, fieldControlProps } from "@atlas/ui";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition, type ReactNode } from "react";
+import type { GoalOption } from "~/components/habits/habit-form.tsx";
+import { SettingsCard } from "~/components/settings-card.tsx";
+import { describeError, firstError } from "~/lib/errors.ts";
+import { nullable, optionalNumber } from "~/lib/form.ts";
+import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "~/lib/labels.ts";
+import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
+import type { Task } from "~/lib/views.ts";
+
+type Priority = keyof typeof PRIORITY_LABEL;
+/** What a plan may say; done comes from checking the task in. */
+type PlannedStatus = "todo" | "in_progress" | "cancelled";
+
+interface Draft {
+  title: string;
+  notes: string;
+  goalId: string;
+  status: PlannedStatus;
+  priority: Priority;
+  dueDate: string;
+  plannedDate: string;
+  estimateMinutes: string;
+}
+
+const EMPTY: Draft = {
+  title: "",
+  notes: "",
+  goalId: "",
+  status: "todo",
+  priority: "medium",
+  dueDate: "",
+  plannedDate: "",
+  estimateMinutes: "",
+};
+
+function draftOf(task: Task): Draft {
+  return {
+    title: task.title,
+    notes: task.notes,
+    goalId: task.goalId ?? "",
+    status: task.status === "done" ? "todo" : task.status,
+    priority: task.priority,
+    dueDate: task.dueDate ?? "",
+    plannedDate: task.plannedDate ?? "",
+    estimateMinutes: String(task.estimateMinutes),
+  };
+}
+
+/**
+ * A task: "New task" (task.create) or, with `task`, "Edit task" (task.update with what changed;
+ * plan changes apply from today). API messages show next to their fields.
+ */
+export function TaskForm({ goals, task }: { goals: GoalOption[]; task?: Task }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  const [, startRefresh] = useTransition();
+  const idempotency = useIdempotencyKey();
+  const [draft, setDraft] = useState<Draft>(task ? draftOf(task) : EMPTY);
+  const [saved, setSaved] = useState<ReactNode>(null);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+
+  const create = useMutation(trpc.task.create.mutationOptions());
+  const update = useMutation(trpc.task.update.mutationOptions());
+  const mutation = task ? update : create;
+  const { fields, form } = describeError(mutation.error);
+
+  async function submit() {
+    setSaved(null);
+    const goalId = nullable(draft.goalId);
+    const dueDate = nullable(draft.dueDate);
+    const plannedDate = nullable(draft.plannedDate);
+    const estimateMinutes = optionalNumber(draft.estimateMinutes);
+    try {
+      if (!task) {
+        const body = {
+          title: draft.title,
+          notes: draft.notes,
+          goalId,
+          status: draft.status === "cancelled" ? ("todo" as const) : draft.status,
+          priority: draft.priority,
+          dueDate,
+          plannedDate,
+          estimateMinutes,
+        };
+        const created = await create.mutateAsync({
+          idempotencyKey: idempotency.keyFor(body),
+          ...body,
+        });
+        idempotency.reset();
+        setDraft(EMPTY);
+        setSaved(
+          <>
+            Created{" "}
+            <Link href={`/tasks/${created.id}`} className="font-medium underline">
+              {created.title}
+            </Link>
+            .
+          </>,
+        );
+      } else {
+        const before = draftOf(task);
+        const changed = <K extends keyof Draft>(key: K) => draft[key] !== before[key];
+        await update.mutateAsync({
+          taskId: task.id,
+          title: changed("title") ? draft.title : undefined,
+          notes: changed("notes") ? draft.notes : undefined,
+          goalId: changed("goalId") ? goalId : undefined,
+          status: changed("status") ? draft.status : undefined,
+          priority: changed("priority") ? draft.priority : undefined,
+          dueDate: changed("dueDate") ? dueDate : undefined,
+          plannedDate: changed("plannedDate") ? plannedDate : undefined,
+          estimateMinutes: changed("estimateMinutes") ? (estimateMinutes ?? 0) : undefined,
+        });
+        setSaved("Saved.");
+      }
+      startRefresh(() => router.refresh());
+    } catch {
+      // The mutation's error is on screen, next to its field.
+    }
+  }
+
+  const error = (name: string) => firstError(fields, name);
+  const statuses: PlannedStatus[] = task
+    ? ["todo", "in_progress", "cancelled"]
+    : ["todo", "in_progress"];
+
+  return (
+    <SettingsCard
+      id={id}
+      title={task ? "Edit task" : "New task"}
+      description={
+        task
+          ? "Plan changes apply from today; done comes from checking the task in on Today."
+          : "Give it a day: a planned date puts it on that day's Today."
+      }
+      submitLabel={task ? "Save task" : "Create task"}
+      isPending={mutation.isPending}
+      error={form}
+      saved={saved}
+      onSubmit={submit}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={`${id}-field-title`} label="Title" error={error("title")}>
+          <Input
+            {...fieldControlProps(`${id}-field-title`, { error: error("title") })}
+            value={draft.title}
+            maxLength={200}
+            onChange={(event) => set("title", event.target.value)}
+          />
+        </Field>
+        <Field id={`${id}-goal`} label="Goal" error={error("goalId")}>
+          <NativeSelect
+            {...fieldControlProps(`${id}-goal`, { error: error("goalId") })}
+            value={draft.goalId}
+            onChange={(event) => set("goalId", event.target.value)}
+            options={[
+              { value: "", label: "No goal" },
+              ...goals.map((g) => ({ value: g.id, label: g.title })),
+            ]}
+          />
+        </Field>
+        <Field id={`${id}-status`} label="Status" error={error("status")}>
+          <NativeSelect
+            {...fieldControlProps(`${id}-status`, { error: error("status") })}
+            value={draft.status}
+            onChange={(event) => set("status", event.target.value as PlannedStatus)}
+            options={statuses.map((s) => ({ value: s, label: TASK_STATUS_LABEL[s] }))}
+          />
+        </Field>
+        <Field id={`${id}-priority`} label="Priority" error={error("priority")}>
+          <NativeSelect
+            {...fieldControlProps(`${id}-priority`, { error: error("priority") })}
+            value={draft.priority}
+            onChange={(event) => set("priority", event.target.value as Priority)}
+            options={(Object.keys(PRIORITY_LABEL) as Priority[]).map((p) => ({
+              value: p,
+              label: PRIORITY_LABEL[p],
+            }))}
+          />
+        </Field>
+        <Field id={`${id}-planned`} label="Planned date" error={error("plannedDate")}>
+          <Input
+            {...fieldControlProps(`${id}-planned`, { error: error("plannedDate") })}
+            type="date"
+            value={draft.plannedDate}
+            onChange={(event) => set("plannedDate", event.target.value)}
+          />
+        </Field>
+        <Field id={`${id}-due`} label="Due date" error={error("dueDate")}>
+          <Input
+            {...fieldControlProps(`${id}-due`, { error: error("dueDate") })}
+            type="date"
+            value={draft.dueDate}
+            onChange={(event) => set("dueDate", event.target.value)}
+          />
+        </Field>
+        <Field id={`${id}-estimate`} label="Estimate (minutes)" error={error("estimateMinutes")}>
+          <Input
+            {...fieldControlProps(`${id}-estimate`, { error: error("estimateMinutes") })}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={5}
+            placeholder="0"
+            value={draft.estimateMinutes}
+            onChange={(event) => set("estimateMinutes", event.target.value)}
+          />
+        </Field>
+      </div>
+      <Field id={`${id}-notes`} label="Notes" error={error("notes")}>
+        <Textarea
+          {...fieldControlProps(`${id}-notes`, { error: error("notes") })}
+          value={draft.notes}
+          onChange={(event) => set("notes", event.target.value)}
+        />
+      </Field>
+    </SettingsCard>
+  );
+}

@@ -1,0 +1,268 @@
+"use client";
+
+import { Badge, Button, Input, cn } from "@atlas/ui";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useId, useState, type FormEvent } from "react";
+import { StateMark } from "~/components/today/state-mark.tsx";
+import { viewOfDay, type LogDay } from "~/components/today/log-day.ts";
+import { useLogWrite } from "~/components/today/use-log-write.ts";
+import { valueStep } from "~/lib/habits.ts";
+import { AT_RISK_REASON } from "~/lib/labels.ts";
+import { useTRPC } from "~/lib/trpc/react.tsx";
+import type { TodayHabit } from "~/lib/views.ts";
+
+type View = Pick<TodayHabit, "state" | "value" | "undoableEventId">;
+
+const SCHEDULE_WORDS = {
+  daily: "Daily",
+  days_of_week: "Weekly plan",
+  times_per_week: "Times a week",
+  every_n_days: "Every few days",
+} as const;
+
+/** The state a summed value reaches against the target (the server has the final word). */
+function stateOf(habit: TodayHabit, value: number): View["state"] {
+  if (!habit.target) return "met";
+  const target = Number(habit.target.value);
+  const met = habit.target.direction === "at_least" ? value >= target : value <= target;
+  return met ? "met" : "partial";
+}
+
+function describeState(habit: TodayHabit, view: View): string {
+  const { target } = habit;
+  switch (view.state) {
+    case "met":
+      return target && view.value !== null
+        ? `Done: ${view.value} of ${target.direction === "at_most" ? "at most " : ""}${target.value} ${target.unit}`
+        : "Done";
+    case "partial":
+      return target
+        ? `${view.value ?? 0} of ${target.direction === "at_most" ? "at most " : ""}${target.value} ${target.unit}`
+        : "Partly done";
+    case "skipped":
+      return "Skipped today";
+    case "pending":
+      return target?.direction === "at_most"
+        ? `To log: at most ${target.value} ${target.unit}`
+        : target
+          ? `To do: ${target.value} ${target.unit}`
+          : "To do";
+  }
+}
+
+/**
+ * One habit on Today: check in with one click, log an amount (measurable habits), skip (with the
+ * month's remaining allowance), undo the latest entry. Writes show at once and roll back on error.
+ */
+export function HabitRow({ habit }: { habit: TodayHabit }) {
+  const trpc = useTRPC();
+  const id = useId();
+  const checkIn = useMutation(trpc.log.checkIn.mutationOptions());
+  const skip = useMutation(trpc.log.skip.mutationOptions());
+  const undo = useMutation(trpc.log.undo.mutationOptions());
+  const { view, error, isPending, write } = useLogWrite<View>(habit, {
+    state: habit.state,
+    value: habit.value,
+    undoableEventId: habit.undoableEventId,
+  });
+  const [amount, setAmount] = useState("");
+  const [amountError, setAmountError] = useState<string | null>(null);
+
+  const { name, target } = habit;
+  const needsValue = target?.direction === "at_most";
+  const settled = (result: { day: LogDay }): View => viewOfDay(result.day);
+
+  function checkInFully() {
+    void write({
+      signature: `check-in:${habit.id}`,
+      optimistic: { ...view, state: "met" },
+      send: (idempotencyKey) => checkIn.mutateAsync({ idempotencyKey, habitId: habit.id }),
+      settled,
+      failure: `Could not check in ${name}`,
+    });
+  }
+
+  function logAmount(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isPending) return;
+    if (amount.trim() === "") {
+      setAmountError(`Enter an amount in ${target?.unit ?? "units"} first.`);
+      return;
+    }
+    setAmountError(null);
+    const value = Number(amount);
+    const sum = Number(view.value ?? 0) + (Number.isFinite(value) ? value : 0);
+    void write({
+      signature: `value:${habit.id}:${amount}`,
+      optimistic: { ...view, state: stateOf(habit, sum), value: String(sum) },
+      // NaN goes as is: the API's message names the problem.
+      send: (idempotencyKey) => checkIn.mutateAsync({ idempotencyKey, habitId: habit.id, value }),
+      settled: (result) => {
+        setAmount("");
+        return settled(result);
+      },
+      failure: `Could not log ${name}`,
+    });
+  }
+
+  function skipToday() {
+    void write({
+      signature: `skip:${habit.id}`,
+      optimistic: { ...view, state: "skipped" },
+      send: (idempotencyKey) => skip.mutateAsync({ idempotencyKey, habitId: habit.id }),
+      settled,
+      failure: `Could not skip ${name}`,
+    });
+  }
+
+  function undoLatest() {
+    const eventId = view.undoableEventId;
+    if (eventId === null) return;
+    void write({
+      signature: `undo:${eventId}`,
+      optimistic: { state: "pending", value: null, undoableEventId: null },
+      send: (idempotencyKey) => undo.mutateAsync({ idempotencyKey, eventId }),
+      settled,
+      failure: `Could not undo for ${name}`,
+    });
+  }
+
+  /** Ignores clicks while a write is under way (aria-disabled keeps the button focusable). */
+  const unlessPending = (action: () => void) => () => {
+    if (!isPending) action();
+  };
+
+  const isLogged = view.state !== "pending";
+  const canUndo = view.undoableEventId !== null;
+  const canLogValue = target !== null && (view.state === "pending" || view.state === "partial");
+  const remaining = habit.skips.remaining;
+
+  return (
+    <li
+      className={cn(
+        "flex flex-col gap-3 rounded-lg border border-border bg-surface p-4",
+        view.state === "met" && "border-success/40",
+      )}
+    >
+      <div className="flex items-start gap-3">
+        <StateMark state={view.state} />
+        <div className="min-w-0 flex-1">
+          <h3 className="font-medium leading-snug">
+            <Link
+              href={`/habits/${habit.id}`}
+              className="rounded-sm hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+            >
+              {name}
+            </Link>
+          </h3>
+          <p className="mt-0.5 text-sm text-muted-foreground">{describeState(habit, view)}</p>
+          <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
+            <span>
+              {habit.week
+                ? `${habit.week.met} of ${habit.week.needed} this week`
+                : SCHEDULE_WORDS[habit.schedule]}
+            </span>
+            {habit.durationMinutes > 0 ? <span>{habit.durationMinutes} min</span> : null}
+            <span>
+              {habit.streak.current === 1 ? "1-day streak" : `${habit.streak.current}-day streak`}
+            </span>
+            {habit.streak.atRisk ? (
+              <Badge
+                tone="warning"
+                title={habit.streak.reasons.map((r) => AT_RISK_REASON[r]).join("; ")}
+              >
+                At risk
+              </Badge>
+            ) : null}
+          </p>
+        </div>
+        {isLogged ? (
+          <Button
+            key="primary"
+            type="button"
+            variant="outline"
+            size="sm"
+            aria-disabled={isPending || !canUndo}
+            onClick={unlessPending(undoLatest)}
+          >
+            <span>
+              Undo {view.state === "skipped" ? "skip" : "check-in"}
+              <span className="sr-only"> for {name}</span>
+            </span>
+          </Button>
+        ) : needsValue ? null : (
+          <Button
+            key="primary"
+            type="button"
+            size="sm"
+            aria-disabled={isPending}
+            onClick={unlessPending(checkInFully)}
+          >
+            <span>
+              Check in<span className="sr-only"> {name}</span>
+            </span>
+          </Button>
+        )}
+      </div>
+
+      {canLogValue || view.state === "pending" ? (
+        <div className="flex flex-wrap items-start gap-2 sm:pl-9">
+          {canLogValue && target ? (
+            <form noValidate onSubmit={logAmount} className="flex flex-wrap items-start gap-2">
+              <label htmlFor={`${id}-amount`} className="sr-only">
+                Amount for {name} ({target.unit})
+              </label>
+              <div className="flex items-center gap-2">
+                <Input
+                  id={`${id}-amount`}
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  step={valueStep(target)}
+                  value={amount}
+                  onChange={(event) => setAmount(event.target.value)}
+                  aria-invalid={amountError ? true : undefined}
+                  aria-describedby={amountError ? `${id}-amount-error` : undefined}
+                  className="h-8 w-24"
+                  placeholder={target.value}
+                />
+                <span className="text-sm text-muted-foreground">{target.unit}</span>
+              </div>
+              <Button type="submit" variant="secondary" size="sm" aria-disabled={isPending}>
+                <span>
+                  Log<span className="sr-only"> amount for {name}</span>
+                </span>
+              </Button>
+              {amountError ? (
+                <p id={`${id}-amount-error`} className="w-full text-sm text-danger">
+                  {amountError}
+                </p>
+              ) : null}
+            </form>
+          ) : null}
+          {view.state === "pending" ? (
+            <Button
+              type="button"
+              variant="ghost"
+              size="sm"
+              aria-disabled={isPending}
+              onClick={unlessPending(skipToday)}
+              className="sm:ml-auto"
+            >
+              <span>
+                Skip<span className="sr-only"> {name}</span> ({remaining} left this month)
+              </span>
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {error ? (
+        <p role="alert" className="rounded-md bg-danger/10 px-3 py-2 text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { Badge, Button, cn } from "@atlas/ui";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { StateMark } from "~/components/today/state-mark.tsx";
+import { viewOfDay } from "~/components/today/log-day.ts";
+import { useLogWrite } from "~/components/today/use-log-write.ts";
+import { daysBetween, formatDate, formatMinutes } from "~/lib/dates.ts";
+import { PRIORITY_LABEL } from "~/lib/labels.ts";
+import { useTRPC } from "~/lib/trpc/react.tsx";
+import type { TodayTask } from "~/lib/views.ts";
+
+type View = { isDone: boolean; undoableEventId: string | null };
+
+/** When it was meant to happen, for an overdue task: "Due 3 days ago (Mon 2 Mar)". */
+function lateness(task: TodayTask, today: string): string | null {
+  const day = task.plannedDate ?? task.dueDate;
+  if (day === null) return null;
+  const late = daysBetween(day, today);
+  const what = task.plannedDate ? "Planned" : "Due";
+  const ago = late === 1 ? "yesterday" : `${late} days ago`;
+  return `${what} ${ago} (${formatDate(day, "short")})`;
+}
+
+/** One task on Today: check it in with one click, undo it. */
+export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
+  const trpc = useTRPC();
+  const checkIn = useMutation(trpc.log.checkIn.mutationOptions());
+  const undo = useMutation(trpc.log.undo.mutationOptions());
+  const { view, error, isPending, write } = useLogWrite<View>(task, {
+    isDone: task.status === "done",
+    undoableEventId: task.undoableEventId,
+  });
+  const settled = (result: { day: Parameters<typeof viewOfDay>[0] }): View => {
+    const day = viewOfDay(result.day);
+    return { isDone: day.state === "met", undoableEventId: day.undoableEventId };
+  };
+  const { title } = task;
+
+  function toggle() {
+    if (isPending) return;
+    if (!view.isDone) {
+      void write({
+        signature: `check-in:${task.id}`,
+        optimistic: { isDone: true, undoableEventId: null },
+        send: (idempotencyKey) => checkIn.mutateAsync({ idempotencyKey, taskId: task.id }),
+        settled,
+        failure: `Could not check in ${title}`,
+      });
+      return;
+    }
+    const eventId = view.undoableEventId;
+    if (eventId === null) return;
+    void write({
+      signature: `undo:${eventId}`,
+      optimistic: { isDone: false, undoableEventId: null },
+      send: (idempotencyKey) => undo.mutateAsync({ idempotencyKey, eventId }),
+      settled,
+      failure: `Could not undo ${title}`,
+    });
+  }
+
+  const late = task.status !== "done" && !view.isDone ? lateness(task, today) : null;
+  const isOverdue = (task.plannedDate ?? task.dueDate ?? today) < today;
+
+  return (
+    <li
+      className={cn(
+        "flex flex-col gap-2 rounded-lg border border-border bg-surface p-4",
+        view.isDone && "border-success/40",
+      )}
+    >
+      <div className="flex items-start gap-3">
+        <StateMark state={view.isDone ? "met" : "pending"} />
+        <div className="min-w-0 flex-1">
+          <h3
+            className={cn(
+              "font-medium leading-snug",
+              view.isDone && "text-muted-foreground line-through",
+            )}
+          >
+            <Link
+              href={`/tasks/${task.id}`}
+              className="rounded-sm hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+            >
+              {title}
+            </Link>
+          </h3>
+          <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
+            <Badge tone={task.priority === "high" ? "danger" : "neutral"}>
+              {PRIORITY_LABEL[task.priority]} priority
+            </Badge>
+            {task.estimateMinutes > 0 ? <span>{formatMinutes(task.estimateMinutes)}</span> : null}
+            {view.isDone ? <span>Done today</span> : null}
+            {isOverdue && late ? <span className="text-danger">{late}</span> : null}
+            {!isOverdue && task.dueDate && task.dueDate !== today ? (
+              <span>Due {formatDate(task.dueDate, "short")}</span>
+            ) : null}
+          </p>
+        </div>
+        <Button
+          type="button"
+          size="sm"
+          variant={view.isDone ? "outline" : "primary"}
+          aria-disabled={isPending || (view.isDone && view.undoableEventId === null)}
+          onClick={toggle}
+        >
+          {view.isDone ? (
+            <span>
+              Undo check-in<span className="sr-only"> for {title}</span>
+            </span>
+          ) : (
+            <span>
+              Check in<span className="sr-only"> {title}</span>
+            </span>
+          )}
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="rounded-md bg-danger/10 px-3 py-2 text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}

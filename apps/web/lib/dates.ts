@@ -1,0 +1,63 @@
+/**
+ * Calendar arithmetic on local dates ("YYYY-MM-DD"). The API has already placed every date in the
+ * member's own zone, so these are plain calendar days: computed on UTC midnights, never on the
+ * browser's or the server's zone.
+ */
+const DAY_MS = 86_400_000;
+
+function toUtc(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+function fromUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromUtc(toUtc(date) + days * DAY_MS);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const day = new Date(toUtc(date)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** The Monday of the ISO week holding `date`. */
+export function mondayOf(date: string): string {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+const FORMATS = {
+  /** "Mon 9 Mar" */
+  short: { weekday: "short", day: "numeric", month: "short" },
+  /** "9 Mar 2026" */
+  medium: { day: "numeric", month: "short", year: "numeric" },
+  /** "Monday, 9 March 2026" */
+  long: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+  /** "Mar" */
+  month: { month: "short" },
+  /** "9 Mar" */
+  dayMonth: { day: "numeric", month: "short" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** A local date in words; one fixed locale so the server's render matches the browser's. */
+export function formatDate(date: string, style: keyof typeof FORMATS = "medium"): string {
+  return new Intl.DateTimeFormat("en-GB", { ...FORMATS[style], timeZone: "UTC" }).format(
+    new Date(toUtc(date)),
+  );
+}
+
+/** "45 min", "2 h", "2 h 30 min". */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
