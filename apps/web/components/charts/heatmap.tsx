@@ -143,14 +143,8 @@ function Hatch() {
   );
 }
 
-/**
- * A day's cell. The current day stays `pending` in the log's terms until it ends; what has been
- * logged on it so far (its completion) shows as met or partial meanwhile.
- */
+/** A day's cell: the API's state (today: what was logged so far, else pending). */
 function stateOf(day: HabitHistoryDay): CellState {
-  if (day.state === "pending" && day.completion !== null && day.completion > 0) {
-    return day.completion >= 1 ? "met" : "partial";
-  }
   return day.state ?? "not_due";
 }
 

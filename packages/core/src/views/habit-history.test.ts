@@ -60,6 +60,20 @@ describe("habitHistory", () => {
     expect(view.strength).toBe(view.days.at(-1)!.strength);
   });
 
+  it.each([
+    ["done", 10_000, "met"],
+    ["partial", 4_000, "partial"],
+    ["skip", null, "skipped"],
+  ] as const)("today with a %s logged shows it (the day is still open)", (kind, value, state) => {
+    const today = addDays(MON, 9);
+    const view = habitHistory(
+      history({ ...others, events: [...events, ev("h1", today, kind, value)] }),
+      "h1",
+      { from: today, to: today, today },
+    );
+    expect(view.days.map((x) => [x.state, x.valueMilli])).toEqual([[state, value]]);
+  });
+
   it("a miss still waiting for its repair at the end of the range is pending repair", () => {
     const view = habitHistory(history(others), "h1", {
       from: MON,

@@ -19,7 +19,8 @@ export interface HabitHistoryDay {
   /**
    * Day schedules: the occurrence's state. times_per_week (whose occurrence is the week): the
    * day's own entry (met, partial, skipped), missed once the day had become necessary and passed
-   * unmet, pending today; null otherwise. null on days the habit does not run.
+   * unmet, pending today; null otherwise. Today (still open): what was logged so far, else
+   * pending. null on days the habit does not run.
    */
   state: HabitDayState | null;
   /** The values logged that day, summed; null when no entry carries a value. */
@@ -40,11 +41,18 @@ export interface HabitHistoryView {
   strength: number;
 }
 
-function weekDayState(detail: HabitDayDetail, isToday: boolean): HabitDayState | null {
+/** What was logged on the day: skipped, met, partial; null when nothing counts yet. */
+function loggedState(detail: HabitDayDetail): HabitDayState | null {
   const c = detail.row.completion;
   if (detail.isSkipped) return "skipped";
   if (detail.isMet) return "met";
   if (c !== null && c.num > 0n) return "partial";
+  return null;
+}
+
+function weekDayState(detail: HabitDayDetail, isToday: boolean): HabitDayState | null {
+  const logged = loggedState(detail);
+  if (logged !== null) return logged;
   if (isToday) return "pending";
   return detail.weekEntry === "necessary" ? "missed" : null;
 }
@@ -96,6 +104,8 @@ export function habitHistory(
     let state: HabitDayState | null;
     if (isWeek) state = weekDayState(detail, date === today);
     else if (!detail.isDue) state = null;
+    // Today is still open: show what was logged so far.
+    else if (date === today) state = loggedState(detail) ?? "pending";
     else if (repaired.has(date)) state = "repaired";
     else if (date === pendingRepair) state = "pending_repair";
     else state = row.state === "not_due" ? null : row.state;

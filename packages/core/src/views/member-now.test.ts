@@ -121,6 +121,7 @@ describe("memberNow: tasks today and overdue", () => {
       { effectiveFrom: today, plannedDate: addDays(today, 2) },
     ]),
     task("t-done-early", MON, [{ plannedDate: addDays(MON, 1) }]),
+    task("t-late-done-today", MON, [{ plannedDate: addDays(MON, 1) }]),
     task("t-planned", MON, [{ plannedDate: today, dueDate: addDays(today, 3) }]),
     task("t-due", MON, [{ dueDate: today }]),
     task("t-done-today", MON, [{ plannedDate: today }]),
@@ -130,9 +131,13 @@ describe("memberNow: tasks today and overdue", () => {
       { effectiveFrom: addDays(MON, 2), status: "cancelled", plannedDate: addDays(MON, 1) },
     ]),
   ];
-  const events = [ev("t-done-early", addDays(MON, 1)), ev("t-done-today", today)];
+  const events = [
+    ev("t-done-early", addDays(MON, 1)),
+    ev("t-done-today", today),
+    ev("t-late-done-today", today),
+  ];
 
-  it("planned (else due) today, open or done today; open ones of earlier days apart", () => {
+  it("planned (else due) today, open or done today; earlier days' apart, open or done today", () => {
     const now = memberNow(history({ tasks, events }), today, { from: today });
     expect(now.tasks.map((t) => [t.task.id, t.doneOn])).toEqual([
       ["t-moved", null],
@@ -140,6 +145,10 @@ describe("memberNow: tasks today and overdue", () => {
       ["t-due", null],
       ["t-done-today", today],
     ]);
-    expect(now.overdue.map((t) => t.task.id)).toEqual(["t-late"]);
+    // Checked in today, an overdue task stays listed so the check-in can be undone.
+    expect(now.overdue.map((t) => [t.task.id, t.doneOn])).toEqual([
+      ["t-late", null],
+      ["t-late-done-today", today],
+    ]);
   });
 });

@@ -51,7 +51,7 @@ export interface MemberNow {
   habits: HabitNow[];
   /** Tasks planned (else due) today: open, or done today. */
   tasks: TaskNow[];
-  /** Open tasks whose day (in the plan in force today) is before today. */
+  /** Tasks whose day (in the plan in force today) is before today: open, or done today. */
   overdue: TaskNow[];
   risks: HabitRisk[];
 }
@@ -134,7 +134,10 @@ export function memberNow(
       continue;
     }
     const dueOn = taskDueDateOn(task, today);
-    if (dueOn !== null && dueOn < today && doneOn === null) overdue.push(entry());
+    // Done today, it stays among the overdue (checked), so the check-in can be undone.
+    if (dueOn !== null && dueOn < today && (doneOn === null || doneOn === today)) {
+      overdue.push(entry());
+    }
   }
 
   return {
