@@ -3,6 +3,7 @@
  * habits and tasks with versions dated by the OWNING member's local today, lists with filters and
  * cursor pagination, and who may read or change whose plans.
  */
+import type { AppError } from "@atlas/core";
 import { addDays, type LocalDate } from "@atlas/time";
 import { ZodError } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -193,6 +194,38 @@ describe("habits", () => {
         expect(habit.current.schedule).toEqual(schedule);
       }
     }
+  });
+
+  it("starts on a later day when asked (every_n_days counts from it); never in the past", async () => {
+    const nora = at("nora", M);
+    const start = addDays(M, 3);
+    const habit = await nora.habit.create({
+      idempotencyKey: newKey(),
+      title: "Long run",
+      schedule: { type: "every_n_days", everyNDays: 2 },
+      startDate: start,
+    });
+    expect(habit).toMatchObject({ startDate: start, current: { effectiveFrom: M } });
+    const dueOn = async (date: LocalDate) =>
+      (await at("nora", date).today.get()).habits.some((x) => x.id === habit.id);
+    expect(await dueOn(M)).toBe(false);
+    expect(await dueOn(start)).toBe(true);
+    expect(await dueOn(addDays(start, 1))).toBe(false);
+    expect(await dueOn(addDays(start, 2))).toBe(true);
+
+    const error = await expectRefused(
+      h,
+      () =>
+        nora.habit.create({
+          idempotencyKey: newKey(),
+          title: "Yesterday",
+          schedule: { type: "daily" },
+          startDate: addDays(M, -1),
+        }),
+      "BAD_REQUEST",
+      /cannot start in the past/,
+    );
+    expect((error.cause as AppError).details).toEqual({ field: "startDate" });
   });
 
   it.each([

@@ -36,6 +36,8 @@ interface Draft {
   direction: Target["direction"];
   durationMinutes: string;
   goalId: string;
+  /** New habits only: "" is today. */
+  startDate: string;
 }
 
 const EMPTY: Draft = {
@@ -50,6 +52,7 @@ const EMPTY: Draft = {
   direction: "at_least",
   durationMinutes: "",
   goalId: "",
+  startDate: "",
 };
 
 function draftOf(habit: Habit): Draft {
@@ -124,7 +127,8 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
     const goalId = draft.goalId === "" ? null : draft.goalId;
     try {
       if (!habit) {
-        const body = { title: draft.title, schedule, target, durationMinutes, goalId };
+        const startDate = draft.startDate === "" ? null : draft.startDate;
+        const body = { title: draft.title, schedule, target, durationMinutes, goalId, startDate };
         const created = await create.mutateAsync({
           idempotencyKey: idempotency.keyFor(body),
           ...body,
@@ -170,6 +174,7 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
   const targetError = targetMessages.find((m) => !/unit/i.test(m)) ?? null;
   const durationError = firstError(fields, "durationMinutes");
   const goalError = firstError(fields, "goalId");
+  const startError = firstError(fields, "startDate");
   const durationHint = "Minutes a day it takes; counts toward your load.";
 
   return (
@@ -179,7 +184,7 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
       description={
         habit
           ? "Schedule, target and duration changes apply from today; past days keep their plan."
-          : "It starts today."
+          : "It starts today unless you pick a later start date."
       }
       submitLabel={habit ? "Save habit" : "Create habit"}
       isPending={mutation.isPending}
@@ -344,6 +349,16 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
             onChange={(event) => set("durationMinutes", event.target.value)}
           />
         </Field>
+        {habit ? null : (
+          <Field id={`${id}-start`} label="Start date" error={startError}>
+            <Input
+              {...fieldControlProps(`${id}-start`, { error: startError })}
+              type="date"
+              value={draft.startDate}
+              onChange={(event) => set("startDate", event.target.value)}
+            />
+          </Field>
+        )}
       </div>
     </SettingsCard>
   );

@@ -5,6 +5,7 @@
  * day; earlier days keep the version they had.
  */
 import {
+  AppError,
   versionOn,
   type Habit,
   type HabitSchedule,
@@ -362,9 +363,10 @@ export interface CreateHabitInput {
   schedule: ScheduleIn;
   target: TargetIn | null;
   durationMinutes: number;
+  startDate: LocalDate | null;
 }
 
-/** A new habit, started on the owning member's today with its first version. */
+/** A new habit, starting on the owning member's today or later, its first version from today. */
 export async function createHabit(
   db: TenantDb,
   actor: Actor,
@@ -385,6 +387,14 @@ export async function createHabit(
       const member = await resolveMember(tx, actor, input.memberId, "write");
       if (input.goalId !== null) await assertLinkableGoal(tx, member.userId, input.goalId);
       const today = todayOf(member, now);
+      const startDate = input.startDate ?? today;
+      if (startDate < today) {
+        throw new AppError(
+          "BAD_REQUEST",
+          `A habit cannot start in the past: ${startDate} is before today (${today}).`,
+          { field: "startDate" },
+        );
+      }
       const version: VersionData = {
         ...scheduleData(input.schedule),
         ...targetData(input.target),
@@ -396,7 +406,7 @@ export async function createHabit(
           memberId: member.userId,
           goalId: input.goalId,
           title: input.title,
-          startDate: toDbDate(today),
+          startDate: toDbDate(startDate),
           createdById: actor.userId,
           createdAt: now,
           updatedAt: now,

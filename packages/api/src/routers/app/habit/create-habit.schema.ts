@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZIdempotencyKey, ZMemberIdInput, ZTitle } from "../../../schemas.ts";
+import { ZDateInput, ZId, ZIdempotencyKey, ZMemberIdInput, ZTitle } from "../../../schemas.ts";
 import { ZDurationMinutes, ZHabit, ZSchedule, ZTarget } from "./habit.schema.ts";
 
 export const ZCreateHabitInput = z.object({
@@ -13,9 +13,11 @@ export const ZCreateHabitInput = z.object({
   /** A measurable target, or null for a plain done/not-done habit. */
   target: ZTarget.nullable().default(null),
   durationMinutes: ZDurationMinutes.default(0),
+  /** The first day it runs (every_n_days counts from it): the member's today (default) or later. */
+  startDate: ZDateInput.nullable().default(null),
 });
 export type TCreateHabitInput = z.infer<typeof ZCreateHabitInput>;
 
-/** The habit, started on the owning member's local today. */
+/** The habit; its first version is in force from the owning member's local today. */
 export const ZCreateHabitOutput = ZHabit;
 export type TCreateHabitOutput = z.infer<typeof ZCreateHabitOutput>;
