@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./src/chromium.ts";
 
-// Debian's Chromium, never a downloaded browser (ARCHITECTURE.md). Flags keep it off the network.
 export default defineConfig({
   testDir: "tests",
   globalSetup: "./src/global-setup.ts",
@@ -14,17 +14,6 @@ export default defineConfig({
   use: {
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

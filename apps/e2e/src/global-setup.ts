@@ -1,45 +1,38 @@
 /**
  * Playwright global setup: a private seeded database, then both apps' production builds on
- * loopback ports in test mode, pointed at it. Teardown stops exactly those processes.
+ * loopback ports in test mode, pointed at it, and a second web server on the same database whose
+ * clock stands just after midnight in Pacific/Kiritimati (src/clock.ts). Teardown stops exactly
+ * those processes and drops the databases.
  */
-import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { cloneTestDatabase, startTestServer } from "@atlas/db/testing";
-import { startNextApp } from "./next-server.ts";
+import { kiritimatiMidnightOffset } from "./clock.ts";
+import { SCREENSHOTS_DIR } from "./screenshots.ts";
+import { startTestStack } from "./test-stack.ts";
 
 export const WEB_PORT = 3100;
 export const ADMIN_PORT = 3101;
+export const CLOCK_WEB_PORT = 3102;
 
 export default async function globalSetup() {
-  const root = join(import.meta.dirname, "..", "..", "..");
   const resultsDir = join(import.meta.dirname, "..", "test-results");
   mkdirSync(resultsDir, { recursive: true });
+  rmSync(SCREENSHOTS_DIR, { recursive: true, force: true });
 
-  const server = await startTestServer();
-  const database = await cloneTestDatabase(server);
-  const webUrl = `http://127.0.0.1:${WEB_PORT}`;
-  const adminUrl = `http://127.0.0.1:${ADMIN_PORT}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ATLAS_MODE: "test",
-    DATABASE_URL: database.appUrl,
-    DATABASE_ADMIN_URL: database.adminUrl,
-    ATLAS_DEV_SESSION_SECRET: randomBytes(32).toString("hex"),
-    ATLAS_WEB_URL: webUrl,
-    ATLAS_ADMIN_URL: adminUrl,
-  };
-  delete env.REDIS_URL;
+  const clockOffsetMs = kiritimatiMidnightOffset(new Date());
+  const stack = await startTestStack({
+    webPort: WEB_PORT,
+    adminPort: ADMIN_PORT,
+    logDir: resultsDir,
+    extraWeb: [
+      { name: "clock", port: CLOCK_WEB_PORT, env: { ATLAS_CLOCK_OFFSET: String(clockOffsetMs) } },
+    ],
+  });
+  // The test workers start after this and inherit these.
+  process.env.ATLAS_WEB_URL = stack.webUrl;
+  process.env.ATLAS_ADMIN_URL = stack.adminUrl;
+  process.env.E2E_CLOCK_WEB_URL = stack.extraWebUrls.clock;
+  process.env.E2E_CLOCK_OFFSET_MS = String(clockOffsetMs);
 
-  const apps = await Promise.all([
-    startNextApp({ appDir: join(root, "apps/web"), port: WEB_PORT, env, logFile: join(resultsDir, "web.log") }),
-    startNextApp({ appDir: join(root, "apps/admin"), port: ADMIN_PORT, env, logFile: join(resultsDir, "admin.log") }),
-  ]);
-  process.env.ATLAS_WEB_URL = webUrl;
-  process.env.ATLAS_ADMIN_URL = adminUrl;
-
-  return async () => {
-    await Promise.all(apps.map((app) => app.stop()));
-    await server.stop();
-  };
+  return () => stack.stop();
 }

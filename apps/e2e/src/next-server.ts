@@ -27,7 +27,11 @@ export async function startNextApp(options: {
   const child: ChildProcess = spawn(
     process.execPath,
     [nextBin, "start", "-H", "127.0.0.1", "-p", String(options.port)],
-    { cwd: options.appDir, env: { ...options.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      cwd: options.appDir,
+      env: { ...options.env, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -43,7 +47,8 @@ export async function startNextApp(options: {
 
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start in ${options.appDir} exited; see ${options.logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(`next start in ${options.appDir} exited; see ${options.logFile}`);
     try {
       const response = await fetch(url + (options.readyPath ?? "/"), { redirect: "manual" });
       if (response.status < 500) break;
@@ -52,7 +57,9 @@ export async function startNextApp(options: {
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start in ${options.appDir} did not answer within 90 s; see ${options.logFile}`);
+      throw new Error(
+        `next start in ${options.appDir} did not answer within 90 s; see ${options.logFile}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
