@@ -1,14 +1,9 @@
-import { AxisBottom, AxisLeft } from "@visx/axis";
 import { GridRows } from "@visx/grid";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar, Line } from "@visx/shape";
-import {
-  ChartFrame,
-  DataTable,
-  tickLabel,
-  type ChartSize,
-} from "~/components/charts/chart-frame.tsx";
+import { ChartAxes } from "~/components/charts/chart-axes.tsx";
+import { ChartFrame, DataTable, type ChartSize } from "~/components/charts/chart-frame.tsx";
 import { formatDate, formatMinutes } from "~/lib/dates.ts";
 import { LOAD_LEVEL } from "~/lib/labels.ts";
 import type { Dashboard } from "~/lib/views.ts";
@@ -77,21 +72,13 @@ function Drawing({ days, size }: { days: readonly LoadDay[]; size: ChartSize }) 
           </g>
         );
       })}
-      <AxisLeft
-        scale={y}
-        tickValues={ticks}
-        tickFormat={(v) => `${Number(v) / 60}h`}
-        hideAxisLine
-        hideTicks
-        tickLabelProps={tickLabel}
-      />
-      <AxisBottom
-        top={innerHeight}
-        scale={x}
-        tickFormat={(d) => (narrow ? formatDate(d, "short").split(" ")[0] : formatDate(d, "short"))}
-        hideTicks
-        axisLineClassName="stroke-border"
-        tickLabelProps={tickLabel}
+      <ChartAxes
+        x={x}
+        y={y}
+        height={innerHeight}
+        yTicks={ticks}
+        yFormat={(v) => `${Number(v) / 60}h`}
+        xFormat={(d) => (narrow ? formatDate(d, "short").split(" ")[0] : formatDate(d, "short"))}
       />
     </Group>
   );

@@ -1,14 +1,9 @@
-import { AxisBottom, AxisLeft } from "@visx/axis";
 import { GridRows } from "@visx/grid";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
-import {
-  ChartFrame,
-  DataTable,
-  tickLabel,
-  type ChartSize,
-} from "~/components/charts/chart-frame.tsx";
+import { ChartAxes } from "~/components/charts/chart-axes.tsx";
+import { ChartFrame, DataTable, type ChartSize } from "~/components/charts/chart-frame.tsx";
 import { formatDate } from "~/lib/dates.ts";
 
 export interface ScorePoint {
@@ -67,22 +62,14 @@ function Drawing({ points, size }: { points: readonly ScorePoint[]; size: ChartS
           </Bar>
         );
       })}
-      <AxisLeft
-        scale={y}
-        tickValues={[0, 50, 100]}
-        tickFormat={(v) => `${String(v)}%`}
-        hideAxisLine
-        hideTicks
-        tickLabelProps={tickLabel}
-      />
-      <AxisBottom
-        top={innerHeight}
-        scale={x}
-        tickValues={ticks}
-        tickFormat={(d) => formatDate(d, "dayMonth")}
-        hideTicks
-        axisLineClassName="stroke-border"
-        tickLabelProps={tickLabel}
+      <ChartAxes
+        x={x}
+        y={y}
+        height={innerHeight}
+        xTicks={ticks}
+        yTicks={[0, 50, 100]}
+        yFormat={(v) => `${String(v)}%`}
+        xFormat={(d) => formatDate(d, "dayMonth")}
       />
     </Group>
   );

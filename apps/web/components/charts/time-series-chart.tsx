@@ -1,14 +1,9 @@
-import { AxisBottom, AxisLeft } from "@visx/axis";
 import { GridRows } from "@visx/grid";
 import { Group } from "@visx/group";
 import { scaleLinear } from "@visx/scale";
 import { AreaClosed, LinePath } from "@visx/shape";
-import {
-  ChartFrame,
-  DataTable,
-  tickLabel,
-  type ChartSize,
-} from "~/components/charts/chart-frame.tsx";
+import { ChartAxes } from "~/components/charts/chart-axes.tsx";
+import { ChartFrame, DataTable, type ChartSize } from "~/components/charts/chart-frame.tsx";
 import { formatDate } from "~/lib/dates.ts";
 
 export interface SeriesPoint {
@@ -66,26 +61,18 @@ function Drawing({
         strokeWidth={2}
         strokeLinejoin="round"
       />
-      <AxisLeft
-        scale={y}
-        tickValues={ticks}
-        tickFormat={(v) => tickFormat(Number(v))}
-        hideAxisLine
-        hideTicks
-        tickLabelProps={tickLabel}
-      />
-      <AxisBottom
-        top={innerHeight}
-        scale={x}
-        tickValues={tickIndexes(points, size.width < 500)}
-        tickFormat={(i) => {
+      <ChartAxes
+        x={x}
+        y={y}
+        height={innerHeight}
+        xTicks={tickIndexes(points, size.width < 500)}
+        yTicks={ticks}
+        yFormat={(v) => tickFormat(Number(v))}
+        xFormat={(i) => {
           const point = points[Number(i)];
           if (!point) return "";
           return formatDate(point.date, point.date.endsWith("-01") ? "month" : "dayMonth");
         }}
-        hideTicks
-        axisLineClassName="stroke-border"
-        tickLabelProps={tickLabel}
       />
     </Group>
   );

@@ -1,15 +1,10 @@
 "use client";
 
 import { Field, Input, NativeSelect, Textarea, fieldControlProps } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type ReactNode } from "react";
 import { SettingsCard } from "~/components/settings-card.tsx";
-import { describeError, firstError } from "~/lib/errors.ts";
+import { firstError } from "~/lib/errors.ts";
 import { nullable } from "~/lib/form.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
-import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
+import { usePlanForm } from "~/lib/use-plan-form.tsx";
 import type { Goal } from "~/lib/views.ts";
 
 type EditableStatus = "draft" | "active" | "completed";
@@ -54,71 +49,41 @@ function draftOf(goal: Goal): Draft {
  * (goal.update with what changed). API messages show next to their fields.
  */
 export function GoalForm({ goal }: { goal?: Goal }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const id = useId();
-  const [, startRefresh] = useTransition();
-  const idempotency = useIdempotencyKey();
-  const [draft, setDraft] = useState<Draft>(goal ? draftOf(goal) : EMPTY);
-  const [saved, setSaved] = useState<ReactNode>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((current) => ({ ...current, [key]: value }));
-
-  const create = useMutation(trpc.goal.create.mutationOptions());
-  const update = useMutation(trpc.goal.update.mutationOptions());
-  const mutation = goal ? update : create;
-  const { fields, form } = describeError(mutation.error);
-
-  async function submit() {
-    setSaved(null);
-    const targetDate = nullable(draft.targetDate);
-    const lifeArea = nullable(draft.lifeArea);
-    try {
-      if (!goal) {
-        const body = {
-          title: draft.title,
-          description: draft.description,
-          status: draft.status === "completed" ? ("active" as const) : draft.status,
-          targetDate,
-          lifeArea,
-          milestones: draft.milestones
-            .split("\n")
-            .map((line) => line.trim())
-            .filter((line) => line !== "")
-            .map((title) => ({ title })),
-        };
-        const created = await create.mutateAsync({
-          idempotencyKey: idempotency.keyFor(body),
-          ...body,
-        });
-        idempotency.reset();
-        setDraft(EMPTY);
-        setSaved(
-          <>
-            Created{" "}
-            <Link href={`/goals/${created.id}`} className="font-medium underline">
-              {created.title}
-            </Link>
-            .
-          </>,
-        );
-      } else {
+  const { id, draft, set, fields, card } = usePlanForm({
+    empty: EMPTY,
+    initial: goal ? draftOf(goal) : EMPTY,
+    mutations: (trpc) => ({
+      create: trpc.goal.create.mutationOptions(),
+      update: trpc.goal.update.mutationOptions(),
+    }),
+    create: (draft) => ({
+      title: draft.title,
+      description: draft.description,
+      status: draft.status === "completed" ? ("active" as const) : draft.status,
+      targetDate: nullable(draft.targetDate),
+      lifeArea: nullable(draft.lifeArea),
+      milestones: draft.milestones
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "")
+        .map((title) => ({ title })),
+    }),
+    update:
+      goal &&
+      ((draft) => {
         const before = draftOf(goal);
-        await update.mutateAsync({
+        return {
           goalId: goal.id,
           title: draft.title !== before.title ? draft.title : undefined,
           description: draft.description !== before.description ? draft.description : undefined,
           status: draft.status !== before.status ? draft.status : undefined,
-          targetDate: draft.targetDate !== before.targetDate ? targetDate : undefined,
-          lifeArea: draft.lifeArea !== before.lifeArea ? lifeArea : undefined,
-        });
-        setSaved("Saved.");
-      }
-      startRefresh(() => router.refresh());
-    } catch {
-      // The mutation's error is on screen, next to its field.
-    }
-  }
+          targetDate:
+            draft.targetDate !== before.targetDate ? nullable(draft.targetDate) : undefined,
+          lifeArea: draft.lifeArea !== before.lifeArea ? nullable(draft.lifeArea) : undefined,
+        };
+      }),
+    href: (created) => `/goals/${created.id}`,
+  });
 
   const errors = {
     title: firstError(fields, "title"),
@@ -132,7 +97,7 @@ export function GoalForm({ goal }: { goal?: Goal }) {
 
   return (
     <SettingsCard
-      id={id}
+      {...card}
       title={goal ? "Edit goal" : "New goal"}
       description={
         goal
@@ -140,10 +105,6 @@ export function GoalForm({ goal }: { goal?: Goal }) {
           : "What you are working toward, and its steps."
       }
       submitLabel={goal ? "Save goal" : "Create goal"}
-      isPending={mutation.isPending}
-      error={form}
-      saved={saved}
-      onSubmit={submit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${id}-field-title`} label="Title" error={errors.title}>

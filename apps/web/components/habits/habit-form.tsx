@@ -1,12 +1,9 @@
 "use client";
 
 import { Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type ReactNode } from "react";
+import { GoalField, type GoalOption } from "~/components/goals/goal-field.tsx";
 import { SettingsCard } from "~/components/settings-card.tsx";
-import { describeError, firstError } from "~/lib/errors.ts";
+import { firstError } from "~/lib/errors.ts";
 import { optionalNumber, requiredNumber } from "~/lib/form.ts";
 import {
   SCHEDULE_LABEL,
@@ -15,14 +12,8 @@ import {
   type ScheduleType,
   type Target,
 } from "~/lib/habits.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
-import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
+import { usePlanForm } from "~/lib/use-plan-form.tsx";
 import type { Habit } from "~/lib/views.ts";
-
-export interface GoalOption {
-  id: string;
-  title: string;
-}
 
 interface Draft {
   title: string;
@@ -103,66 +94,44 @@ function targetOf(draft: Draft): Target | null {
  * validation show next to their fields.
  */
 export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const id = useId();
-  const [, startRefresh] = useTransition();
-  const idempotency = useIdempotencyKey();
-  const initial = habit ? draftOf(habit) : EMPTY;
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [saved, setSaved] = useState<ReactNode>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((current) => ({ ...current, [key]: value }));
-
-  const create = useMutation(trpc.habit.create.mutationOptions());
-  const update = useMutation(trpc.habit.update.mutationOptions());
-  const mutation = habit ? update : create;
-  const { fields, form } = describeError(mutation.error);
-
-  async function submit() {
-    setSaved(null);
-    const schedule = scheduleOf(draft);
-    const target = targetOf(draft);
-    const durationMinutes = optionalNumber(draft.durationMinutes);
-    const goalId = draft.goalId === "" ? null : draft.goalId;
-    try {
-      if (!habit) {
-        const startDate = draft.startDate === "" ? null : draft.startDate;
-        const body = { title: draft.title, schedule, target, durationMinutes, goalId, startDate };
-        const created = await create.mutateAsync({
-          idempotencyKey: idempotency.keyFor(body),
-          ...body,
-        });
-        idempotency.reset();
-        setDraft(EMPTY);
-        setSaved(
-          <>
-            Created{" "}
-            <Link href={`/habits/${created.id}`} className="font-medium underline">
-              {created.title}
-            </Link>
-            .
-          </>,
-        );
-      } else {
+  const { id, draft, set, fields, card } = usePlanForm({
+    empty: EMPTY,
+    initial: habit ? draftOf(habit) : EMPTY,
+    mutations: (trpc) => ({
+      create: trpc.habit.create.mutationOptions(),
+      update: trpc.habit.update.mutationOptions(),
+    }),
+    create: (draft) => ({
+      title: draft.title,
+      schedule: scheduleOf(draft),
+      target: targetOf(draft),
+      durationMinutes: optionalNumber(draft.durationMinutes),
+      goalId: draft.goalId === "" ? null : draft.goalId,
+      startDate: draft.startDate === "" ? null : draft.startDate,
+    }),
+    update:
+      habit &&
+      ((draft) => {
         const before = draftOf(habit);
         const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-        await update.mutateAsync({
+        const schedule = scheduleOf(draft);
+        const target = targetOf(draft);
+        const goalId = draft.goalId === "" ? null : draft.goalId;
+        return {
           habitId: habit.id,
           title: draft.title !== before.title ? draft.title : undefined,
           goalId: draft.goalId !== before.goalId ? goalId : undefined,
           schedule: same(schedule, scheduleOf(before)) ? undefined : schedule,
           target: same(target, targetOf(before)) ? undefined : target,
           durationMinutes:
-            draft.durationMinutes !== before.durationMinutes ? (durationMinutes ?? 0) : undefined,
-        });
-        setSaved("Saved. Schedule changes apply from today.");
-      }
-      startRefresh(() => router.refresh());
-    } catch {
-      // The mutation's error is on screen, next to its field.
-    }
-  }
+            draft.durationMinutes !== before.durationMinutes
+              ? (optionalNumber(draft.durationMinutes) ?? 0)
+              : undefined,
+        };
+      }),
+    href: (created) => `/habits/${created.id}`,
+    updated: "Saved. Schedule changes apply from today.",
+  });
 
   const titleError = firstError(fields, "title");
   // The API reports nested problems under the top-level field: place them by what they name.
@@ -179,7 +148,7 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
 
   return (
     <SettingsCard
-      id={id}
+      {...card}
       title={habit ? "Edit habit" : "New habit"}
       description={
         habit
@@ -187,10 +156,6 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
           : "It starts today unless you pick a later start date."
       }
       submitLabel={habit ? "Save habit" : "Create habit"}
-      isPending={mutation.isPending}
-      error={form}
-      saved={saved}
-      onSubmit={submit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${id}-field-title`} label="Name" error={titleError}>
@@ -201,17 +166,13 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
             onChange={(event) => set("title", event.target.value)}
           />
         </Field>
-        <Field id={`${id}-goal`} label="Goal" error={goalError}>
-          <NativeSelect
-            {...fieldControlProps(`${id}-goal`, { error: goalError })}
-            value={draft.goalId}
-            onChange={(event) => set("goalId", event.target.value)}
-            options={[
-              { value: "", label: "No goal" },
-              ...goals.map((g) => ({ value: g.id, label: g.title })),
-            ]}
-          />
-        </Field>
+        <GoalField
+          id={`${id}-goal`}
+          goals={goals}
+          value={draft.goalId}
+          error={goalError}
+          onChange={(goalId) => set("goalId", goalId)}
+        />
         <Field id={`${id}-schedule`} label="Schedule" error={typeError}>
           <NativeSelect
             {...fieldControlProps(`${id}-schedule`, { error: typeError })}

@@ -1,6 +1,6 @@
 import { Button, Field, Input, NativeSelect, buttonVariants, fieldControlProps } from "@atlas/ui";
 import Link from "next/link";
-import type { GoalOption } from "~/components/habits/habit-form.tsx";
+import type { GoalOption } from "~/components/goals/goal-field.tsx";
 import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "~/lib/labels.ts";
 
 export interface TaskFilterValues {

@@ -1,17 +1,12 @@
 "use client";
 
 import { Field, Input, NativeSelect, Textarea, fieldControlProps } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type ReactNode } from "react";
-import type { GoalOption } from "~/components/habits/habit-form.tsx";
+import { GoalField, type GoalOption } from "~/components/goals/goal-field.tsx";
 import { SettingsCard } from "~/components/settings-card.tsx";
-import { describeError, firstError } from "~/lib/errors.ts";
+import { firstError } from "~/lib/errors.ts";
 import { nullable, optionalNumber } from "~/lib/form.ts";
 import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "~/lib/labels.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
-import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
+import { usePlanForm } from "~/lib/use-plan-form.tsx";
 import type { Task } from "~/lib/views.ts";
 
 type Priority = keyof typeof PRIORITY_LABEL;
@@ -58,75 +53,44 @@ function draftOf(task: Task): Draft {
  * plan changes apply from today). API messages show next to their fields.
  */
 export function TaskForm({ goals, task }: { goals: GoalOption[]; task?: Task }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const id = useId();
-  const [, startRefresh] = useTransition();
-  const idempotency = useIdempotencyKey();
-  const [draft, setDraft] = useState<Draft>(task ? draftOf(task) : EMPTY);
-  const [saved, setSaved] = useState<ReactNode>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((current) => ({ ...current, [key]: value }));
-
-  const create = useMutation(trpc.task.create.mutationOptions());
-  const update = useMutation(trpc.task.update.mutationOptions());
-  const mutation = task ? update : create;
-  const { fields, form } = describeError(mutation.error);
-
-  async function submit() {
-    setSaved(null);
-    const goalId = nullable(draft.goalId);
-    const dueDate = nullable(draft.dueDate);
-    const plannedDate = nullable(draft.plannedDate);
-    const estimateMinutes = optionalNumber(draft.estimateMinutes);
-    try {
-      if (!task) {
-        const body = {
-          title: draft.title,
-          notes: draft.notes,
-          goalId,
-          status: draft.status === "cancelled" ? ("todo" as const) : draft.status,
-          priority: draft.priority,
-          dueDate,
-          plannedDate,
-          estimateMinutes,
-        };
-        const created = await create.mutateAsync({
-          idempotencyKey: idempotency.keyFor(body),
-          ...body,
-        });
-        idempotency.reset();
-        setDraft(EMPTY);
-        setSaved(
-          <>
-            Created{" "}
-            <Link href={`/tasks/${created.id}`} className="font-medium underline">
-              {created.title}
-            </Link>
-            .
-          </>,
-        );
-      } else {
+  const { id, draft, set, fields, card } = usePlanForm({
+    empty: EMPTY,
+    initial: task ? draftOf(task) : EMPTY,
+    mutations: (trpc) => ({
+      create: trpc.task.create.mutationOptions(),
+      update: trpc.task.update.mutationOptions(),
+    }),
+    create: (draft) => ({
+      title: draft.title,
+      notes: draft.notes,
+      goalId: nullable(draft.goalId),
+      status: draft.status === "cancelled" ? ("todo" as const) : draft.status,
+      priority: draft.priority,
+      dueDate: nullable(draft.dueDate),
+      plannedDate: nullable(draft.plannedDate),
+      estimateMinutes: optionalNumber(draft.estimateMinutes),
+    }),
+    update:
+      task &&
+      ((draft) => {
         const before = draftOf(task);
         const changed = <K extends keyof Draft>(key: K) => draft[key] !== before[key];
-        await update.mutateAsync({
+        return {
           taskId: task.id,
           title: changed("title") ? draft.title : undefined,
           notes: changed("notes") ? draft.notes : undefined,
-          goalId: changed("goalId") ? goalId : undefined,
+          goalId: changed("goalId") ? nullable(draft.goalId) : undefined,
           status: changed("status") ? draft.status : undefined,
           priority: changed("priority") ? draft.priority : undefined,
-          dueDate: changed("dueDate") ? dueDate : undefined,
-          plannedDate: changed("plannedDate") ? plannedDate : undefined,
-          estimateMinutes: changed("estimateMinutes") ? (estimateMinutes ?? 0) : undefined,
-        });
-        setSaved("Saved.");
-      }
-      startRefresh(() => router.refresh());
-    } catch {
-      // The mutation's error is on screen, next to its field.
-    }
-  }
+          dueDate: changed("dueDate") ? nullable(draft.dueDate) : undefined,
+          plannedDate: changed("plannedDate") ? nullable(draft.plannedDate) : undefined,
+          estimateMinutes: changed("estimateMinutes")
+            ? (optionalNumber(draft.estimateMinutes) ?? 0)
+            : undefined,
+        };
+      }),
+    href: (created) => `/tasks/${created.id}`,
+  });
 
   const error = (name: string) => firstError(fields, name);
   const statuses: PlannedStatus[] = task
@@ -135,7 +99,7 @@ export function TaskForm({ goals, task }: { goals: GoalOption[]; task?: Task }) 
 
   return (
     <SettingsCard
-      id={id}
+      {...card}
       title={task ? "Edit task" : "New task"}
       description={
         task
@@ -143,10 +107,6 @@ export function TaskForm({ goals, task }: { goals: GoalOption[]; task?: Task }) 
           : "Give it a day: a planned date puts it on that day's Today."
       }
       submitLabel={task ? "Save task" : "Create task"}
-      isPending={mutation.isPending}
-      error={form}
-      saved={saved}
-      onSubmit={submit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${id}-field-title`} label="Title" error={error("title")}>
@@ -157,17 +117,13 @@ export function TaskForm({ goals, task }: { goals: GoalOption[]; task?: Task }) 
             onChange={(event) => set("title", event.target.value)}
           />
         </Field>
-        <Field id={`${id}-goal`} label="Goal" error={error("goalId")}>
-          <NativeSelect
-            {...fieldControlProps(`${id}-goal`, { error: error("goalId") })}
-            value={draft.goalId}
-            onChange={(event) => set("goalId", event.target.value)}
-            options={[
-              { value: "", label: "No goal" },
-              ...goals.map((g) => ({ value: g.id, label: g.title })),
-            ]}
-          />
-        </Field>
+        <GoalField
+          id={`${id}-goal`}
+          goals={goals}
+          value={draft.goalId}
+          error={error("goalId")}
+          onChange={(goalId) => set("goalId", goalId)}
+        />
         <Field id={`${id}-status`} label="Status" error={error("status")}>
           <NativeSelect
             {...fieldControlProps(`${id}-status`, { error: error("status") })}

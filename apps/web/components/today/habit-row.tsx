@@ -1,9 +1,9 @@
 "use client";
 
-import { Badge, Button, Input, cn } from "@atlas/ui";
+import { Badge, Button, Input } from "@atlas/ui";
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
+import { RowCard, RowTitle } from "~/components/today/row-card.tsx";
 import { StateMark } from "~/components/today/state-mark.tsx";
 import { viewOfDay, type LogDay } from "~/components/today/log-day.ts";
 import { useLogWrite } from "~/components/today/use-log-write.ts";
@@ -139,23 +139,11 @@ export function HabitRow({ habit }: { habit: TodayHabit }) {
   const remaining = habit.skips.remaining;
 
   return (
-    <li
-      className={cn(
-        "flex flex-col gap-3 rounded-lg border border-border bg-surface p-4",
-        view.state === "met" && "border-success/40",
-      )}
-    >
+    <RowCard done={view.state === "met"} gap="gap-3" error={error}>
       <div className="flex items-start gap-3">
         <StateMark state={view.state} />
         <div className="min-w-0 flex-1">
-          <h3 className="font-medium leading-snug">
-            <Link
-              href={`/habits/${habit.id}`}
-              className="rounded-sm hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-            >
-              {name}
-            </Link>
-          </h3>
+          <RowTitle href={`/habits/${habit.id}`}>{name}</RowTitle>
           <p className="mt-0.5 text-sm text-muted-foreground">{describeState(habit, view)}</p>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
             <span>
@@ -257,12 +245,6 @@ export function HabitRow({ habit }: { habit: TodayHabit }) {
           ) : null}
         </div>
       ) : null}
-
-      {error ? (
-        <p role="alert" className="rounded-md bg-danger/10 px-3 py-2 text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
-    </li>
+    </RowCard>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { Badge, Button, cn } from "@atlas/ui";
+import { Badge, Button } from "@atlas/ui";
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
+import { RowCard, RowTitle } from "~/components/today/row-card.tsx";
 import { StateMark } from "~/components/today/state-mark.tsx";
 import { viewOfDay } from "~/components/today/log-day.ts";
 import { useLogWrite } from "~/components/today/use-log-write.ts";
@@ -65,28 +65,16 @@ export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
   const isOverdue = (task.plannedDate ?? task.dueDate ?? today) < today;
 
   return (
-    <li
-      className={cn(
-        "flex flex-col gap-2 rounded-lg border border-border bg-surface p-4",
-        view.isDone && "border-success/40",
-      )}
-    >
+    <RowCard done={view.isDone} gap="gap-2" error={error}>
       <div className="flex items-start gap-3">
         <StateMark state={view.isDone ? "met" : "pending"} />
         <div className="min-w-0 flex-1">
-          <h3
-            className={cn(
-              "font-medium leading-snug",
-              view.isDone && "text-muted-foreground line-through",
-            )}
+          <RowTitle
+            href={`/tasks/${task.id}`}
+            className={view.isDone ? "text-muted-foreground line-through" : undefined}
           >
-            <Link
-              href={`/tasks/${task.id}`}
-              className="rounded-sm hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-            >
-              {title}
-            </Link>
-          </h3>
+            {title}
+          </RowTitle>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
             <Badge tone={task.priority === "high" ? "danger" : "neutral"}>
               {PRIORITY_LABEL[task.priority]} priority
@@ -117,11 +105,6 @@ export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
           )}
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md bg-danger/10 px-3 py-2 text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
-    </li>
+    </RowCard>
   );
 }

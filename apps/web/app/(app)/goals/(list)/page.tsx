@@ -4,6 +4,7 @@ import Link from "next/link";
 import { GoalForm } from "~/components/goals/goal-form.tsx";
 import { GoalProgress } from "~/components/goals/goal-progress.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
+import { ListHeader } from "~/components/page-header.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
 import { formatDate } from "~/lib/dates.ts";
 import { GOAL_STATUS_LABEL } from "~/lib/labels.ts";
@@ -30,15 +31,11 @@ export default async function GoalsPage({
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Goals</h1>
-        <Link
-          href={showArchived ? "/goals" : "/goals?archived=1"}
-          className="text-sm font-medium text-primary hover:underline"
-        >
-          {showArchived ? "Hide archived goals" : "Show archived goals"}
-        </Link>
-      </div>
+      <ListHeader
+        title="Goals"
+        href={showArchived ? "/goals" : "/goals?archived=1"}
+        link={showArchived ? "Hide archived goals" : "Show archived goals"}
+      />
 
       {goals.items.length === 0 ? (
         <Card>

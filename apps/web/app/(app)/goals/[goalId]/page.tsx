@@ -1,10 +1,11 @@
 import { Badge, Card, CardContent, CardHeader, CardTitle } from "@atlas/ui";
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { ArchiveAction } from "~/components/archive-action.tsx";
 import { GoalForm } from "~/components/goals/goal-form.tsx";
 import { GoalProgress } from "~/components/goals/goal-progress.tsx";
 import { MilestoneList } from "~/components/goals/milestone-list.tsx";
+import { PlanHeader } from "~/components/page-header.tsx";
 import { formatDate } from "~/lib/dates.ts";
 import { describeSchedule } from "~/lib/habits.ts";
 import { GOAL_STATUS_LABEL, TASK_STATUS_LABEL } from "~/lib/labels.ts";
@@ -31,14 +32,12 @@ export default async function GoalPage({ params }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-2">
-        <Link href="/goals" className="text-sm font-medium text-primary hover:underline">
-          ← Goals
-        </Link>
-        <div className="flex flex-wrap items-center gap-2">
-          <h1 className="text-2xl font-semibold tracking-tight">{goal.title}</h1>
-          <Badge>{GOAL_STATUS_LABEL[goal.status]}</Badge>
-        </div>
+      <PlanHeader
+        back="/goals"
+        list="Goals"
+        title={goal.title}
+        badges={<Badge>{GOAL_STATUS_LABEL[goal.status]}</Badge>}
+      >
         <p className="text-sm text-muted-foreground">
           {[goal.lifeArea, goal.targetDate ? `by ${formatDate(goal.targetDate)}` : null]
             .filter(Boolean)
@@ -47,7 +46,7 @@ export default async function GoalPage({ params }: Props) {
         {goal.description ? (
           <p className="max-w-prose text-sm whitespace-pre-line">{goal.description}</p>
         ) : null}
-      </div>
+      </PlanHeader>
 
       <Card aria-labelledby="milestones-title">
         <CardHeader>
@@ -65,52 +64,28 @@ export default async function GoalPage({ params }: Props) {
       </Card>
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <Card aria-labelledby="goal-habits-title">
-          <CardHeader>
-            <CardTitle id="goal-habits-title">Habits</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {habits.items.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No habit serves this goal yet.</p>
-            ) : (
-              <ul className="flex flex-col gap-2 text-sm">
-                {habits.items.map((habit) => (
-                  <li key={habit.id}>
-                    <Link href={`/habits/${habit.id}`} className="font-medium hover:underline">
-                      {habit.title}
-                    </Link>{" "}
-                    <span className="text-muted-foreground">
-                      · {describeSchedule(habit.current.schedule)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardContent>
-        </Card>
-        <Card aria-labelledby="goal-tasks-title">
-          <CardHeader>
-            <CardTitle id="goal-tasks-title">Tasks</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {tasks.items.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No task serves this goal yet.</p>
-            ) : (
-              <ul className="flex flex-col gap-2 text-sm">
-                {tasks.items.map((task) => (
-                  <li key={task.id}>
-                    <Link href={`/tasks/${task.id}`} className="font-medium hover:underline">
-                      {task.title}
-                    </Link>{" "}
-                    <span className="text-muted-foreground">
-                      · {TASK_STATUS_LABEL[task.status]}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardContent>
-        </Card>
+        <ServingCard
+          id="goal-habits-title"
+          title="Habits"
+          empty="No habit serves this goal yet."
+          items={habits.items.map((habit) => ({
+            id: habit.id,
+            href: `/habits/${habit.id}`,
+            title: habit.title,
+            detail: describeSchedule(habit.current.schedule),
+          }))}
+        />
+        <ServingCard
+          id="goal-tasks-title"
+          title="Tasks"
+          empty="No task serves this goal yet."
+          items={tasks.items.map((task) => ({
+            id: task.id,
+            href: `/tasks/${task.id}`,
+            title: task.title,
+            detail: TASK_STATUS_LABEL[task.status],
+          }))}
+        />
       </div>
 
       {editable ? (
@@ -120,5 +95,49 @@ export default async function GoalPage({ params }: Props) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** The habits or the tasks that serve the goal: each a link to its page, and a word on it. */
+function ServingCard({
+  id,
+  title,
+  empty,
+  items,
+}: {
+  /** The title's id, which names the card. */
+  id: string;
+  title: string;
+  /** What the card says when nothing serves the goal. */
+  empty: string;
+  items: {
+    id: string;
+    href: Route<`/${"habits" | "tasks"}/${string}`>;
+    title: string;
+    detail: string;
+  }[];
+}) {
+  return (
+    <Card aria-labelledby={id}>
+      <CardHeader>
+        <CardTitle id={id}>{title}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {items.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{empty}</p>
+        ) : (
+          <ul className="flex flex-col gap-2 text-sm">
+            {items.map((item) => (
+              <li key={item.id}>
+                <Link href={item.href} className="font-medium hover:underline">
+                  {item.title}
+                </Link>{" "}
+                <span className="text-muted-foreground">· {item.detail}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
   );
 }

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { HabitForm } from "~/components/habits/habit-form.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
+import { ListHeader } from "~/components/page-header.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
 import { describeSchedule, describeTarget } from "~/lib/habits.ts";
 import { getApi } from "~/lib/trpc/server.ts";
@@ -28,15 +29,11 @@ export default async function HabitsPage({
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Habits</h1>
-        <Link
-          href={showArchived ? "/habits" : "/habits?archived=1"}
-          className="text-sm font-medium text-primary hover:underline"
-        >
-          {showArchived ? "Hide archived habits" : "Show archived habits"}
-        </Link>
-      </div>
+      <ListHeader
+        title="Habits"
+        href={showArchived ? "/habits" : "/habits?archived=1"}
+        link={showArchived ? "Hide archived habits" : "Show archived habits"}
+      />
 
       <Card aria-labelledby="habit-list-title">
         <CardHeader>

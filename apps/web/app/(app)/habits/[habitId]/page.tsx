@@ -1,12 +1,12 @@
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
 import { requireSession } from "@atlas/next-app/server";
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { ArchiveAction } from "~/components/archive-action.tsx";
 import { Heatmap } from "~/components/charts/heatmap.tsx";
 import { TimeSeriesChart } from "~/components/charts/time-series-chart.tsx";
 import { HabitForm } from "~/components/habits/habit-form.tsx";
+import { PlanHeader } from "~/components/page-header.tsx";
 import { formatDate, formatMinutes } from "~/lib/dates.ts";
 import { describeSchedule, describeTarget, scheduleOfVersion } from "~/lib/habits.ts";
 import { getHabit, mayEdit, orDeny } from "~/lib/plans.ts";
@@ -56,14 +56,12 @@ export default async function HabitPage({ params }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-2">
-        <Link href="/habits" className="text-sm font-medium text-primary hover:underline">
-          ← Habits
-        </Link>
-        <div className="flex flex-wrap items-center gap-2">
-          <h1 className="text-2xl font-semibold tracking-tight">{history.habit.name}</h1>
-          {habit.isArchived ? <Badge>Archived</Badge> : null}
-        </div>
+      <PlanHeader
+        back="/habits"
+        list="Habits"
+        title={history.habit.name}
+        badges={habit.isArchived ? <Badge>Archived</Badge> : null}
+      >
         <p className="text-sm text-muted-foreground">
           {[
             current ? describeSchedule(scheduleOfVersion(current)) : null,
@@ -78,7 +76,7 @@ export default async function HabitPage({ params }: Props) {
         {habit.memberId === session.userId ? null : (
           <p className="text-sm text-muted-foreground">{history.habit.memberName}&apos;s habit</p>
         )}
-      </div>
+      </PlanHeader>
 
       <dl className="grid grid-cols-3 gap-3 sm:gap-4">
         <Stat label="Current streak" value={days(history.currentStreak)} />

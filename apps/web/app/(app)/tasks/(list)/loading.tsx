@@ -1,11 +1,5 @@
-import { Skeleton } from "@atlas/ui";
+import { PageSkeleton } from "~/components/page-skeleton.tsx";
 
 export default function TasksLoading() {
-  return (
-    <div className="flex flex-col gap-6" aria-busy="true">
-      <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
-      <Skeleton className="h-44 lg:h-24" />
-      <Skeleton className="h-80" />
-    </div>
-  );
+  return <PageSkeleton title="Tasks" blocks={["h-44 lg:h-24", "h-80"]} />;
 }

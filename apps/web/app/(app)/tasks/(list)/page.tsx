@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z, ZodError } from "zod";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
+import { ListHeader } from "~/components/page-header.tsx";
 import { TaskFilters, type TaskFilterValues } from "~/components/tasks/task-filters.tsx";
 import { TaskForm } from "~/components/tasks/task-form.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
@@ -85,12 +86,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
-        <Link href="#new-task" className="text-sm font-medium text-primary hover:underline">
-          New task
-        </Link>
-      </div>
+      <ListHeader title="Tasks" href="#new-task" link="New task" />
 
       <TaskFilters
         values={values}

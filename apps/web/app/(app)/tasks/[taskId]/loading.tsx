@@ -1,12 +1,5 @@
-import { Skeleton } from "@atlas/ui";
+import { PageSkeleton } from "~/components/page-skeleton.tsx";
 
 export default function TaskLoading() {
-  return (
-    <div className="flex flex-col gap-6" aria-busy="true">
-      <Skeleton className="h-4 w-20" />
-      <Skeleton className="h-9 w-64" />
-      <Skeleton className="h-40" />
-      <Skeleton className="h-96" />
-    </div>
-  );
+  return <PageSkeleton blocks={["h-40", "h-96"]} />;
 }

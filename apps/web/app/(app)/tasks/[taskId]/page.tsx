@@ -1,7 +1,7 @@
 import { Badge, Card, CardContent, CardHeader, CardTitle } from "@atlas/ui";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ArchiveAction } from "~/components/archive-action.tsx";
+import { PlanHeader } from "~/components/page-header.tsx";
 import { TaskForm } from "~/components/tasks/task-form.tsx";
 import { formatDate, formatMinutes } from "~/lib/dates.ts";
 import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "~/lib/labels.ts";
@@ -32,21 +32,23 @@ export default async function TaskPage({ params }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-2">
-        <Link href="/tasks" className="text-sm font-medium text-primary hover:underline">
-          ← Tasks
-        </Link>
-        <div className="flex flex-wrap items-center gap-2">
-          <h1 className="text-2xl font-semibold tracking-tight">{task.title}</h1>
-          {task.isArchived ? <Badge>Archived</Badge> : null}
-          {task.doneOn ? (
-            <Badge tone="success">Done {formatDate(task.doneOn, "dayMonth")}</Badge>
-          ) : null}
-        </div>
+      <PlanHeader
+        back="/tasks"
+        list="Tasks"
+        title={task.title}
+        badges={
+          <>
+            {task.isArchived ? <Badge>Archived</Badge> : null}
+            {task.doneOn ? (
+              <Badge tone="success">Done {formatDate(task.doneOn, "dayMonth")}</Badge>
+            ) : null}
+          </>
+        }
+      >
         {task.notes ? (
           <p className="max-w-prose text-sm whitespace-pre-line">{task.notes}</p>
         ) : null}
-      </div>
+      </PlanHeader>
 
       <Card aria-labelledby="task-facts-title">
         <CardHeader>
