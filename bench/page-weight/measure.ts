@@ -1,6 +1,6 @@
 /**
  * One cold page load in Chromium: a new browser context (empty HTTP cache) carrying only the
- * session cookie, then every script response until the network is idle. Sizes are of the bodies
+ * session cookie, then every script response until the network is idle, and the layout shift. Sizes are of the bodies
  * themselves, gzipped here at level 9, so the figures do not depend on how the server compresses.
  */
 import { gzipSync } from "node:zlib";
@@ -21,7 +21,25 @@ export interface PageLoad {
   scripts: Script[];
   /** The HTML document, which also carries the inline React Server Components payload. */
   document: { raw: number; gzip: number };
+  /**
+   * Cumulative layout shift until the network was idle (the sum of the page's layout-shift
+   * entries without recent input, as Chromium reports them; 0 is no shift at all).
+   */
+  layoutShift: number;
 }
+
+/**
+ * Runs in the page before its own scripts (as text: this package has no DOM types) and sums the
+ * layout shifts from the first paint on.
+ */
+const OBSERVE_LAYOUT_SHIFT = `
+  window.__atlasLayoutShift = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) window.__atlasLayoutShift += entry.value;
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+`;
 
 const gzipSize = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
@@ -46,6 +64,7 @@ export async function coldLoad(
 ): Promise<PageLoad> {
   const context = await browser.newContext({ storageState, serviceWorkers: "block" });
   try {
+    await context.addInitScript({ content: OBSERVE_LAYOUT_SHIFT });
     const page = await context.newPage();
     const scripts = new Map<string, Promise<Script>>();
     page.on("response", (response) => {
@@ -67,6 +86,7 @@ export async function coldLoad(
       finalUrl: page.url(),
       scripts: await Promise.all(scripts.values()),
       document: { raw: html.length, gzip: gzipSize(html) },
+      layoutShift: Number(await page.evaluate("window.__atlasLayoutShift ?? 0")),
     };
   } finally {
     await context.close();

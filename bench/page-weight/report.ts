@@ -47,11 +47,20 @@ export function report(pages: readonly Measured[]): string {
       kB(sum(p.load.scripts.map((s) => s.gzip))),
       multiPage ? kB(sum(own.map((s) => s.gzip))) : "–",
       kB(p.load.document.gzip),
+      p.load.layoutShift.toFixed(3),
     ];
   });
   const lines = [
     table(
-      ["page", "scripts", "JS raw kB", "JS gzip kB", "page's own JS gzip kB", "HTML gzip kB"],
+      [
+        "page",
+        "scripts",
+        "JS raw kB",
+        "JS gzip kB",
+        "page's own JS gzip kB",
+        "HTML gzip kB",
+        "layout shift",
+      ],
       rows,
     ),
   ];

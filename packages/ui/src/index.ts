@@ -17,6 +17,7 @@ export {
   DropdownMenuTrigger,
 } from "./dropdown-menu.tsx";
 export { Field, fieldControlProps } from "./field.tsx";
+export { ScrollRegion } from "./scroll-region.tsx";
 export { DevSignIn, type DevSignInUser } from "./dev-sign-in.tsx";
 export { ConfirmDialog } from "./alert-dialog.tsx";
 export { Badge } from "./badge.tsx";

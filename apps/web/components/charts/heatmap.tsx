@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@atlas/ui";
 import type { ReactNode } from "react";
 import { DataTable } from "~/components/charts/chart-frame.tsx";
 import { addDays, daysBetween, formatDate } from "~/lib/dates.ts";
@@ -215,7 +216,7 @@ export function Heatmap({
   return (
     <figure className="m-0 flex flex-col gap-3">
       {/* Right-to-left scrolling starts a narrow screen at the latest weeks; wider, it fills. */}
-      <div dir="rtl" className="overflow-x-auto pb-1">
+      <ScrollRegion dir="rtl" label={`Heatmap of ${name}, scrollable`} className="pb-1">
         <div dir="ltr" style={{ minWidth: WIDTH }}>
           <svg
             role="img"
@@ -239,7 +240,7 @@ export function Heatmap({
             {cells}
           </svg>
         </div>
-      </div>
+      </ScrollRegion>
       <figcaption>
         <ul
           className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground"

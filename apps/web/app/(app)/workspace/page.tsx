@@ -1,4 +1,4 @@
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle, ScrollRegion } from "@atlas/ui";
 import type { Metadata } from "next";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { getActiveWorkspace, getMembers } from "~/lib/data.ts";
@@ -28,38 +28,40 @@ export default async function WorkspacePage() {
             {members.length} {members.length === 1 ? "person" : "people"} in {active.name}
           </CardDescription>
         </CardHeader>
-        <CardContent className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-muted-foreground">
-              <tr className="border-b border-border">
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Email
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  Role
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.id} className="border-b border-border last:border-0">
-                  <td className="py-2 pr-4 font-medium">{member.name}</td>
-                  <td className="py-2 pr-4 text-muted-foreground">
-                    {member.email ?? (
-                      <>
-                        <span aria-hidden>—</span>
-                        <span className="sr-only">not shared</span>
-                      </>
-                    )}
-                  </td>
-                  <td className="py-2">{ROLE_LABEL[member.role]}</td>
+        <CardContent>
+          <ScrollRegion label={`Members of ${active.name}`}>
+            <table className="w-full text-left text-sm">
+              <thead className="text-muted-foreground">
+                <tr className="border-b border-border">
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Email
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Role
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {members.map((member) => (
+                  <tr key={member.id} className="border-b border-border last:border-0">
+                    <td className="py-2 pr-4 font-medium">{member.name}</td>
+                    <td className="py-2 pr-4 text-muted-foreground">
+                      {member.email ?? (
+                        <>
+                          <span aria-hidden>—</span>
+                          <span className="sr-only">not shared</span>
+                        </>
+                      )}
+                    </td>
+                    <td className="py-2">{ROLE_LABEL[member.role]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </CardContent>
       </Card>
     </div>

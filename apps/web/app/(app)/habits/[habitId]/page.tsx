@@ -1,4 +1,12 @@
-import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
+import {
+  Badge,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  ScrollRegion,
+} from "@atlas/ui";
 import { requireSession } from "@atlas/next-app/server";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
@@ -146,41 +154,43 @@ export default async function HabitPage({ params }: Props) {
             Every plan this habit has had; each day is scored with the one in force.
           </CardDescription>
         </CardHeader>
-        <CardContent className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-muted-foreground">
-              <tr className="border-b border-border">
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  From
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Schedule
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Target
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  Duration
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...history.versions].reverse().map((version) => (
-                <tr key={version.effectiveFrom} className="border-b border-border last:border-0">
-                  <th scope="row" className="py-2 pr-4 font-medium whitespace-nowrap">
-                    {formatDate(version.effectiveFrom)}
+        <CardContent>
+          <ScrollRegion label={"Schedule history table"}>
+            <table className="w-full text-left text-sm">
+              <thead className="text-muted-foreground">
+                <tr className="border-b border-border">
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    From
                   </th>
-                  <td className="py-2 pr-4">{describeSchedule(scheduleOfVersion(version))}</td>
-                  <td className="py-2 pr-4">
-                    {version.target ? describeTarget(version.target) : "None"}
-                  </td>
-                  <td className="py-2">
-                    {version.durationMinutes > 0 ? formatMinutes(version.durationMinutes) : "—"}
-                  </td>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Schedule
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Target
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Duration
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {[...history.versions].reverse().map((version) => (
+                  <tr key={version.effectiveFrom} className="border-b border-border last:border-0">
+                    <th scope="row" className="py-2 pr-4 font-medium whitespace-nowrap">
+                      {formatDate(version.effectiveFrom)}
+                    </th>
+                    <td className="py-2 pr-4">{describeSchedule(scheduleOfVersion(version))}</td>
+                    <td className="py-2 pr-4">
+                      {version.target ? describeTarget(version.target) : "None"}
+                    </td>
+                    <td className="py-2">
+                      {version.durationMinutes > 0 ? formatMinutes(version.durationMinutes) : "—"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </CardContent>
       </Card>
 

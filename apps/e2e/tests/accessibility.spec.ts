@@ -1,0 +1,54 @@
+/**
+ * Every member page passes axe's WCAG 2.1 A/AA rules, on a laptop and on a phone: names on every
+ * control, labels, contrast, landmarks, heading order, ARIA used as specified.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "../src/session.ts";
+import { query } from "../src/trpc.ts";
+
+const web = process.env.ATLAS_WEB_URL!;
+const WIDTHS = [
+  { name: "laptop", width: 1280, height: 900 },
+  { name: "phone", width: 375, height: 812 },
+] as const;
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return result.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
+  }));
+}
+
+test("the member pages have no WCAG 2.1 A/AA violations", async ({ page }) => {
+  await signIn(page, web, /Nora Newman/);
+  const habits = await query<{ items: { id: string }[] }>(page.request, web, "habit.list");
+  const goals = await query<{ items: { id: string }[] }>(page.request, web, "goal.list");
+  const paths = [
+    "/",
+    "/dashboard",
+    "/habits",
+    `/habits/${habits.items[0]!.id}`,
+    "/goals",
+    `/goals/${goals.items[0]!.id}`,
+    "/tasks",
+    "/workspace",
+    "/settings",
+  ];
+  // Every page is checked before the verdict, so one run names every problem.
+  const found: Record<string, Awaited<ReturnType<typeof violations>>> = {};
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    for (const path of paths) {
+      await page.goto(`${web}${path}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const problems = await violations(page);
+      if (problems.length > 0) found[`${path} (${size.name})`] = problems;
+    }
+  }
+  expect(found).toEqual({});
+});
