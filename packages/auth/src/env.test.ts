@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { AtlasConfigError } from "@atlas/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -147,6 +147,8 @@ describe("the generated dev session secret", () => {
     const first = loadOrCreateDevSessionSecret(path);
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(statSync(path).mode & 0o777).toBe(0o600);
+    // Its folder stays traversable for the embedded PostgreSQL's OS user.
+    expect(statSync(dirname(path)).mode & 0o777).toBe(0o755);
     expect(readFileSync(path, "utf8").trim()).toBe(first);
     expect(loadOrCreateDevSessionSecret(path)).toBe(first);
   });

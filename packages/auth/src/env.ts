@@ -219,7 +219,9 @@ export function loadOrCreateDevSessionSecret(path: string = devSessionSecretPath
     secret = readExisting();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // The folder is shared: the embedded PostgreSQL keeps its data there too, and as root it runs
+    // as the postgres OS user, which must traverse it. The secret itself is 0600.
+    mkdirSync(dirname(path), { recursive: true, mode: 0o755 });
     try {
       writeFileSync(path, `${randomBytes(32).toString("base64url")}\n`, {
         flag: "wx",

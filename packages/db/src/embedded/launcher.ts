@@ -155,6 +155,17 @@ function runAs(): RunAs {
   );
 }
 
+/**
+ * The folder holding the data folder is ours (`.atlas/`): when an older version of Atlas made it
+ * private (0700), let others traverse it (not list it) so the server's OS user reaches its data.
+ */
+async function letServerTraverse(home: string): Promise<void> {
+  const info = await stat(home);
+  if (info.uid === process.getuid?.() && (info.mode & 0o001) === 0) {
+    await chmod(home, (info.mode & 0o777) | 0o011);
+  }
+}
+
 /** Every ancestor of the data folder must be traversable by the user the server runs as. */
 async function checkTraversable(dir: string, as: RunAs): Promise<void> {
   if (as.uid === undefined) return;
@@ -560,6 +571,7 @@ export async function ensureEmbeddedDatabase(
   const as = runAs();
 
   await mkdir(home, { recursive: true, mode: 0o755 });
+  if (as.uid !== undefined) await letServerTraverse(home);
   const release = await acquireLock(join(home, `${basename(dataDir)}.lock`), log);
   let started: Started | undefined;
   try {
