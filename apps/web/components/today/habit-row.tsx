@@ -239,7 +239,8 @@ export function HabitRow({ habit }: { habit: TodayHabit }) {
               className="sm:ml-auto"
             >
               <span>
-                Skip<span className="sr-only"> {name}</span> ({remaining} left this month)
+                Skip<span className="sr-only"> {name}</span>
+                {remaining === null ? null : ` (${remaining} left this month)`}
               </span>
             </Button>
           ) : null}
