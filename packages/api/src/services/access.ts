@@ -6,7 +6,7 @@
 import { AppError, can, type CapabilityName, type Role } from "@atlas/core";
 import { localToday, type LocalDate, type TimeSettingVersion } from "@atlas/time";
 import type { TenantTx as Tx } from "@atlas/db";
-import { fromDbDate } from "./values.ts";
+import { fromDbDate } from "@atlas/core/services/db-date";
 
 /** What a capability lets one do, for refusals ("Your role (member) may not …"). */
 export const DESCRIBE: Record<CapabilityName, string> = {

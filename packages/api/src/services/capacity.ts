@@ -4,7 +4,6 @@
  */
 import { CAPACITY_COLUMNS, weekFromColumns, writeCapacity } from "@atlas/core/services/capacity";
 import { refreshDerived } from "@atlas/core/services/derived";
-import { localDayOf } from "@atlas/core/services/member-history";
 import type { WeeklyCapacity } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
 import { loadMember, todayOf } from "./access.ts";
@@ -72,7 +71,7 @@ export async function updateCapacity(
       memberId: userId,
       week: toWeekly(week),
       today,
-      joinedOn: localDayOf(member.timeSettings, createdAt),
+      joinedOn: todayOf(member, createdAt), // the local day the member joined
     });
     await refreshDerived(tx, { workspaceId, memberId: userId, fromDate: today, now });
     return toWeekCapacity(stored);

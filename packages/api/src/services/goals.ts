@@ -11,7 +11,7 @@ import { withIdempotency } from "./idempotency.ts";
 import { lockName } from "./locks.ts";
 import { pageArgs, pageFrom, type Page } from "./pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
-import { fromDbDateOrNull, toDbDate } from "./values.ts";
+import { fromDbDateOrNull, toDbDate } from "@atlas/core/services/db-date";
 
 export type GoalStatus = "draft" | "active" | "completed" | "archived";
 

@@ -19,14 +19,8 @@ import { assertLinkableGoal } from "./goals.ts";
 import { withIdempotency } from "./idempotency.ts";
 import { pageArgs, pageFrom, type Page } from "./pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
-import {
-  decimalToMilli,
-  fromDbDate,
-  milliToDecimal,
-  milliToNumber,
-  toDbDate,
-  toMilli,
-} from "./values.ts";
+import { fromDbDate, toDbDate } from "@atlas/core/services/db-date";
+import { decimalToMilli, milliToDecimal, milliToNumber, toMilli } from "./values.ts";
 import {
   assertGoalChange,
   changePlan,

@@ -47,14 +47,8 @@ import { withIdempotency } from "./idempotency.ts";
 import { lockName } from "./locks.ts";
 import { TASK_SELECT, taskFor, taskModel, type TaskRow } from "./tasks.ts";
 import type { TenantTx as Tx } from "@atlas/db";
-import {
-  decimalToMilli,
-  fromDbDate,
-  milliToDecimal,
-  milliToNumber,
-  toDbDate,
-  toMilli,
-} from "./values.ts";
+import { fromDbDate, toDbDate } from "@atlas/core/services/db-date";
+import { decimalToMilli, milliToDecimal, milliToNumber, toMilli } from "./values.ts";
 
 /** How far a client's occurredAt may be from the server's now. */
 export const OCCURRED_AT_TOLERANCE_MS = 5 * 60_000;

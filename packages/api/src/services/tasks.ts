@@ -19,7 +19,7 @@ import { assertLinkableGoal } from "./goals.ts";
 import { withIdempotency } from "./idempotency.ts";
 import { pageArgs, pageFrom, type Page } from "./pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
-import { fromDbDate, fromDbDateOrNull, toDbDate } from "./values.ts";
+import { fromDbDate, fromDbDateOrNull, toDbDate } from "@atlas/core/services/db-date";
 import {
   assertGoalChange,
   changePlan,

@@ -1,9 +1,8 @@
 /**
  * Conversions at the database boundary: logged values and targets (Decimal(12,3) columns ↔
- * thousandths, core's `Milli`) and local dates (@db.Date columns hold the date at UTC midnight).
+ * thousandths, core's `Milli`). Local dates: @atlas/core/services/db-date.
  */
 import type { Milli } from "@atlas/core";
-import { toLocalDate, type LocalDate } from "@atlas/time";
 
 /** The largest value a target or a check-in may carry: beyond it a value is a typo, not a measure. */
 export const MAX_VALUE = 1_000_000;
@@ -33,8 +32,3 @@ export function milliToDecimal(milli: Milli): string {
 export function decimalToMilli(decimal: { toFixed(digits: number): string }): Milli {
   return Number(decimal.toFixed(3).replace(".", ""));
 }
-
-export const toDbDate = (date: LocalDate): Date => new Date(`${date}T00:00:00.000Z`);
-export const fromDbDate = (date: Date): LocalDate => toLocalDate(date.toISOString().slice(0, 10));
-export const fromDbDateOrNull = (date: Date | null): LocalDate | null =>
-  date === null ? null : fromDbDate(date);

@@ -11,7 +11,7 @@ import { addDays, type LocalDate } from "@atlas/time";
 import { assertMayActFor, loadMember, todayOf, type Actor, type Member } from "./access.ts";
 import { assertLinkableGoal } from "./goals.ts";
 import { lockName } from "./locks.ts";
-import { toDbDate } from "./values.ts";
+import { toDbDate } from "@atlas/core/services/db-date";
 
 /** The identity fields every plan's row has. */
 export type PlanRow = {

@@ -7,7 +7,7 @@
 import type { LocalDate } from "@atlas/time";
 import type { WeeklyCapacity } from "../model.ts";
 import type { DbTx } from "./db.ts";
-import { toDbDate } from "./member-history.ts";
+import { toDbDate } from "./db-date.ts";
 
 export const CAPACITY_COLUMNS = {
   capacityMonMinutes: true,

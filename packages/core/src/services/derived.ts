@@ -33,11 +33,11 @@ import {
 } from "./derived-rows.ts";
 import {
   firstDayOf,
-  fromDbDate,
   loadMemberContexts,
   type LoadedHistory,
   type MemberContext,
 } from "./member-history.ts";
+import { fromDbDate } from "./db-date.ts";
 
 export interface MemberScope {
   workspaceId: string;

@@ -28,6 +28,7 @@ import type {
 import type { MemberHistory } from "../derive/derive-member.ts";
 import { CAPACITY_COLUMNS, weekFromColumns, type CapacityColumns } from "./capacity.ts";
 import type { DbTx } from "./db.ts";
+import { fromDbDate } from "./db-date.ts";
 
 /** What the engine reads of one member; timeSettings always set (zero-length days). */
 export type LoadedHistory = MemberHistory & { timeSettings: readonly TimeSettingVersion[] };
@@ -39,10 +40,6 @@ export interface MemberContext {
   /** The membership's creation, in local days: nothing before it is closed. */
   joinedOn: LocalDate;
 }
-
-/** A @db.Date column holds the calendar date at UTC midnight. */
-export const fromDbDate = (date: Date): LocalDate => toLocalDate(date.toISOString().slice(0, 10));
-export const toDbDate = (date: LocalDate): Date => new Date(`${date}T00:00:00.000Z`);
 
 /** A Decimal(12,3) column's text ("12.500") in thousandths, exactly (never through a float). */
 export function decimalTextToMilli(text: string): Milli {
@@ -111,7 +108,7 @@ const ascending = (a: { effectiveFrom: LocalDate }, b: { effectiveFrom: LocalDat
   a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0;
 
 /** The member's local day of an instant (an archive, a creation): "takes effect from today". */
-export function localDayOf(settings: readonly TimeSettingVersion[], instant: Date): LocalDate {
+function localDayOf(settings: readonly TimeSettingVersion[], instant: Date): LocalDate {
   return localToday(settings, instant);
 }
 

@@ -21,7 +21,7 @@ import type {
 } from "../../model.ts";
 import { writeCapacity } from "../capacity.ts";
 import { closeDueDays, refreshDerived } from "../derived.ts";
-import { toDbDate } from "../member-history.ts";
+import { toDbDate } from "../db-date.ts";
 import { prng } from "../../test/prng.ts";
 
 const ZONES = [
