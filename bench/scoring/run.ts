@@ -14,9 +14,9 @@
 import { spawn } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
-import { loadMemberContexts } from "@atlas/core/services/member-history";
-import { scoreMemberDays, type DailyScoreRow } from "@atlas/core/services/daily-scores";
-import { closeDueDays } from "@atlas/core/services/derived";
+import { loadMemberContexts } from "@atlas/core/services/derived/member-history";
+import { scoreMemberDays, type DailyScoreRow } from "@atlas/core/services/derived/daily-scores";
+import { closeDueDays } from "@atlas/core/services/derived/derived";
 import { deriveMember } from "@atlas/core/derive/derive-member";
 import { createPrismaClient, createTenantDb, type TenantDb } from "@atlas/db";
 import { addDays } from "@atlas/time";

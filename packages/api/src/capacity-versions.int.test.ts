@@ -2,7 +2,7 @@
  * Capacity is versioned like a plan: an edit takes effect from the member's local today, past
  * days keep the capacity they were computed with, and a full recompute equals what was stored.
  */
-import { recomputeMember } from "@atlas/core/services/derived";
+import { recomputeMember } from "@atlas/core/services/derived/derived";
 import { createTenantDb } from "@atlas/db";
 import { addDays } from "@atlas/time";
 import { afterAll, beforeAll, expect, it } from "vitest";

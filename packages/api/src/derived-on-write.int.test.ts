@@ -2,7 +2,7 @@
  * Derived values stay current on every write: a check-in or an undo refreshes the member's day
  * score and the habit's day value inside the write's own transaction.
  */
-import { closeDueDays, recomputeMember } from "@atlas/core/services/derived";
+import { closeDueDays, recomputeMember } from "@atlas/core/services/derived/derived";
 import { createTenantDb } from "@atlas/db";
 import { addDays, isoWeekday, type LocalDate } from "@atlas/time";
 import { afterAll, beforeAll, expect, it } from "vitest";

@@ -39,7 +39,7 @@ const router = createTRPCRouter({
 });
 
 const limiter = createRateLimiter();
-const context = () => createContextInner({ session: null, db: {} as Db, limiter });
+const context = () => createContextInner({ session: null, source: "web", db: {} as Db, limiter });
 
 async function call(path: string, input?: unknown, method: "GET" | "POST" = "GET") {
   const encoded = encodeURIComponent(JSON.stringify(superjson.serialize(input)));

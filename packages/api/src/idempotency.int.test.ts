@@ -6,7 +6,7 @@
  */
 import { addDays, type LocalDate } from "@atlas/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canonicalJson, requestHash } from "./services/idempotency.ts";
+import { canonicalJson, requestHash } from "@atlas/core/services/shared/idempotency";
 import { createHarness, rejectionOf, type Harness } from "./testing/harness.ts";
 import {
   clockAt,

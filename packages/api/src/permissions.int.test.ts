@@ -116,7 +116,12 @@ describe("entitled(feature)", () => {
   });
   const call = (workspace: "demo" | "second") =>
     createCallerFactory(probe)(
-      createContextInner({ session: h.session("owner", workspace), db: h.app, limiter: h.limiter }),
+      createContextInner({
+        session: h.session("owner", workspace),
+        source: "web",
+        db: h.app,
+        limiter: h.limiter,
+      }),
     ).coachConsole();
 
   it("lets a plan with the feature through and refuses one without it", async () => {

@@ -112,7 +112,7 @@ describe("rateLimited in the chain", () => {
 
   it("answers HTTP 429 with data.retryAfterSeconds over the wire", async () => {
     const createContext = () =>
-      createContextInner({ session: h.session("kenji"), db: h.app, limiter });
+      createContextInner({ session: h.session("kenji"), source: "web", db: h.app, limiter });
     const call = () =>
       fetchRequestHandler({
         endpoint: "/api/trpc",

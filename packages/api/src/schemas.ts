@@ -2,12 +2,9 @@
 import { ROLES } from "@atlas/core";
 import { ZLocalDate } from "@atlas/time";
 import { z } from "zod";
-import { hasAtMostThreeDecimals, MAX_VALUE } from "./services/values.ts";
+import { hasAtMostThreeDecimals, MAX_VALUE } from "@atlas/core/services/shared/values";
 
 export const ZRole = z.enum(ROLES);
-
-/** A calendar date "YYYY-MM-DD" in output (a user's local date). */
-export const ZLocalDateOutput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** An id as it arrives from a client (UUIDv7 text in this schema; kept loose but bounded). */
 export const ZId = z.string().min(1).max(100);
@@ -103,3 +100,12 @@ export function withoutWorkspace<T extends { workspaceId?: string }>(
   const { workspaceId: _route, ...rest } = input;
   return rest;
 }
+
+/**
+ * What a core service resolves to. Each route's output schema is declared
+ * `satisfies z.ZodType<ServiceOutput<typeof service>>`, so the schema cannot promise more than the
+ * service returns; tRPC's `.output()` checks that the service returns what the schema accepts.
+ */
+export type ServiceOutput<F extends (...args: never[]) => Promise<unknown>> = Awaited<
+  ReturnType<F>
+>;

@@ -5,7 +5,7 @@
  *   authedProcedure   a session, else UNAUTHORIZED; ctx.db = a client bound to the user only
  *   workspaceProcedure  the workspace of the route parameter `workspaceId`, else the session's;
  *                     membership checked (FORBIDDEN otherwise); ctx.db = bound to workspace + user
- *   .use(role(...) | allowedTo(capability))  the permission table (permissions.ts)
+ *   .use(allowedTo(capability))  the permission table (permissions.ts)
  *   .use(entitled(feature))   the workspace's plan (FORBIDDEN "Your plan does not include …")
  *   .use(rateLimited(bucket)) per user and bucket (TOO_MANY_REQUESTS with the retry time)
  *
@@ -15,13 +15,13 @@
 import type { Session } from "@atlas/auth/session";
 import { AppError, can, type CapabilityName, type Role } from "@atlas/core";
 import { systemClock, type Clock } from "@atlas/time";
-import { createTenantDb, type Db, type TenantDb } from "@atlas/db";
+import { createTenantDb, type Db, type EventSource, type TenantDb } from "@atlas/db";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import { errorFormatter, toTRPCError } from "./errors.ts";
 import { PERMISSIONS } from "./permissions.ts";
-import { DESCRIBE } from "./services/access.ts";
+import { DESCRIBE } from "@atlas/core/services/access/access";
 import type { RateLimitBucket, RateLimiters } from "./rate-limit.ts";
 
 // ── Context ──────────────────────────────────────────────────────────────────────────────────
@@ -33,6 +33,8 @@ export interface CreateContextOptions {
   db: Db;
   clock?: Clock;
   limiter: RateLimiters;
+  /** Which app serves the call (web, admin): the source every log write records. */
+  source: EventSource;
 }
 
 /** The context without any HTTP request: route handlers wrap it, tests call it directly. */
@@ -42,6 +44,7 @@ export function createContextInner(opts: CreateContextOptions) {
     db: opts.db,
     clock: opts.clock ?? systemClock,
     limiter: opts.limiter,
+    source: opts.source,
   };
 }
 
@@ -53,7 +56,6 @@ const t = initTRPC.context<Context>().create({ transformer: superjson, errorForm
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 /** First in every chain: callers (HTTP or createCaller) see mapped codes, never internals. */
 const mapErrors = t.middleware(async ({ next }) => {
@@ -86,9 +88,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
  * Every workspace procedure accepts `workspaceId` (the route parameter of a page such as
  * /w/[workspaceId]/…); without it the session's active workspace is used.
  */
-export const ZWorkspaceParam = z
-  .object({ workspaceId: z.string().min(1).max(100).optional() })
-  .optional();
+const ZWorkspaceParam = z.object({ workspaceId: z.string().min(1).max(100).optional() }).optional();
 
 const WORKSPACE_SELECT = {
   id: true,
@@ -100,7 +100,7 @@ const WORKSPACE_SELECT = {
   defaultTimeZone: true,
 } as const;
 
-export interface WorkspaceInfo {
+interface WorkspaceInfo {
   id: string;
   name: string;
   slug: string;
@@ -143,16 +143,6 @@ type Next<R> = { next: () => Promise<R> };
 interface MembershipCtx {
   membership: { role: Role };
   workspace: { sharesProgress: boolean };
-}
-
-/** Only these roles (the plain form of the permission table). */
-export function role(...allowed: Role[]) {
-  return async <R>(opts: { ctx: MembershipCtx } & Next<R>): Promise<R> => {
-    if (!allowed.includes(opts.ctx.membership.role)) {
-      throw new AppError("FORBIDDEN", `This needs the role ${allowed.join(" or ")}.`);
-    }
-    return opts.next();
-  };
 }
 
 /** Only who has `capability` in PERMISSIONS (members through sharesProgress where it says so). */
@@ -230,12 +220,6 @@ export function rateLimited(bucket: RateLimitBucket) {
 
 /** Owners and admins: members, roles, settings. */
 export const workspaceAdminProcedure = workspaceProcedure.use(allowedTo("manageSettings"));
-
-/** Coaches, admins and owners: coach notes, approvals, other members' plans. */
-export const coachProcedure = workspaceProcedure.use(allowedTo("coachNotes"));
-
-/** The owner: billing, deleting the workspace. */
-export const ownerProcedure = workspaceProcedure.use(allowedTo("billing"));
 
 /**
  * The admin console (apps/admin): who coaches, administers or owns at least one workspace, or is

@@ -2,7 +2,7 @@
  * The day close's plain steps (DOMAIN.md "Closing the day"); the Inngest functions and the
  * embedded scheduler only order them. Both are idempotent: rerunning closes nothing twice.
  */
-import { closeDueDays, type CloseDueDaysResult } from "@atlas/core/services/derived";
+import { closeDueDays, type CloseDueDaysResult } from "@atlas/core/services/derived/derived";
 import { createTenantDb } from "@atlas/db";
 import { withBypass } from "@atlas/db/bypass";
 import type { JobDeps } from "./deps.ts";

@@ -6,7 +6,7 @@ import {
   type RateLimiters,
 } from "@atlas/api";
 import { getSession, type Session } from "@atlas/auth";
-import { createPrismaClient, type Db } from "@atlas/db";
+import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
 import type { BaseEnv } from "./env.ts";
 
 interface Shared {
@@ -19,7 +19,14 @@ interface Shared {
 const holder = globalThis as typeof globalThis & { atlasShared?: Shared };
 
 /** The app's tRPC contexts, over the resources its configuration (`env`) describes. */
-export function createContextFactory({ env }: { env: () => Pick<BaseEnv, "db" | "api"> }) {
+export function createContextFactory({
+  env,
+  source,
+}: {
+  env: () => Pick<BaseEnv, "db" | "api">;
+  /** The app's name in the execution log's `source` (web, admin). */
+  source: EventSource;
+}) {
   function shared(): Shared {
     if (!holder.atlasShared) {
       const { db, api } = env();
@@ -35,7 +42,7 @@ export function createContextFactory({ env }: { env: () => Pick<BaseEnv, "db" | 
   /** The tRPC context for `session` with the shared resources. */
   function contextFor(session: Session | null) {
     const { db, limiter, clock } = shared();
-    return createContextInner({ session, db, clock, limiter });
+    return createContextInner({ session, db, clock, limiter, source });
   }
 
   /** The tRPC context of one HTTP request: its session comes from packages/auth. */

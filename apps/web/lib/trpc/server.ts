@@ -5,7 +5,10 @@ import { createServerApi } from "@atlas/next-app/server";
 import { serverEnv } from "~/env.ts";
 
 /** The tRPC context of /api/trpc and of in-process calls, over this app's configuration. */
-export const { contextFor, createContext } = createContextFactory({ env: serverEnv });
+export const { contextFor, createContext } = createContextFactory({
+  env: serverEnv,
+  source: "web",
+});
 
 /** The app router, called in process with the same context as /api/trpc (once per request). */
 export const getApi = createServerApi(createCaller, contextFor);

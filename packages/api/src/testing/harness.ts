@@ -4,7 +4,7 @@
  */
 import type { Session } from "@atlas/auth/session";
 import { systemClock, type Clock } from "@atlas/time";
-import { createPrismaClient, type Db } from "@atlas/db";
+import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase, type TestServer } from "@atlas/db/testing";
 import { inject } from "vitest";
 import { adminRouter } from "../admin-router.ts";
@@ -94,9 +94,10 @@ export async function createHarness(): Promise<Harness> {
     workspaceId: workspace === null ? null : workspaceIds[workspace],
     via: "dev",
   });
-  const context = (s: Session | null, options: CallOptions = {}) =>
+  const context = (s: Session | null, source: EventSource, options: CallOptions = {}) =>
     createContextInner({
       session: s,
+      source,
       db: app,
       clock: options.clock ?? systemClock,
       limiter: options.limiter ?? limiter,
@@ -111,10 +112,10 @@ export async function createHarness(): Promise<Harness> {
     limiter,
     session,
     as: (person, workspace = "demo", options) =>
-      appCaller(context(session(person, workspace), options)),
+      appCaller(context(session(person, workspace), "web", options)),
     asAdmin: (person, workspace = null, options) =>
-      adminCaller(context(session(person, workspace), options)),
-    anonymous: () => appCaller(context(null)),
+      adminCaller(context(session(person, workspace), "admin", options)),
+    anonymous: () => appCaller(context(null, "web")),
     close: async () => {
       await Promise.all([admin.$disconnect(), app.$disconnect(), limiter.close()]);
       await database.drop();

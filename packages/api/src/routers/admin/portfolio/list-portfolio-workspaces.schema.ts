@@ -1,5 +1,6 @@
+import type { listPortfolioWorkspaces } from "@atlas/core/services/workspaces/portfolio";
 import { z } from "zod";
-import { ZRole } from "../../../schemas.ts";
+import { ZRole, type ServiceOutput } from "../../../schemas.ts";
 
 export const ZListPortfolioWorkspacesOutput = z.array(
   z.object({
@@ -9,5 +10,5 @@ export const ZListPortfolioWorkspacesOutput = z.array(
     role: ZRole,
     memberCount: z.number().int(),
   }),
-);
+) satisfies z.ZodType<ServiceOutput<typeof listPortfolioWorkspaces>>;
 export type TListPortfolioWorkspacesOutput = z.infer<typeof ZListPortfolioWorkspacesOutput>;

@@ -1,18 +1,11 @@
-import { createTenantDb } from "@atlas/db";
 import { PERMISSIONS } from "../../../permissions.ts";
-import { listPortfolioWorkspaces as listPortfolio } from "../../../services/portfolio.ts";
+import { listPortfolioWorkspaces as listPortfolio } from "@atlas/core/services/workspaces/portfolio";
 import { adminProcedure } from "../../../trpc.ts";
 import { ZListPortfolioWorkspacesOutput } from "./list-portfolio-workspaces.schema.ts";
 
 /** The workspaces the caller coaches, administers or owns, with their member counts. */
 export const listPortfolioWorkspaces = adminProcedure
   .output(ZListPortfolioWorkspacesOutput)
-  .query(({ ctx }) => {
-    const userId = ctx.session.userId;
-    return listPortfolio(
-      ctx.db,
-      (workspaceId) => createTenantDb(ctx.baseDb, { workspaceId, userId }),
-      userId,
-      PERMISSIONS.adminConsole.roles,
-    );
-  });
+  .query(({ ctx }) =>
+    listPortfolio(ctx.baseDb, ctx.session.userId, PERMISSIONS.adminConsole.roles),
+  );

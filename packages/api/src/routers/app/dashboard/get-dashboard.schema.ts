@@ -1,12 +1,14 @@
+import { ZLocalDate } from "@atlas/time";
+import type { getDashboard } from "@atlas/core/services/views/dashboard";
 import { z } from "zod";
-import { ZLocalDateOutput } from "../../../schemas.ts";
+import { type ServiceOutput } from "../../../schemas.ts";
 import { ZAtRiskHabit, ZDayLoad, ZLoadLevel, ZPercent, ZUnitScore } from "../today/views.schema.ts";
 
 export const ZReliefMoveOutput = z.object({
   taskId: z.string(),
   title: z.string(),
-  from: ZLocalDateOutput,
-  to: ZLocalDateOutput,
+  from: ZLocalDate,
+  to: ZLocalDate,
 });
 
 /** DOMAIN.md "Overload": what deferring deadline-free tasks would do. */
@@ -20,10 +22,10 @@ export const ZRelief = z.discriminatedUnion("kind", [
 ]);
 
 export const ZGetDashboardOutput = z.object({
-  localDate: ZLocalDateOutput,
+  localDate: ZLocalDate,
   score: z.object({ percent: ZPercent }),
   /** 30 days ending today, oldest first. */
-  trend: z.array(z.object({ date: ZLocalDateOutput, percent: ZPercent })),
+  trend: z.array(z.object({ date: ZLocalDate, percent: ZPercent })),
   /** As of now; null before the first scored day. */
   consistency: ZUnitScore.nullable(),
   recovering: z.boolean(),
@@ -40,10 +42,10 @@ export const ZGetDashboardOutput = z.object({
   overload: z.object({
     level: ZLoadLevel,
     /** today … today + 6. */
-    days: z.array(ZDayLoad.extend({ date: ZLocalDateOutput })),
+    days: z.array(ZDayLoad.extend({ date: ZLocalDate })),
     /** DOMAIN.md overload trend: completion falling while the coming load rises. */
     trend: z.boolean(),
     relief: ZRelief,
   }),
-});
+}) satisfies z.ZodType<ServiceOutput<typeof getDashboard>>;
 export type TGetDashboardOutput = z.infer<typeof ZGetDashboardOutput>;

@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { getDashboard as read } from "../../../services/dashboard.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { getDashboard as read } from "@atlas/core/services/views/dashboard";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZGetDashboardOutput } from "./get-dashboard.schema.ts";
 

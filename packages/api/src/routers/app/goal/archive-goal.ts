@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { archiveGoal as archive } from "../../../services/goals.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { archiveGoal as archive } from "@atlas/core/services/plans/goals";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZArchiveGoalInput, ZArchiveGoalOutput } from "./archive-goal.schema.ts";
 

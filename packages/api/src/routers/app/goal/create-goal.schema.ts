@@ -1,6 +1,13 @@
+import type { createGoal } from "@atlas/core/services/plans/goals";
 import { z } from "zod";
-import { ZDateInput, ZIdempotencyKey, ZMemberIdInput, ZTitle } from "../../../schemas.ts";
-import { MAX_MILESTONES } from "../../../services/goals.ts";
+import {
+  ZDateInput,
+  ZIdempotencyKey,
+  ZMemberIdInput,
+  ZTitle,
+  type ServiceOutput,
+} from "../../../schemas.ts";
+import { MAX_MILESTONES } from "@atlas/core/services/plans/goals";
 import { ZDescription, ZGoal, ZLifeArea } from "./goal.schema.ts";
 
 export const ZCreateGoalInput = z.object({
@@ -20,5 +27,5 @@ export const ZCreateGoalInput = z.object({
 });
 export type TCreateGoalInput = z.infer<typeof ZCreateGoalInput>;
 
-export const ZCreateGoalOutput = ZGoal;
+export const ZCreateGoalOutput = ZGoal satisfies z.ZodType<ServiceOutput<typeof createGoal>>;
 export type TCreateGoalOutput = z.infer<typeof ZCreateGoalOutput>;

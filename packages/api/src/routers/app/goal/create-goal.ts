@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { createGoal as create } from "../../../services/goals.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { createGoal as create } from "@atlas/core/services/plans/goals";
 import { withoutWorkspace } from "../../../schemas.ts";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZCreateGoalInput, ZCreateGoalOutput } from "./create-goal.schema.ts";

@@ -1,5 +1,6 @@
+import type { createMilestone } from "@atlas/core/services/plans/goals";
 import { z } from "zod";
-import { ZId, ZIdempotencyKey, ZTitle } from "../../../schemas.ts";
+import { ZId, ZIdempotencyKey, ZTitle, type ServiceOutput } from "../../../schemas.ts";
 import { ZGoal } from "./goal.schema.ts";
 
 export const ZCreateMilestoneInput = z.object({
@@ -10,4 +11,6 @@ export const ZCreateMilestoneInput = z.object({
 export type TCreateMilestoneInput = z.infer<typeof ZCreateMilestoneInput>;
 
 /** The goal with the new milestone last. */
-export const ZCreateMilestoneOutput = ZGoal;
+export const ZCreateMilestoneOutput = ZGoal satisfies z.ZodType<
+  ServiceOutput<typeof createMilestone>
+>;

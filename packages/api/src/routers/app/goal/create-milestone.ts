@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { createMilestone as create } from "../../../services/goals.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { createMilestone as create } from "@atlas/core/services/plans/goals";
 import { withoutWorkspace } from "../../../schemas.ts";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZCreateMilestoneInput, ZCreateMilestoneOutput } from "./create-milestone.schema.ts";

@@ -1,7 +1,9 @@
+import type { getGoal } from "@atlas/core/services/plans/goals";
 import type { z } from "zod";
+import type { ServiceOutput } from "../../../schemas.ts";
 import { ZGoal, ZGoalIdInput } from "./goal.schema.ts";
 
 export const ZGetGoalInput = ZGoalIdInput;
 export type TGetGoalInput = z.infer<typeof ZGetGoalInput>;
 
-export const ZGetGoalOutput = ZGoal;
+export const ZGetGoalOutput = ZGoal satisfies z.ZodType<ServiceOutput<typeof getGoal>>;

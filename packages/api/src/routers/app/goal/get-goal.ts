@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { getGoal as read } from "../../../services/goals.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { getGoal as read } from "@atlas/core/services/plans/goals";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZGetGoalInput, ZGetGoalOutput } from "./get-goal.schema.ts";
 

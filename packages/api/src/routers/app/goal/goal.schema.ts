@@ -1,6 +1,7 @@
+import { ZLocalDate } from "@atlas/time";
 /** Zod pieces shared by the goal procedures. */
 import { z } from "zod";
-import { noNul, ZId, ZInstantOutput, ZLocalDateOutput, ZText } from "../../../schemas.ts";
+import { noNul, ZId, ZInstantOutput, ZText } from "../../../schemas.ts";
 
 export const ZGoalStatus = z.enum(["draft", "active", "completed", "archived"]);
 
@@ -19,7 +20,7 @@ export const ZMilestone = z.object({
   position: z.number().int().min(0),
   title: z.string(),
   /** The local date it was done; null while open. */
-  doneOn: ZLocalDateOutput.nullable(),
+  doneOn: ZLocalDate.nullable(),
 });
 
 export const ZGoal = z.object({
@@ -28,7 +29,7 @@ export const ZGoal = z.object({
   title: z.string(),
   description: z.string(),
   status: ZGoalStatus,
-  targetDate: ZLocalDateOutput.nullable(),
+  targetDate: ZLocalDate.nullable(),
   lifeArea: z.string().nullable(),
   milestones: z.array(ZMilestone),
   createdById: z.string(),

@@ -1,5 +1,6 @@
+import type { listGoals } from "@atlas/core/services/plans/goals";
 import { z } from "zod";
-import { pageOf, ZMemberIdInput, ZPageInput } from "../../../schemas.ts";
+import { pageOf, ZMemberIdInput, ZPageInput, type ServiceOutput } from "../../../schemas.ts";
 import { ZGoal, ZGoalStatus } from "./goal.schema.ts";
 
 export const ZListGoalsInput = z
@@ -14,4 +15,4 @@ export const ZListGoalsInput = z
 export type TListGoalsInput = z.infer<typeof ZListGoalsInput>;
 
 /** In creation order. */
-export const ZListGoalsOutput = pageOf(ZGoal);
+export const ZListGoalsOutput = pageOf(ZGoal) satisfies z.ZodType<ServiceOutput<typeof listGoals>>;

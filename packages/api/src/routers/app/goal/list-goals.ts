@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { listGoals as list } from "../../../services/goals.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { listGoals as list } from "@atlas/core/services/plans/goals";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZListGoalsInput, ZListGoalsOutput } from "./list-goals.schema.ts";
 

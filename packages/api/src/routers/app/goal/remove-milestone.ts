@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { removeMilestone as remove } from "../../../services/goals.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { removeMilestone as remove } from "@atlas/core/services/plans/goals";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZRemoveMilestoneInput, ZRemoveMilestoneOutput } from "./remove-milestone.schema.ts";
 

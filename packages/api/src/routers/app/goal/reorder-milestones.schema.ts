@@ -1,6 +1,7 @@
+import type { reorderMilestones } from "@atlas/core/services/plans/goals";
 import { z } from "zod";
-import { ZId } from "../../../schemas.ts";
-import { MAX_MILESTONES } from "../../../services/goals.ts";
+import { ZId, type ServiceOutput } from "../../../schemas.ts";
+import { MAX_MILESTONES } from "@atlas/core/services/plans/goals";
 import { ZGoal } from "./goal.schema.ts";
 
 export const ZReorderMilestonesInput = z.object({
@@ -10,4 +11,6 @@ export const ZReorderMilestonesInput = z.object({
 });
 export type TReorderMilestonesInput = z.infer<typeof ZReorderMilestonesInput>;
 
-export const ZReorderMilestonesOutput = ZGoal;
+export const ZReorderMilestonesOutput = ZGoal satisfies z.ZodType<
+  ServiceOutput<typeof reorderMilestones>
+>;

@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { reorderMilestones as reorder } from "../../../services/goals.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { reorderMilestones as reorder } from "@atlas/core/services/plans/goals";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZReorderMilestonesInput, ZReorderMilestonesOutput } from "./reorder-milestones.schema.ts";
 

@@ -1,5 +1,6 @@
+import type { updateGoal } from "@atlas/core/services/plans/goals";
 import { z } from "zod";
-import { ZDateInput, ZId, ZTitle } from "../../../schemas.ts";
+import { ZDateInput, ZId, ZTitle, type ServiceOutput } from "../../../schemas.ts";
 import { ZDescription, ZGoal, ZLifeArea } from "./goal.schema.ts";
 
 export const ZUpdateGoalInput = z
@@ -17,4 +18,4 @@ export const ZUpdateGoalInput = z
   });
 export type TUpdateGoalInput = z.infer<typeof ZUpdateGoalInput>;
 
-export const ZUpdateGoalOutput = ZGoal;
+export const ZUpdateGoalOutput = ZGoal satisfies z.ZodType<ServiceOutput<typeof updateGoal>>;

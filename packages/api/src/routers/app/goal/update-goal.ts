@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { updateGoal as update } from "../../../services/goals.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { updateGoal as update } from "@atlas/core/services/plans/goals";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZUpdateGoalInput, ZUpdateGoalOutput } from "./update-goal.schema.ts";
 

@@ -1,5 +1,6 @@
+import type { updateMilestone } from "@atlas/core/services/plans/goals";
 import { z } from "zod";
-import { ZDateInput, ZId, ZTitle } from "../../../schemas.ts";
+import { ZDateInput, ZId, ZTitle, type ServiceOutput } from "../../../schemas.ts";
 import { ZGoal } from "./goal.schema.ts";
 
 export const ZUpdateMilestoneInput = z
@@ -20,4 +21,6 @@ export const ZUpdateMilestoneInput = z
   });
 export type TUpdateMilestoneInput = z.infer<typeof ZUpdateMilestoneInput>;
 
-export const ZUpdateMilestoneOutput = ZGoal;
+export const ZUpdateMilestoneOutput = ZGoal satisfies z.ZodType<
+  ServiceOutput<typeof updateMilestone>
+>;

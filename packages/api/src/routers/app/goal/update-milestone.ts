@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { updateMilestone as update } from "../../../services/goals.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { updateMilestone as update } from "@atlas/core/services/plans/goals";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZUpdateMilestoneInput, ZUpdateMilestoneOutput } from "./update-milestone.schema.ts";
 

@@ -1,7 +1,9 @@
+import type { archiveHabit } from "@atlas/core/services/plans/habits";
 import type { z } from "zod";
+import type { ServiceOutput } from "../../../schemas.ts";
 import { ZHabit, ZHabitIdInput } from "./habit.schema.ts";
 
 export const ZArchiveHabitInput = ZHabitIdInput;
 export type TArchiveHabitInput = z.infer<typeof ZArchiveHabitInput>;
 
-export const ZArchiveHabitOutput = ZHabit;
+export const ZArchiveHabitOutput = ZHabit satisfies z.ZodType<ServiceOutput<typeof archiveHabit>>;

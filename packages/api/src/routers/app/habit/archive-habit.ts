@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { archiveHabit as archive } from "../../../services/habits.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { archiveHabit as archive } from "@atlas/core/services/plans/habits";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZArchiveHabitInput, ZArchiveHabitOutput } from "./archive-habit.schema.ts";
 

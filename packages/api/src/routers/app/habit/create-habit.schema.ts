@@ -1,5 +1,13 @@
+import type { createHabit } from "@atlas/core/services/plans/habits";
 import { z } from "zod";
-import { ZDateInput, ZId, ZIdempotencyKey, ZMemberIdInput, ZTitle } from "../../../schemas.ts";
+import {
+  ZDateInput,
+  ZId,
+  ZIdempotencyKey,
+  ZMemberIdInput,
+  ZTitle,
+  type ServiceOutput,
+} from "../../../schemas.ts";
 import { ZDurationMinutes, ZHabit, ZSchedule, ZTarget } from "./habit.schema.ts";
 
 export const ZCreateHabitInput = z.object({
@@ -19,5 +27,5 @@ export const ZCreateHabitInput = z.object({
 export type TCreateHabitInput = z.infer<typeof ZCreateHabitInput>;
 
 /** The habit; its first version is in force from the owning member's local today. */
-export const ZCreateHabitOutput = ZHabit;
+export const ZCreateHabitOutput = ZHabit satisfies z.ZodType<ServiceOutput<typeof createHabit>>;
 export type TCreateHabitOutput = z.infer<typeof ZCreateHabitOutput>;

@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { createHabit as create } from "../../../services/habits.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { createHabit as create } from "@atlas/core/services/plans/habits";
 import { withoutWorkspace } from "../../../schemas.ts";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZCreateHabitInput, ZCreateHabitOutput } from "./create-habit.schema.ts";

@@ -1,5 +1,7 @@
+import { ZLocalDate } from "@atlas/time";
+import type { getHabitHistory } from "@atlas/core/services/views/habit-history";
 import { z } from "zod";
-import { ZDateInput, ZId, ZInstantOutput, ZLocalDateOutput } from "../../../schemas.ts";
+import { ZDateInput, ZId, ZInstantOutput, type ServiceOutput } from "../../../schemas.ts";
 import { ZUnitScore, ZViewSchedule, ZViewTarget } from "../today/views.schema.ts";
 
 export const ZGetHabitHistoryInput = z.object({
@@ -12,7 +14,7 @@ export type TGetHabitHistoryInput = z.infer<typeof ZGetHabitHistoryInput>;
 /** A schedule version, flat (the screens list them as a table). */
 export const ZHabitPlanVersion = z.object({
   /** The owning member's local day from which this version is in force. */
-  effectiveFrom: ZLocalDateOutput,
+  effectiveFrom: ZLocalDate,
   schedule: ZViewSchedule,
   /** ISO weekdays 1 (Mon) … 7 (Sun); empty unless days_of_week. */
   daysOfWeek: z.array(z.number().int()),
@@ -23,7 +25,7 @@ export const ZHabitPlanVersion = z.object({
 });
 
 export const ZHabitHistoryDay = z.object({
-  date: ZLocalDateOutput,
+  date: ZLocalDate,
   /** Due that day (times_per_week: a day of a week the habit runs in). */
   due: z.boolean(),
   /**
@@ -52,11 +54,11 @@ export const ZGetHabitHistoryOutput = z.object({
     memberId: z.string(),
     memberName: z.string(),
     archivedAt: ZInstantOutput.nullable(),
-    startDate: ZLocalDateOutput,
+    startDate: ZLocalDate,
   }),
   /** 53 ISO weeks ending at `to`: from is a Monday, 52 weeks before to's week. */
-  from: ZLocalDateOutput,
-  to: ZLocalDateOutput,
+  from: ZLocalDate,
+  to: ZLocalDate,
   /** Every day from … to, oldest first (days before the start date: due false, state null). */
   days: z.array(ZHabitHistoryDay),
   /** As of `to`. */
@@ -66,5 +68,5 @@ export const ZGetHabitHistoryOutput = z.object({
   strength: ZUnitScore,
   /** Every version, oldest first. */
   versions: z.array(ZHabitPlanVersion).min(1),
-});
+}) satisfies z.ZodType<ServiceOutput<typeof getHabitHistory>>;
 export type TGetHabitHistoryOutput = z.infer<typeof ZGetHabitHistoryOutput>;

@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { getHabitHistory as read } from "../../../services/habit-history.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { getHabitHistory as read } from "@atlas/core/services/views/habit-history";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZGetHabitHistoryInput, ZGetHabitHistoryOutput } from "./get-habit-history.schema.ts";
 

@@ -1,7 +1,9 @@
+import type { getHabit } from "@atlas/core/services/plans/habits";
 import type { z } from "zod";
+import type { ServiceOutput } from "../../../schemas.ts";
 import { ZHabit, ZHabitIdInput } from "./habit.schema.ts";
 
 export const ZGetHabitInput = ZHabitIdInput;
 export type TGetHabitInput = z.infer<typeof ZGetHabitInput>;
 
-export const ZGetHabitOutput = ZHabit;
+export const ZGetHabitOutput = ZHabit satisfies z.ZodType<ServiceOutput<typeof getHabit>>;

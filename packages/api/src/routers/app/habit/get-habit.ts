@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { getHabit as read } from "../../../services/habits.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { getHabit as read } from "@atlas/core/services/plans/habits";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZGetHabitInput, ZGetHabitOutput } from "./get-habit.schema.ts";
 

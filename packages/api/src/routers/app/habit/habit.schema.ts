@@ -1,6 +1,7 @@
+import { ZLocalDate } from "@atlas/time";
 /** Zod pieces shared by the habit procedures. */
 import { z } from "zod";
-import { noNul, ZId, ZInstantOutput, ZLocalDateOutput, ZTargetValue } from "../../../schemas.ts";
+import { noNul, ZId, ZInstantOutput, ZTargetValue } from "../../../schemas.ts";
 
 const ZIsoWeekday = z
   .number()
@@ -64,7 +65,7 @@ export const ZDurationMinutes = z
 
 export const ZHabitVersion = z.object({
   /** The owning member's local day from which this version is in force. */
-  effectiveFrom: ZLocalDateOutput,
+  effectiveFrom: ZLocalDate,
   schedule: ZSchedule,
   target: ZTarget.nullable(),
   durationMinutes: z.number().int(),
@@ -75,7 +76,7 @@ export const ZHabit = z.object({
   memberId: z.string(),
   goalId: z.string().nullable(),
   title: z.string(),
-  startDate: ZLocalDateOutput,
+  startDate: ZLocalDate,
   archivedAt: ZInstantOutput.nullable(),
   isArchived: z.boolean(),
   /** The version in force on the owning member's today. */

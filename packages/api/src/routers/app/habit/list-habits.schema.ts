@@ -1,5 +1,6 @@
+import type { listHabits } from "@atlas/core/services/plans/habits";
 import { z } from "zod";
-import { pageOf, ZId, ZMemberIdInput, ZPageInput } from "../../../schemas.ts";
+import { pageOf, ZId, ZMemberIdInput, ZPageInput, type ServiceOutput } from "../../../schemas.ts";
 import { ZHabit } from "./habit.schema.ts";
 
 export const ZListHabitsInput = z
@@ -20,4 +21,6 @@ export const ZListHabitsInput = z
 export type TListHabitsInput = z.infer<typeof ZListHabitsInput>;
 
 /** In creation order. */
-export const ZListHabitsOutput = pageOf(ZHabit);
+export const ZListHabitsOutput = pageOf(ZHabit) satisfies z.ZodType<
+  ServiceOutput<typeof listHabits>
+>;

@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { listHabits as list } from "../../../services/habits.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { listHabits as list } from "@atlas/core/services/plans/habits";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZListHabitsInput, ZListHabitsOutput } from "./list-habits.schema.ts";
 

@@ -1,5 +1,6 @@
+import type { updateHabit } from "@atlas/core/services/plans/habits";
 import { z } from "zod";
-import { ZId, ZTitle } from "../../../schemas.ts";
+import { ZId, ZTitle, type ServiceOutput } from "../../../schemas.ts";
 import { ZDurationMinutes, ZHabit, ZSchedule, ZTarget } from "./habit.schema.ts";
 
 export const ZUpdateHabitInput = z
@@ -17,4 +18,4 @@ export const ZUpdateHabitInput = z
   });
 export type TUpdateHabitInput = z.infer<typeof ZUpdateHabitInput>;
 
-export const ZUpdateHabitOutput = ZHabit;
+export const ZUpdateHabitOutput = ZHabit satisfies z.ZodType<ServiceOutput<typeof updateHabit>>;

@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { updateHabit as update } from "../../../services/habits.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { updateHabit as update } from "@atlas/core/services/plans/habits";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZUpdateHabitInput, ZUpdateHabitOutput } from "./update-habit.schema.ts";
 

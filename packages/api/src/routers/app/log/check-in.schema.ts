@@ -1,5 +1,12 @@
+import type { appendEvent } from "@atlas/core/services/log/log";
 import { z } from "zod";
-import { ZDateInput, ZId, ZIdempotencyKey, ZLoggedValue } from "../../../schemas.ts";
+import {
+  ZDateInput,
+  ZId,
+  ZIdempotencyKey,
+  ZLoggedValue,
+  type ServiceOutput,
+} from "../../../schemas.ts";
 import { ZLogWriteOutput, ZNote, ZOccurredAt } from "./log.schema.ts";
 
 export const ZCheckInInput = z
@@ -20,5 +27,7 @@ export const ZCheckInInput = z
   });
 export type TCheckInInput = z.infer<typeof ZCheckInInput>;
 
-export const ZCheckInOutput = ZLogWriteOutput;
+export const ZCheckInOutput = ZLogWriteOutput satisfies z.ZodType<
+  ServiceOutput<typeof appendEvent>
+>;
 export type TCheckInOutput = z.infer<typeof ZCheckInOutput>;

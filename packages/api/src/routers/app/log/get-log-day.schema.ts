@@ -1,5 +1,7 @@
+import { ZLocalDate } from "@atlas/time";
+import type { getLogDay } from "@atlas/core/services/log/log";
 import { z } from "zod";
-import { ZDateInput, ZLocalDateOutput, ZMemberIdInput } from "../../../schemas.ts";
+import { ZDateInput, ZMemberIdInput, type ServiceOutput } from "../../../schemas.ts";
 import { ZEvent, ZLogDayItem } from "./log.schema.ts";
 
 export const ZGetLogDayInput = z
@@ -14,12 +16,12 @@ export type TGetLogDayInput = z.infer<typeof ZGetLogDayInput>;
 
 export const ZGetLogDayOutput = z.object({
   memberId: z.string(),
-  localDate: ZLocalDateOutput,
+  localDate: ZLocalDate,
   /** The member's local today. */
-  today: ZLocalDateOutput,
+  today: ZLocalDate,
   /** Items shown that day (due, or a times_per_week day) or logged on it, combined. */
   items: z.array(ZLogDayItem),
   /** Every event for that day, undos and reverted entries included, in recording order. */
   events: z.array(ZEvent),
-});
+}) satisfies z.ZodType<ServiceOutput<typeof getLogDay>>;
 export type TGetLogDayOutput = z.infer<typeof ZGetLogDayOutput>;

@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { getLogDay as read } from "../../../services/log.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { getLogDay as read } from "@atlas/core/services/log/log";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZGetLogDayInput, ZGetLogDayOutput } from "./get-log-day.schema.ts";
 

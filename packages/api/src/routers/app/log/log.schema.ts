@@ -1,6 +1,7 @@
+import { ZLocalDate } from "@atlas/time";
 /** Zod pieces shared by the log procedures. */
 import { z } from "zod";
-import { ZInstantOutput, ZLocalDateOutput, ZText } from "../../../schemas.ts";
+import { ZInstantOutput, ZText } from "../../../schemas.ts";
 import { ZTarget } from "../habit/habit.schema.ts";
 
 /**
@@ -21,11 +22,11 @@ export const ZEvent = z.object({
   taskId: z.string().nullable(),
   kind: z.enum(["done", "partial", "skip", "undo"]),
   value: z.number().nullable(),
-  localDate: ZLocalDateOutput,
+  localDate: ZLocalDate,
   occurredAt: ZInstantOutput,
   recordedAt: ZInstantOutput,
   recordedById: z.string(),
-  source: z.enum(["web", "admin", "api", "import", "system"]),
+  source: z.enum(["web", "admin", "api", "import", "job", "ai"]),
   note: z.string().nullable(),
   revertsId: z.string().nullable(),
   isReverted: z.boolean(),
@@ -35,7 +36,7 @@ export const ZEvent = z.object({
 export const ZItemDay = z.object({
   habitId: z.string().nullable(),
   taskId: z.string().nullable(),
-  localDate: ZLocalDateOutput,
+  localDate: ZLocalDate,
   state: z.enum(["done", "partial", "skipped", "open"]),
   /** Sum of the non-reverted values (measurable habits), else null. */
   value: z.number().nullable(),

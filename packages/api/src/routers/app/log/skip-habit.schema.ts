@@ -1,5 +1,6 @@
+import type { appendEvent } from "@atlas/core/services/log/log";
 import { z } from "zod";
-import { ZDateInput, ZId, ZIdempotencyKey } from "../../../schemas.ts";
+import { ZDateInput, ZId, ZIdempotencyKey, type ServiceOutput } from "../../../schemas.ts";
 import { ZLogWriteOutput, ZNote, ZOccurredAt } from "./log.schema.ts";
 
 export const ZSkipHabitInput = z.object({
@@ -12,4 +13,6 @@ export const ZSkipHabitInput = z.object({
 });
 export type TSkipHabitInput = z.infer<typeof ZSkipHabitInput>;
 
-export const ZSkipHabitOutput = ZLogWriteOutput;
+export const ZSkipHabitOutput = ZLogWriteOutput satisfies z.ZodType<
+  ServiceOutput<typeof appendEvent>
+>;

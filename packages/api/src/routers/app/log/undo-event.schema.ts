@@ -1,5 +1,6 @@
+import type { appendEvent } from "@atlas/core/services/log/log";
 import { z } from "zod";
-import { ZId, ZIdempotencyKey } from "../../../schemas.ts";
+import { ZId, ZIdempotencyKey, type ServiceOutput } from "../../../schemas.ts";
 import { ZLogWriteOutput, ZNote, ZOccurredAt } from "./log.schema.ts";
 
 export const ZUndoEventInput = z.object({
@@ -11,4 +12,6 @@ export const ZUndoEventInput = z.object({
 });
 export type TUndoEventInput = z.infer<typeof ZUndoEventInput>;
 
-export const ZUndoEventOutput = ZLogWriteOutput;
+export const ZUndoEventOutput = ZLogWriteOutput satisfies z.ZodType<
+  ServiceOutput<typeof appendEvent>
+>;

@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { appendEvent } from "../../../services/log.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { appendEvent } from "@atlas/core/services/log/log";
 import { withoutWorkspace } from "../../../schemas.ts";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZUndoEventInput, ZUndoEventOutput } from "./undo-event.schema.ts";

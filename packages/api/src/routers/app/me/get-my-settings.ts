@@ -1,4 +1,4 @@
-import { getMyTimeSetting } from "../../../services/time-settings.ts";
+import { getMyTimeSetting } from "@atlas/core/services/access/time-settings";
 import { authedProcedure } from "../../../trpc.ts";
 import { ZGetMySettingsOutput } from "./get-my-settings.schema.ts";
 

@@ -1,6 +1,7 @@
 import { ZDayStartMinutes, ZTimeZone } from "@atlas/time";
+import type { updateMyTimeSetting } from "@atlas/core/services/access/time-settings";
 import { z } from "zod";
-import { atLeastOneField } from "../../../schemas.ts";
+import { atLeastOneField, type ServiceOutput } from "../../../schemas.ts";
 import { ZMySettings } from "./get-my-settings.schema.ts";
 
 export const ZUpdateMySettingsInput = z
@@ -11,5 +12,7 @@ export const ZUpdateMySettingsInput = z
   .refine(atLeastOneField.check, { message: atLeastOneField.message });
 export type TUpdateMySettingsInput = z.infer<typeof ZUpdateMySettingsInput>;
 
-export const ZUpdateMySettingsOutput = ZMySettings;
+export const ZUpdateMySettingsOutput = ZMySettings satisfies z.ZodType<
+  ServiceOutput<typeof updateMyTimeSetting>
+>;
 export type TUpdateMySettingsOutput = z.infer<typeof ZUpdateMySettingsOutput>;

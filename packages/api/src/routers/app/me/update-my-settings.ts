@@ -1,4 +1,4 @@
-import { updateMyTimeSetting } from "../../../services/time-settings.ts";
+import { updateMyTimeSetting } from "@atlas/core/services/access/time-settings";
 import { authedProcedure, rateLimited } from "../../../trpc.ts";
 import { ZUpdateMySettingsInput, ZUpdateMySettingsOutput } from "./update-my-settings.schema.ts";
 

@@ -1,4 +1,6 @@
+import type { getCapacity } from "@atlas/core/services/plans/capacity";
 import { z } from "zod";
+import type { ServiceOutput } from "../../../schemas.ts";
 
 /** Minutes a member can give on one ISO weekday. */
 const ZDayMinutes = z.number().int().min(0).max(1440);
@@ -13,5 +15,7 @@ export const ZWeekCapacity = z.object({
   sunMinutes: ZDayMinutes,
 });
 
-export const ZGetCapacityOutput = ZWeekCapacity;
+export const ZGetCapacityOutput = ZWeekCapacity satisfies z.ZodType<
+  ServiceOutput<typeof getCapacity>
+>;
 export type TGetCapacityOutput = z.infer<typeof ZGetCapacityOutput>;

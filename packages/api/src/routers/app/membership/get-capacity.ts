@@ -1,4 +1,4 @@
-import { getCapacity as readCapacity } from "../../../services/capacity.ts";
+import { getCapacity as readCapacity } from "@atlas/core/services/plans/capacity";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZGetCapacityOutput } from "./get-capacity.schema.ts";
 

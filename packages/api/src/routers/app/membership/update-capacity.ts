@@ -1,4 +1,4 @@
-import { updateCapacity as writeCapacity } from "../../../services/capacity.ts";
+import { updateCapacity as writeCapacity } from "@atlas/core/services/plans/capacity";
 import { rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZUpdateCapacityInput, ZUpdateCapacityOutput } from "./update-capacity.schema.ts";
 

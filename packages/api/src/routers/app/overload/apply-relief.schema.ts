@@ -1,5 +1,6 @@
+import type { applyRelief } from "@atlas/core/services/plans/relief";
 import { z } from "zod";
-import { ZDateInput, ZId, ZIdempotencyKey } from "../../../schemas.ts";
+import { ZDateInput, ZId, ZIdempotencyKey, type ServiceOutput } from "../../../schemas.ts";
 
 export const ZApplyReliefInput = z.object({
   idempotencyKey: ZIdempotencyKey,
@@ -14,5 +15,7 @@ export const ZApplyReliefInput = z.object({
 });
 export type TApplyReliefInput = z.infer<typeof ZApplyReliefInput>;
 
-export const ZApplyReliefOutput = z.object({ moved: z.number().int() });
+export const ZApplyReliefOutput = z.object({ moved: z.number().int() }) satisfies z.ZodType<
+  ServiceOutput<typeof applyRelief>
+>;
 export type TApplyReliefOutput = z.infer<typeof ZApplyReliefOutput>;

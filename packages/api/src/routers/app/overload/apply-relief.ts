@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { applyRelief as apply } from "../../../services/relief.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { applyRelief as apply } from "@atlas/core/services/plans/relief";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZApplyReliefInput, ZApplyReliefOutput } from "./apply-relief.schema.ts";
 

@@ -1,7 +1,9 @@
+import type { archiveTask } from "@atlas/core/services/plans/tasks";
 import type { z } from "zod";
+import type { ServiceOutput } from "../../../schemas.ts";
 import { ZTask, ZTaskIdInput } from "./task.schema.ts";
 
 export const ZArchiveTaskInput = ZTaskIdInput;
 export type TArchiveTaskInput = z.infer<typeof ZArchiveTaskInput>;
 
-export const ZArchiveTaskOutput = ZTask;
+export const ZArchiveTaskOutput = ZTask satisfies z.ZodType<ServiceOutput<typeof archiveTask>>;

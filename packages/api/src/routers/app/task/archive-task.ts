@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { archiveTask as archive } from "../../../services/tasks.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { archiveTask as archive } from "@atlas/core/services/plans/tasks";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZArchiveTaskInput, ZArchiveTaskOutput } from "./archive-task.schema.ts";
 

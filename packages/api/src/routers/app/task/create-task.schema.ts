@@ -1,5 +1,13 @@
+import type { createTask } from "@atlas/core/services/plans/tasks";
 import { z } from "zod";
-import { ZDateInput, ZId, ZIdempotencyKey, ZMemberIdInput, ZTitle } from "../../../schemas.ts";
+import {
+  ZDateInput,
+  ZId,
+  ZIdempotencyKey,
+  ZMemberIdInput,
+  ZTitle,
+  type ServiceOutput,
+} from "../../../schemas.ts";
 import { ZEstimateMinutes, ZNotes, ZTask, ZTaskPriority } from "./task.schema.ts";
 
 export const ZCreateTaskInput = z.object({
@@ -20,5 +28,5 @@ export const ZCreateTaskInput = z.object({
 });
 export type TCreateTaskInput = z.infer<typeof ZCreateTaskInput>;
 
-export const ZCreateTaskOutput = ZTask;
+export const ZCreateTaskOutput = ZTask satisfies z.ZodType<ServiceOutput<typeof createTask>>;
 export type TCreateTaskOutput = z.infer<typeof ZCreateTaskOutput>;

@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { createTask as create } from "../../../services/tasks.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { createTask as create } from "@atlas/core/services/plans/tasks";
 import { withoutWorkspace } from "../../../schemas.ts";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZCreateTaskInput, ZCreateTaskOutput } from "./create-task.schema.ts";

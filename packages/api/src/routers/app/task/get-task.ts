@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { getTask as read } from "../../../services/tasks.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { getTask as read } from "@atlas/core/services/plans/tasks";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZGetTaskInput, ZGetTaskOutput } from "./get-task.schema.ts";
 

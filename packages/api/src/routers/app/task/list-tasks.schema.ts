@@ -1,5 +1,13 @@
+import type { listTasks } from "@atlas/core/services/plans/tasks";
 import { z } from "zod";
-import { pageOf, ZDateInput, ZId, ZMemberIdInput, ZPageInput } from "../../../schemas.ts";
+import {
+  pageOf,
+  ZDateInput,
+  ZId,
+  ZMemberIdInput,
+  ZPageInput,
+  type ServiceOutput,
+} from "../../../schemas.ts";
 import { ZTask, ZTaskPriority, ZTaskStatus } from "./task.schema.ts";
 
 export const ZListTasksInput = z
@@ -25,4 +33,4 @@ export const ZListTasksInput = z
 export type TListTasksInput = z.infer<typeof ZListTasksInput>;
 
 /** In creation order. */
-export const ZListTasksOutput = pageOf(ZTask);
+export const ZListTasksOutput = pageOf(ZTask) satisfies z.ZodType<ServiceOutput<typeof listTasks>>;

@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { listTasks as list } from "../../../services/tasks.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { listTasks as list } from "@atlas/core/services/plans/tasks";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZListTasksInput, ZListTasksOutput } from "./list-tasks.schema.ts";
 

@@ -1,6 +1,7 @@
+import { ZLocalDate } from "@atlas/time";
 /** Zod pieces shared by the task procedures. */
 import { z } from "zod";
-import { ZId, ZInstantOutput, ZLocalDateOutput, ZText } from "../../../schemas.ts";
+import { ZId, ZInstantOutput, ZText } from "../../../schemas.ts";
 
 export const ZTaskPriority = z.enum(["low", "medium", "high"]);
 export const ZTaskStatus = z.enum(["todo", "in_progress", "done", "cancelled"]);
@@ -18,11 +19,11 @@ export const ZEstimateMinutes = z
   .max(10_080, { error: "estimateMinutes is at most 10080 (a week)" });
 
 export const ZTaskVersion = z.object({
-  effectiveFrom: ZLocalDateOutput,
+  effectiveFrom: ZLocalDate,
   status: ZPlannedStatus,
   priority: ZTaskPriority,
-  dueDate: ZLocalDateOutput.nullable(),
-  plannedDate: ZLocalDateOutput.nullable(),
+  dueDate: ZLocalDate.nullable(),
+  plannedDate: ZLocalDate.nullable(),
   estimateMinutes: z.number().int(),
 });
 
@@ -34,12 +35,12 @@ export const ZTask = z.object({
   notes: z.string(),
   /** done once the log holds a non-reverted check-in; else the planned status in force today. */
   status: ZTaskStatus,
-  doneOn: ZLocalDateOutput.nullable(),
+  doneOn: ZLocalDate.nullable(),
   priority: ZTaskPriority,
-  dueDate: ZLocalDateOutput.nullable(),
-  plannedDate: ZLocalDateOutput.nullable(),
+  dueDate: ZLocalDate.nullable(),
+  plannedDate: ZLocalDate.nullable(),
   /** The planned date, else the due date. */
-  scheduledDate: ZLocalDateOutput.nullable(),
+  scheduledDate: ZLocalDate.nullable(),
   estimateMinutes: z.number().int(),
   archivedAt: ZInstantOutput.nullable(),
   isArchived: z.boolean(),

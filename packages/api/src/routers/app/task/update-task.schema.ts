@@ -1,5 +1,6 @@
+import type { updateTask } from "@atlas/core/services/plans/tasks";
 import { z } from "zod";
-import { ZDateInput, ZId, ZTitle } from "../../../schemas.ts";
+import { ZDateInput, ZId, ZTitle, type ServiceOutput } from "../../../schemas.ts";
 import { ZEstimateMinutes, ZNotes, ZPlannedStatus, ZTask, ZTaskPriority } from "./task.schema.ts";
 
 export const ZUpdateTaskInput = z
@@ -20,4 +21,4 @@ export const ZUpdateTaskInput = z
   });
 export type TUpdateTaskInput = z.infer<typeof ZUpdateTaskInput>;
 
-export const ZUpdateTaskOutput = ZTask;
+export const ZUpdateTaskOutput = ZTask satisfies z.ZodType<ServiceOutput<typeof updateTask>>;

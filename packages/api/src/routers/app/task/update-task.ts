@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { updateTask as update } from "../../../services/tasks.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { updateTask as update } from "@atlas/core/services/plans/tasks";
 import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZUpdateTaskInput, ZUpdateTaskOutput } from "./update-task.schema.ts";
 

@@ -1,5 +1,7 @@
+import { ZLocalDate } from "@atlas/time";
+import type { getToday } from "@atlas/core/services/views/today";
 import { z } from "zod";
-import { ZLocalDateOutput } from "../../../schemas.ts";
+import { type ServiceOutput } from "../../../schemas.ts";
 import { ZTaskPriority, ZTaskStatus } from "../task/task.schema.ts";
 import {
   ZAtRiskHabit,
@@ -46,8 +48,8 @@ export const ZTodayTask = z.object({
   title: z.string(),
   priority: ZTaskPriority,
   estimateMinutes: z.number().int(),
-  dueDate: ZLocalDateOutput.nullable(),
-  plannedDate: ZLocalDateOutput.nullable(),
+  dueDate: ZLocalDate.nullable(),
+  plannedDate: ZLocalDate.nullable(),
   status: ZTaskStatus,
   goalId: z.string().nullable(),
   /** The latest event today that is not an undo and not reverted; null when none. */
@@ -56,7 +58,7 @@ export const ZTodayTask = z.object({
 
 /** The caller's own local today, "as of now" (DOMAIN.md "Reads compute 'as of now'"). */
 export const ZGetTodayOutput = z.object({
-  localDate: ZLocalDateOutput,
+  localDate: ZLocalDate,
   timeZone: z.string(),
   /** Today's daily execution score (DOMAIN.md "Daily execution score"). */
   score: z.object({
@@ -74,7 +76,7 @@ export const ZGetTodayOutput = z.object({
   overdue: z.array(ZTodayTask),
   load: ZDayLoad,
   atRisk: z.array(ZAtRiskHabit),
-});
+}) satisfies z.ZodType<ServiceOutput<typeof getToday>>;
 export type TGetTodayOutput = z.infer<typeof ZGetTodayOutput>;
 export type TTodayHabit = z.infer<typeof ZTodayHabit>;
 export type TTodayTask = z.infer<typeof ZTodayTask>;

@@ -1,5 +1,5 @@
-import { actorOf } from "../../../services/access.ts";
-import { getToday as read } from "../../../services/today.ts";
+import { actorOf } from "@atlas/core/services/access/access";
+import { getToday as read } from "@atlas/core/services/views/today";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZGetTodayOutput } from "./get-today.schema.ts";
 

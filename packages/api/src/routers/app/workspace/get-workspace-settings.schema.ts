@@ -1,4 +1,6 @@
+import type { getWorkspaceSettings } from "@atlas/core/services/workspaces/workspaces";
 import { z } from "zod";
+import type { ServiceOutput } from "../../../schemas.ts";
 
 export const ZWorkspaceSettings = z.object({
   lateEntryWindowDays: z.number().int(),
@@ -7,5 +9,7 @@ export const ZWorkspaceSettings = z.object({
   defaultTimeZone: z.string(),
 });
 
-export const ZGetWorkspaceSettingsOutput = ZWorkspaceSettings;
+export const ZGetWorkspaceSettingsOutput = ZWorkspaceSettings satisfies z.ZodType<
+  ServiceOutput<typeof getWorkspaceSettings>
+>;
 export type TGetWorkspaceSettingsOutput = z.infer<typeof ZGetWorkspaceSettingsOutput>;

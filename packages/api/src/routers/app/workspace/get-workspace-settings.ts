@@ -1,4 +1,4 @@
-import { getWorkspaceSettings as readSettings } from "../../../services/workspaces.ts";
+import { getWorkspaceSettings as readSettings } from "@atlas/core/services/workspaces/workspaces";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZGetWorkspaceSettingsOutput } from "./get-workspace-settings.schema.ts";
 

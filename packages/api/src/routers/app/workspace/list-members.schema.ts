@@ -1,5 +1,6 @@
+import type { listMembers } from "@atlas/core/services/workspaces/workspaces";
 import { z } from "zod";
-import { ZRole } from "../../../schemas.ts";
+import { ZRole, type ServiceOutput } from "../../../schemas.ts";
 
 export const ZListMembersOutput = z.array(
   z.object({
@@ -9,5 +10,5 @@ export const ZListMembersOutput = z.array(
     email: z.string().nullable(),
     role: ZRole,
   }),
-);
+) satisfies z.ZodType<ServiceOutput<typeof listMembers>>;
 export type TListMembersOutput = z.infer<typeof ZListMembersOutput>;

@@ -1,4 +1,4 @@
-import { listMembers as listWorkspaceMembers } from "../../../services/workspaces.ts";
+import { listMembers as listWorkspaceMembers } from "@atlas/core/services/workspaces/workspaces";
 import { workspaceProcedure } from "../../../trpc.ts";
 import { ZListMembersOutput } from "./list-members.schema.ts";
 

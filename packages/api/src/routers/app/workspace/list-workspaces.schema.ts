@@ -1,5 +1,6 @@
+import type { listMyWorkspaces } from "@atlas/core/services/workspaces/workspaces";
 import { z } from "zod";
-import { ZRole } from "../../../schemas.ts";
+import { ZRole, type ServiceOutput } from "../../../schemas.ts";
 
 export const ZListWorkspacesOutput = z.array(
   z.object({
@@ -10,5 +11,5 @@ export const ZListWorkspacesOutput = z.array(
     /** The session's active workspace. */
     isActive: z.boolean(),
   }),
-);
+) satisfies z.ZodType<ServiceOutput<typeof listMyWorkspaces>>;
 export type TListWorkspacesOutput = z.infer<typeof ZListWorkspacesOutput>;

@@ -1,4 +1,4 @@
-import { listMyWorkspaces } from "../../../services/workspaces.ts";
+import { listMyWorkspaces } from "@atlas/core/services/workspaces/workspaces";
 import { authedProcedure } from "../../../trpc.ts";
 import { ZListWorkspacesOutput } from "./list-workspaces.schema.ts";
 

@@ -1,6 +1,7 @@
 import { ZTimeZone } from "@atlas/time";
+import type { updateWorkspaceSettings } from "@atlas/core/services/workspaces/workspaces";
 import { z } from "zod";
-import { atLeastOneField } from "../../../schemas.ts";
+import { atLeastOneField, type ServiceOutput } from "../../../schemas.ts";
 import { ZWorkspaceSettings } from "./get-workspace-settings.schema.ts";
 
 /** Stored as DECIMAL(4,3): more than three decimals would be silently rounded, so refuse them. */
@@ -20,5 +21,7 @@ export const ZUpdateWorkspaceSettingsInput = z
   .refine(atLeastOneField.check, { message: atLeastOneField.message });
 export type TUpdateWorkspaceSettingsInput = z.infer<typeof ZUpdateWorkspaceSettingsInput>;
 
-export const ZUpdateWorkspaceSettingsOutput = ZWorkspaceSettings;
+export const ZUpdateWorkspaceSettingsOutput = ZWorkspaceSettings satisfies z.ZodType<
+  ServiceOutput<typeof updateWorkspaceSettings>
+>;
 export type TUpdateWorkspaceSettingsOutput = z.infer<typeof ZUpdateWorkspaceSettingsOutput>;

@@ -1,4 +1,4 @@
-import { updateWorkspaceSettings as writeSettings } from "../../../services/workspaces.ts";
+import { updateWorkspaceSettings as writeSettings } from "@atlas/core/services/workspaces/workspaces";
 import { rateLimited, workspaceAdminProcedure } from "../../../trpc.ts";
 import {
   ZUpdateWorkspaceSettingsInput,

@@ -11,7 +11,7 @@ import { addDays } from "@atlas/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recomputeMember } from "./derived.ts";
 import { expectedRows, storedRows } from "./testing/expected.ts";
-import { acquireTestServer } from "./testing/server.ts";
+import { acquireTestServer } from "../testing/server.ts";
 import { simulateMember } from "./testing/simulate.ts";
 
 const HISTORIES = Number(process.env.ATLAS_PROPERTY_RUNS ?? 50);

@@ -6,10 +6,10 @@
 import { AppError, planRelief } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
 import type { LocalDate } from "@atlas/time";
-import type { Actor } from "./access.ts";
-import { withIdempotency } from "./idempotency.ts";
-import { lockName } from "./locks.ts";
-import { loadSnapshot } from "./member-view.ts";
+import type { Actor } from "../access/access.ts";
+import { withIdempotency } from "../shared/idempotency.ts";
+import { lockName } from "../shared/locks.ts";
+import { loadSnapshot } from "../views/member-view.ts";
 import { taskFor, updateTaskIn } from "./tasks.ts";
 
 export interface ReliefMoveIn {

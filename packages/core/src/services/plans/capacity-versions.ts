@@ -5,9 +5,9 @@
  * hold the current week; CapacityVersion what was in force on each day once it was edited.
  */
 import type { LocalDate } from "@atlas/time";
-import type { WeeklyCapacity } from "../model.ts";
-import type { DbTx } from "./db.ts";
-import { toDbDate } from "./db-date.ts";
+import type { WeeklyCapacity } from "../../model.ts";
+import type { DbTx } from "../shared/db.ts";
+import { toDbDate } from "../shared/db-date.ts";
 
 export const CAPACITY_COLUMNS = {
   capacityMonMinutes: true,

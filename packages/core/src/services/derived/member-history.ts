@@ -24,11 +24,15 @@ import type {
   TaskPriority,
   TaskStatus,
   TaskVersion,
-} from "../model.ts";
-import type { MemberHistory } from "../derive/derive-member.ts";
-import { CAPACITY_COLUMNS, weekFromColumns, type CapacityColumns } from "./capacity.ts";
-import type { DbTx } from "./db.ts";
-import { fromDbDate } from "./db-date.ts";
+} from "../../model.ts";
+import type { MemberHistory } from "../../derive/derive-member.ts";
+import {
+  CAPACITY_COLUMNS,
+  weekFromColumns,
+  type CapacityColumns,
+} from "../plans/capacity-versions.ts";
+import type { DbTx } from "../shared/db.ts";
+import { fromDbDate } from "../shared/db-date.ts";
 
 /** What the engine reads of one member; timeSettings always set (zero-length days). */
 export type LoadedHistory = MemberHistory & { timeSettings: readonly TimeSettingVersion[] };

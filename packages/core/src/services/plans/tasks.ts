@@ -14,12 +14,12 @@ import {
 } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
 import { localToday, type LocalDate } from "@atlas/time";
-import { resolveMember, todayOf, type Actor, type Member } from "./access.ts";
+import { resolveMember, todayOf, type Actor, type Member } from "../access/access.ts";
 import { assertLinkableGoal } from "./goals.ts";
-import { withIdempotency } from "./idempotency.ts";
-import { pageArgs, pageFrom, type Page } from "./pagination.ts";
+import { withIdempotency } from "../shared/idempotency.ts";
+import { pageArgs, pageFrom, type Page } from "../shared/pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
-import { fromDbDate, fromDbDateOrNull, toDbDate } from "@atlas/core/services/db-date";
+import { fromDbDate, fromDbDateOrNull, toDbDate } from "../shared/db-date.ts";
 import {
   assertGoalChange,
   changePlan,

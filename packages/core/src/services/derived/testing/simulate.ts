@@ -7,8 +7,8 @@
  */
 import { createTenantDb, type Db } from "@atlas/db";
 import { addDays, localDayRange, toLocalDate, type LocalDate } from "@atlas/time";
-import { combineDay, deriveKind } from "../../completion.ts";
-import { habitDayPlan, taskDueDateOn } from "../../due.ts";
+import { combineDay, deriveKind } from "../../../completion.ts";
+import { habitDayPlan, taskDueDateOn } from "../../../due.ts";
 import type {
   Habit,
   HabitSchedule,
@@ -18,11 +18,11 @@ import type {
   TaskPriority,
   TaskVersion,
   WeeklyCapacity,
-} from "../../model.ts";
-import { writeCapacity } from "../capacity.ts";
+} from "../../../model.ts";
+import { writeCapacity } from "../../plans/capacity-versions.ts";
 import { closeDueDays, refreshDerived } from "../derived.ts";
-import { toDbDate } from "../db-date.ts";
-import { prng } from "../../test/prng.ts";
+import { toDbDate } from "../../shared/db-date.ts";
+import { prng } from "../../../test/prng.ts";
 
 const ZONES = [
   "UTC",

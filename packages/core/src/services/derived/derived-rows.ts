@@ -4,9 +4,9 @@
  */
 import { Prisma } from "@atlas/db";
 import type { LocalDate } from "@atlas/time";
-import type { HabitDayRow, MemberDayRow } from "../derive/derive-member.ts";
-import type { Fraction } from "../model.ts";
-import type { DbTx } from "./db.ts";
+import type { HabitDayRow, MemberDayRow } from "../../derive/derive-member.ts";
+import type { Fraction } from "../../model.ts";
+import type { DbTx } from "../shared/db.ts";
 
 /** A stored member day, in comparable form (decimals as their column text). */
 export interface MemberDayValues {

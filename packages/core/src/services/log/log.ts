@@ -38,17 +38,22 @@ import {
   type LogEvent,
   type Task,
 } from "@atlas/core";
-import type { TenantDb } from "@atlas/db";
 import { addDays, diffDays, localToday, toLocalDate, type LocalDate } from "@atlas/time";
-import { may, resolveMember, todayOf, type Actor, type Member } from "./access.ts";
-import { refreshDerived } from "@atlas/core/services/derived";
-import { HABIT_SELECT, habitFor, habitModel, type HabitRow, type TargetIn } from "./habits.ts";
-import { withIdempotency } from "./idempotency.ts";
-import { lockName } from "./locks.ts";
-import { TASK_SELECT, taskFor, taskModel, type TaskRow } from "./tasks.ts";
-import type { TenantTx as Tx } from "@atlas/db";
-import { fromDbDate, toDbDate } from "@atlas/core/services/db-date";
-import { decimalToMilli, milliToDecimal, milliToNumber, toMilli } from "./values.ts";
+import { may, resolveMember, todayOf, type Actor, type Member } from "../access/access.ts";
+import { refreshDerived } from "../derived/derived.ts";
+import {
+  HABIT_SELECT,
+  habitFor,
+  habitModel,
+  type HabitRow,
+  type TargetIn,
+} from "../plans/habits.ts";
+import { withIdempotency } from "../shared/idempotency.ts";
+import { lockName } from "../shared/locks.ts";
+import { TASK_SELECT, taskFor, taskModel, type TaskRow } from "../plans/tasks.ts";
+import type { EventSource, TenantDb, TenantTx as Tx } from "@atlas/db";
+import { fromDbDate, toDbDate } from "../shared/db-date.ts";
+import { decimalToMilli, milliToDecimal, milliToNumber, toMilli } from "../shared/values.ts";
 
 /** How far a client's occurredAt may be from the server's now. */
 export const OCCURRED_AT_TOLERANCE_MS = 5 * 60_000;
@@ -64,7 +69,7 @@ export type EventOut = {
   occurredAt: string;
   recordedAt: string;
   recordedById: string;
-  source: "web" | "admin" | "api" | "import" | "system";
+  source: EventSource;
   note: string | null;
   revertsId: string | null;
   /** An undo has reverted it. */
@@ -390,7 +395,7 @@ async function appendInTransaction(
       occurredAt: write.occurredAt ?? now,
       recordedAt: now,
       recordedById: actor.userId,
-      source: "web",
+      source: actor.source,
       idempotencyKey: write.idempotencyKey,
       note: write.note ? write.note : null,
       revertsId: target?.id ?? null,

@@ -9,19 +9,19 @@ import {
   memberNow,
   undoableEvent,
   type HabitNow,
+  type AtRiskReason,
   type TaskNow,
 } from "@atlas/core";
+import type { TaskPriority, TaskStatus } from "@atlas/db";
 import type { TenantDb } from "@atlas/db";
 import type { LocalDate } from "@atlas/time";
-import type {
-  TGetTodayOutput,
-  TTodayHabit,
-  TTodayTask,
-} from "../routers/app/today/get-today.schema.ts";
-import type { Actor } from "./access.ts";
-import { skipAllowance, skipsUsedInMonth } from "./log.ts";
+import type { Actor } from "../access/access.ts";
+import { skipAllowance, skipsUsedInMonth } from "../log/log.ts";
 import {
   atRiskOut,
+  type AtRiskHabitOut,
+  type DayLoadOut,
+  type ViewTarget,
   dayLoadOut,
   habitsById,
   inSnapshot,
@@ -30,15 +30,63 @@ import {
   taskRowsById,
   valueText,
 } from "./member-view.ts";
-import { taskOut, type TaskRow } from "./tasks.ts";
-import type { HabitOut } from "./habits.ts";
+import { taskOut, type TaskRow } from "../plans/tasks.ts";
+import type { HabitOut, ScheduleIn } from "../plans/habits.ts";
+
+export interface TodayHabit {
+  id: string;
+  name: string;
+  schedule: ScheduleIn["type"];
+  target: ViewTarget | null;
+  durationMinutes: number;
+  /** Today's combined state: the events of one day combine. */
+  state: "pending" | "met" | "partial" | "skipped";
+  /** Today's logged values, summed, as exact decimal text; null when none carries a value. */
+  value: string | null;
+  /** times_per_week: met days this ISO week and N − skips ("2 of 3 this week"); else null. */
+  week: { met: number; needed: number } | null;
+  /** As of now: met occurrences back from the latest finished one. */
+  streak: { current: number; atRisk: boolean; reasons: AtRiskReason[] };
+  /** This habit's skips in today's calendar month; null allowance: unlimited. */
+  skips: { allowance: number | null; used: number; remaining: number | null };
+  /** The latest event today that is not an undo and not reverted (log.undo takes it). */
+  undoableEventId: string | null;
+}
+
+export interface TodayTask {
+  id: string;
+  title: string;
+  priority: TaskPriority;
+  estimateMinutes: number;
+  dueDate: string | null;
+  plannedDate: string | null;
+  status: TaskStatus;
+  goalId: string | null;
+  undoableEventId: string | null;
+}
+
+/** The caller's own local today, "as of now". */
+export interface TodayOut {
+  localDate: string;
+  timeZone: string;
+  /** Today's daily execution score; counts leave skipped items out. */
+  score: { percent: number | null; dueCount: number; doneCount: number };
+  /** Due today, and times_per_week habits until the week's N are met. */
+  habits: TodayHabit[];
+  /** Tasks planned or due today: open, or done today. */
+  tasks: TodayTask[];
+  /** Open tasks whose day passed (planned, else due, before today). */
+  overdue: TodayTask[];
+  load: DayLoadOut;
+  atRisk: AtRiskHabitOut[];
+}
 
 function habitOutOfToday(
   entry: HabitNow,
   habit: HabitOut,
-  reasons: TTodayHabit["streak"]["reasons"],
-  skips: TTodayHabit["skips"],
-): TTodayHabit {
+  reasons: TodayHabit["streak"]["reasons"],
+  skips: TodayHabit["skips"],
+): TodayHabit {
   const { current } = habit;
   const value = loggedValue(entry.day);
   return {
@@ -56,7 +104,7 @@ function habitOutOfToday(
   };
 }
 
-function taskOutOfToday(entry: TaskNow, row: TaskRow, today: LocalDate): TTodayTask {
+function taskOutOfToday(entry: TaskNow, row: TaskRow, today: LocalDate): TodayTask {
   const task = taskOut(row, today, entry.doneOn);
   return {
     id: task.id,
@@ -71,7 +119,7 @@ function taskOutOfToday(entry: TaskNow, row: TaskRow, today: LocalDate): TTodayT
   };
 }
 
-export async function getToday(db: TenantDb, actor: Actor, now: Date): Promise<TGetTodayOutput> {
+export async function getToday(db: TenantDb, actor: Actor, now: Date): Promise<TodayOut> {
   return inSnapshot(db, async (tx) => {
     const { context, today, timeZone } = await loadSnapshot(
       tx,

@@ -3,14 +3,22 @@
  * before it, consistency, habits by strength, the habits at risk, and the next 7 days' load with
  * its trend and the relief overload.applyRelief would apply. As of the request's instant.
  */
-import { forecastLoad, loadTrend, memberNow, planRelief, type Relief } from "@atlas/core";
+import {
+  forecastLoad,
+  loadTrend,
+  memberNow,
+  planRelief,
+  type LoadLevel,
+  type Relief,
+} from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
 import { addDays } from "@atlas/time";
-import type { TGetDashboardOutput } from "../routers/app/dashboard/get-dashboard.schema.ts";
-import type { Actor } from "./access.ts";
+import type { Actor } from "../access/access.ts";
 import {
   atRiskOut,
   dayLoadOut,
+  type AtRiskHabitOut,
+  type DayLoadOut,
   habitsById,
   inSnapshot,
   loadSnapshot,
@@ -20,17 +28,45 @@ import {
 
 const TREND_DAYS = 30;
 
+export interface ReliefMoveOut {
+  taskId: string;
+  title: string;
+  from: string;
+  to: string;
+}
+
+/** What deferring deadline-free tasks would do; pass `moves` (without titles) to applyRelief. */
+export type ReliefOut =
+  { kind: "none" } | { kind: "no_relief" } | { kind: "relief"; moves: ReliefMoveOut[] };
+
+export interface DashboardOut {
+  localDate: string;
+  score: { percent: number | null };
+  /** 30 days ending today, oldest first. */
+  trend: { date: string; percent: number | null }[];
+  /** As of now; null before the first scored day. */
+  consistency: number | null;
+  recovering: boolean;
+  /** Active habits, strength descending, ties by name. */
+  habits: { id: string; name: string; strength: number; currentStreak: number }[];
+  atRisk: AtRiskHabitOut[];
+  overload: {
+    level: LoadLevel;
+    /** today … today + 6. */
+    days: (DayLoadOut & { date: string })[];
+    /** Completion falling while the coming load rises. */
+    trend: boolean;
+    relief: ReliefOut;
+  };
+}
+
 /** What the dashboard offers: nothing to do, nothing that helps, or the moves. */
 function reliefKind(relief: Relief): "none" | "no_relief" | "relief" {
   if (relief.moves.length > 0) return "relief";
   return relief.noReliefDates.length > 0 || relief.stillOverDates.length > 0 ? "no_relief" : "none";
 }
 
-export async function getDashboard(
-  db: TenantDb,
-  actor: Actor,
-  now: Date,
-): Promise<TGetDashboardOutput> {
+export async function getDashboard(db: TenantDb, actor: Actor, now: Date): Promise<DashboardOut> {
   return inSnapshot(db, async (tx) => {
     const { context, today } = await loadSnapshot(tx, actor.workspaceId, actor.userId, now);
     const { history } = context;

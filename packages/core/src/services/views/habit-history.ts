@@ -7,9 +7,8 @@
 import { habitHistory } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
 import { addDays, isoWeekStart, type LocalDate } from "@atlas/time";
-import type { TGetHabitHistoryOutput } from "../routers/app/habit/get-habit-history.schema.ts";
-import type { Actor } from "./access.ts";
-import { habitFor, habitOut, type HabitVersionOut } from "./habits.ts";
+import type { Actor } from "../access/access.ts";
+import { habitFor, habitOut, type HabitVersionOut } from "../plans/habits.ts";
 import {
   completionOut,
   inSnapshot,
@@ -17,13 +16,71 @@ import {
   round4,
   targetOut,
   valueText,
+  type ViewTarget,
 } from "./member-view.ts";
 
 /** Weeks shown: a year of whole ISO weeks, the week of `to` included. */
 const HISTORY_WEEKS = 53;
 
-/** A version as a flat row (the page lists them as a table). */
-function planVersionOut(v: Omit<HabitVersionOut, "effectiveFrom">) {
+/** A schedule version, flat (the page lists them as a table). */
+export interface HabitPlanVersionOut {
+  /** The owning member's local day from which this version is in force. */
+  effectiveFrom: string;
+  schedule: HabitVersionOut["schedule"]["type"];
+  /** ISO weekdays 1 (Mon) … 7 (Sun); empty unless days_of_week. */
+  daysOfWeek: number[];
+  timesPerWeek: number | null;
+  everyNDays: number | null;
+  target: ViewTarget | null;
+  durationMinutes: number;
+}
+
+export type HabitDayState =
+  "met" | "partial" | "missed" | "skipped" | "repaired" | "pending" | "pending_repair";
+
+export interface HabitHistoryDay {
+  date: string;
+  /** Due that day (times_per_week: a day of a week the habit runs in). */
+  due: boolean;
+  /** The occurrence's state as known at `to`; null when not due or not running. */
+  state: HabitDayState | null;
+  /** The values logged that day, summed, as exact decimal text; null when none carries a value. */
+  value: string | null;
+  /** c ∈ [0,1] of what was logged that day, 4 decimals; null when nothing was logged or skipped. */
+  completion: number | null;
+  /** Strength at the end of the day (as of now for today). */
+  strength: number;
+  /** The streak at the end of the day. */
+  streak: number;
+}
+
+export interface HabitHistoryOut {
+  habit: Omit<HabitPlanVersionOut, "effectiveFrom"> & {
+    id: string;
+    name: string;
+    memberId: string;
+    memberName: string;
+    archivedAt: string | null;
+    startDate: string;
+  };
+  /** 53 ISO weeks ending at `to`: from is a Monday, 52 weeks before to's week. */
+  from: string;
+  to: string;
+  /** Every day from … to, oldest first. */
+  days: HabitHistoryDay[];
+  /** As of `to`. */
+  currentStreak: number;
+  /** The longest streak up to `to`. */
+  bestStreak: number;
+  strength: number;
+  /** Every version, oldest first. */
+  versions: HabitPlanVersionOut[];
+}
+
+/** A version as a flat row. */
+function planVersionOut(
+  v: Omit<HabitVersionOut, "effectiveFrom">,
+): Omit<HabitPlanVersionOut, "effectiveFrom"> {
   const s = v.schedule;
   return {
     schedule: s.type,
@@ -40,7 +97,7 @@ export async function getHabitHistory(
   actor: Actor,
   now: Date,
   input: { habitId: string; to?: LocalDate },
-): Promise<TGetHabitHistoryOutput> {
+): Promise<HabitHistoryOut> {
   return inSnapshot(db, async (tx) => {
     const { row } = await habitFor(tx, actor, input.habitId, "read");
     const { context, today } = await loadSnapshot(tx, actor.workspaceId, row.memberId, now);

@@ -1,6 +1,6 @@
 /** The admin console's portfolio: the workspaces a person coaches, administers or owns. */
 import type { Role } from "@atlas/core";
-import type { TenantDb } from "@atlas/db";
+import { createTenantDb, type Db } from "@atlas/db";
 
 export interface PortfolioWorkspace {
   id: string;
@@ -11,17 +11,16 @@ export interface PortfolioWorkspace {
 }
 
 /**
- * `userDb` is bound to the user only (their memberships and workspaces); counting a workspace's
- * members needs a client bound to that workspace, which `bind` gives for a workspace the user is
- * proven to coach in (it comes from their own memberships).
+ * The user's memberships are read bound to the user only; counting a workspace's members needs a
+ * client bound to that workspace, made only for a workspace the user is proven to coach in.
  */
 export async function listPortfolioWorkspaces(
-  userDb: TenantDb,
-  bind: (workspaceId: string) => TenantDb,
+  db: Db,
   userId: string,
   roles: readonly Role[],
 ): Promise<PortfolioWorkspace[]> {
-  const memberships = await userDb.membership.findMany({
+  const bind = (workspaceId: string | null) => createTenantDb(db, { workspaceId, userId });
+  const memberships = await bind(null).membership.findMany({
     where: { userId, role: { in: [...roles] } },
     select: { role: true, workspace: { select: { id: true, name: true, slug: true } } },
     orderBy: [{ workspace: { name: "asc" } }, { workspaceId: "asc" }],

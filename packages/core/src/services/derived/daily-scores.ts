@@ -13,20 +13,20 @@ import {
   timeSettingOn,
   type LocalDate,
 } from "@atlas/time";
-import { combineDay, habitCompletion, isMet, type CombinedDay } from "../completion.ts";
-import { firstDoneDay, indexEvents } from "../derive/event-index.ts";
-import type { MemberHistory } from "../derive/derive-member.ts";
-import type { LogEvent } from "../model.ts";
-import { habitDayPlan, taskDueDays } from "../due.ts";
-import { FRACTION_ONE as ONE, FRACTION_ZERO as ZERO } from "../fraction.ts";
+import { combineDay, habitCompletion, isMet, type CombinedDay } from "../../completion.ts";
+import { firstDoneDay, indexEvents } from "../../derive/event-index.ts";
+import type { MemberHistory } from "../../derive/derive-member.ts";
+import type { LogEvent } from "../../model.ts";
+import { habitDayPlan, taskDueDays } from "../../due.ts";
+import { FRACTION_ONE as ONE, FRACTION_ZERO as ZERO } from "../../fraction.ts";
 import {
   HABIT_WEIGHT,
   scoreDay,
   TASK_WEIGHTS,
   weekDayEntry,
   type ScoredItem,
-} from "../score-day.ts";
-import { versionOn } from "../versions.ts";
+} from "../../score-day.ts";
+import { versionOn } from "../../versions.ts";
 
 export interface DailyScoreRow {
   localDate: LocalDate;

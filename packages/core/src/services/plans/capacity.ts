@@ -2,11 +2,11 @@
  * A member's capacity per ISO weekday in one workspace (minutes, 0..1440), versioned from the
  * member's local today (@atlas/core/services/capacity).
  */
-import { CAPACITY_COLUMNS, weekFromColumns, writeCapacity } from "@atlas/core/services/capacity";
-import { refreshDerived } from "@atlas/core/services/derived";
+import { CAPACITY_COLUMNS, weekFromColumns, writeCapacity } from "./capacity-versions.ts";
+import { refreshDerived } from "../derived/derived.ts";
 import type { WeeklyCapacity } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
-import { loadMember, todayOf } from "./access.ts";
+import { loadMember, todayOf } from "../access/access.ts";
 
 export interface WeekCapacity {
   monMinutes: number;

@@ -6,12 +6,18 @@
 import { AppError } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
 import type { LocalDate } from "@atlas/time";
-import { assertMayActFor, loadMember, resolveMember, todayOf, type Actor } from "./access.ts";
-import { withIdempotency } from "./idempotency.ts";
-import { lockName } from "./locks.ts";
-import { pageArgs, pageFrom, type Page } from "./pagination.ts";
+import {
+  assertMayActFor,
+  loadMember,
+  resolveMember,
+  todayOf,
+  type Actor,
+} from "../access/access.ts";
+import { withIdempotency } from "../shared/idempotency.ts";
+import { lockName } from "../shared/locks.ts";
+import { pageArgs, pageFrom, type Page } from "../shared/pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
-import { fromDbDateOrNull, toDbDate } from "@atlas/core/services/db-date";
+import { fromDbDateOrNull, toDbDate } from "../shared/db-date.ts";
 
 export type GoalStatus = "draft" | "active" | "completed" | "archived";
 

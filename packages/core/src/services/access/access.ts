@@ -5,8 +5,8 @@
  */
 import { AppError, can, type CapabilityName, type Role } from "@atlas/core";
 import { localToday, type LocalDate, type TimeSettingVersion } from "@atlas/time";
-import type { TenantTx as Tx } from "@atlas/db";
-import { fromDbDate } from "@atlas/core/services/db-date";
+import type { EventSource, TenantTx as Tx } from "@atlas/db";
+import { fromDbDate } from "../shared/db-date.ts";
 
 /** What a capability lets one do, for refusals ("Your role (member) may not …"). */
 export const DESCRIBE: Record<CapabilityName, string> = {
@@ -31,10 +31,13 @@ export interface Actor {
   sharesProgress: boolean;
   lateEntryWindowDays: number;
   planId: string;
+  /** Where the call comes from (web, admin, job, ai, import): recorded on every log write. */
+  source: EventSource;
 }
 
 /** What a workspace procedure's context holds, turned into an Actor. */
 export function actorOf(ctx: {
+  source: EventSource;
   membership: { userId: string; role: Role };
   workspace: { id: string; sharesProgress: boolean; lateEntryWindowDays: number; planId: string };
 }): Actor {
@@ -45,6 +48,7 @@ export function actorOf(ctx: {
     sharesProgress: ctx.workspace.sharesProgress,
     lateEntryWindowDays: ctx.workspace.lateEntryWindowDays,
     planId: ctx.workspace.planId,
+    source: ctx.source,
   };
 }
 

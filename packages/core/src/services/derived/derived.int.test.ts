@@ -9,7 +9,7 @@ import { addDays, diffDays, type LocalDate } from "@atlas/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDay, closeDueDays, recomputeMember, refreshDerived } from "./derived.ts";
 import { expectedRows, storedRows } from "./testing/expected.ts";
-import { acquireTestServer } from "./testing/server.ts";
+import { acquireTestServer } from "../testing/server.ts";
 
 const DAY_MS = 86_400_000;
 

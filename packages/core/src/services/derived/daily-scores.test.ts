@@ -1,9 +1,9 @@
 /** The scores-only pass equals the engine's score columns, on the engine's random histories. */
 import { addDays, diffDays } from "@atlas/time";
 import { describe, expect, it } from "vitest";
-import { deriveMember } from "../derive/derive-member.ts";
-import { prng } from "../test/prng.ts";
-import { randomHistory } from "../test/random-history.ts";
+import { deriveMember } from "../../derive/derive-member.ts";
+import { prng } from "../../test/prng.ts";
+import { randomHistory } from "../../test/random-history.ts";
 import { scoreMemberDays } from "./daily-scores.ts";
 
 describe("scoreMemberDays", () => {

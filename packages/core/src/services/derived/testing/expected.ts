@@ -1,7 +1,7 @@
 /** What the stored rows must equal: one pure full run of the engine, in the stored rows' form. */
 import type { TenantDb } from "@atlas/db";
 import { localToday, type LocalDate } from "@atlas/time";
-import { deriveMember } from "../../derive/derive-member.ts";
+import { deriveMember } from "../../../derive/derive-member.ts";
 import {
   habitDayValues,
   memberDayValues,

@@ -15,14 +15,15 @@ import {
   type DayLoad,
   type Fraction,
   type HabitRisk,
+  type LoadLevel,
   type Milli,
 } from "@atlas/core";
-import { loadMemberContexts, type MemberContext } from "@atlas/core/services/member-history";
+import { loadMemberContexts, type MemberContext } from "../derived/member-history.ts";
 import { Prisma, type TenantDb, type TenantTx as Tx } from "@atlas/db";
 import { localToday, timeSettingOn, type LocalDate } from "@atlas/time";
-import { HABIT_SELECT, habitOut, type HabitOut, type HabitRow } from "./habits.ts";
-import { TASK_SELECT, type TaskRow } from "./tasks.ts";
-import { milliToNumber } from "./values.ts";
+import { HABIT_SELECT, habitOut, type HabitOut, type HabitRow } from "../plans/habits.ts";
+import { TASK_SELECT, type TaskRow } from "../plans/tasks.ts";
+import { milliToNumber } from "../shared/values.ts";
 
 /** A member's loaded history and their local day at the request's instant. */
 export interface MemberSnapshot {
@@ -87,13 +88,36 @@ export const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 export const completionOut = (c: Fraction | null): number | null =>
   c === null ? null : round4(fractionToNumber(c));
 
+/** A measurable target as the screens show it: the value as exact decimal text ("12.5"). */
+export interface ViewTarget {
+  value: string;
+  unit: string;
+  direction: "at_least" | "at_most";
+}
+
+/** One day's load against capacity as the screens show it. */
+export interface DayLoadOut {
+  /** Rounded half up to whole minutes (times_per_week habits add duration·N/7). */
+  loadMinutes: number;
+  capacityMinutes: number;
+  /** load / capacity, 4 decimals; null on a day with capacity 0. */
+  ratio: number | null;
+  level: LoadLevel;
+}
+
+export interface AtRiskHabitOut {
+  habitId: string;
+  name: string;
+  reasons: AtRiskReason[];
+}
+
 /** A habit version's target with its value as decimal text. */
-export function targetOut(target: HabitOut["current"]["target"]) {
+export function targetOut(target: HabitOut["current"]["target"]): ViewTarget | null {
   return target === null ? null : { ...target, value: String(target.value) };
 }
 
 /** Minutes rounded half up to whole minutes (times_per_week habits add duration·N/7). */
-export function dayLoadOut(day: DayLoad) {
+export function dayLoadOut(day: DayLoad): DayLoadOut {
   return {
     loadMinutes: Math.round(day.loadMinutes),
     capacityMinutes: day.capacityMinutes,
@@ -105,7 +129,7 @@ export function dayLoadOut(day: DayLoad) {
 export function atRiskOut(
   risks: readonly HabitRisk[],
   habits: ReadonlyMap<string, HabitOut>,
-): { habitId: string; name: string; reasons: AtRiskReason[] }[] {
+): AtRiskHabitOut[] {
   return risks.map((r) => ({
     habitId: r.habitId,
     name: habits.get(r.habitId)?.title ?? "",

@@ -5,13 +5,13 @@
  * Every write refreshes the owner's derived data from the first day it touches.
  */
 import { AppError, versionOn } from "@atlas/core";
-import { refreshDerived } from "@atlas/core/services/derived";
+import { refreshDerived } from "../derived/derived.ts";
 import type { TenantDb, TenantTx as Tx } from "@atlas/db";
 import { addDays, type LocalDate } from "@atlas/time";
-import { assertMayActFor, loadMember, todayOf, type Actor, type Member } from "./access.ts";
+import { assertMayActFor, loadMember, todayOf, type Actor, type Member } from "../access/access.ts";
 import { assertLinkableGoal } from "./goals.ts";
-import { lockName } from "./locks.ts";
-import { toDbDate } from "@atlas/core/services/db-date";
+import { lockName } from "../shared/locks.ts";
+import { toDbDate } from "../shared/db-date.ts";
 
 /** The identity fields every plan's row has. */
 export type PlanRow = {

@@ -19,8 +19,8 @@
  */
 import { Prisma, type TenantDb } from "@atlas/db";
 import { addDays, diffDays, isoWeekday, localToday, type LocalDate } from "@atlas/time";
-import { deriveMember, type DeriveState } from "../derive/derive-member.ts";
-import type { DbTx } from "./db.ts";
+import { deriveMember, type DeriveState } from "../../derive/derive-member.ts";
+import type { DbTx } from "../shared/db.ts";
 import {
   deleteArchivedHabitDays,
   habitDayValues,
@@ -37,7 +37,7 @@ import {
   type LoadedHistory,
   type MemberContext,
 } from "./member-history.ts";
-import { fromDbDate } from "./db-date.ts";
+import { fromDbDate } from "../shared/db-date.ts";
 
 export interface MemberScope {
   workspaceId: string;
