@@ -73,6 +73,27 @@ afterAll(async () => {
   await h?.close();
 });
 
+describe("where an entry comes from", () => {
+  it("records the calling app as the source, never a fixed one", async () => {
+    const habit = await newHabit("kenji");
+    const fromWeb = await at("kenji", T).log.checkIn({
+      idempotencyKey: newKey(),
+      habitId: habit.id,
+    });
+    expect(fromWeb.event.source).toBe("web");
+    const fromAdmin = await h
+      .as("coach", "demo", { clock: clockAt(wallTime(ZONES.kenji, T, "13:00")), source: "admin" })
+      .log.undo({ idempotencyKey: newKey(), eventId: fromWeb.event.id });
+    expect(fromAdmin.event.source).toBe("admin");
+    const stored = await h.admin.executionEvent.findMany({
+      where: { habitId: habit.id },
+      select: { source: true },
+      orderBy: { recordedAt: "asc" },
+    });
+    expect(stored.map((e) => e.source)).toEqual(["web", "admin"]);
+  });
+});
+
 describe("which local day an entry belongs to", () => {
   it("bernd (Berlin, day starts 04:00) checking in at 01:30 belongs to the previous day", async () => {
     const habit = await newHabit("bernd");

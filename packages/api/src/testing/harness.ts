@@ -57,6 +57,8 @@ export interface Harness {
 interface CallOptions {
   clock?: Clock;
   limiter?: RateLimiters;
+  /** The app the call comes from (default: web for appRouter, admin for adminRouter). */
+  source?: EventSource;
 }
 
 const appCaller = createCallerFactory(appRouter);
@@ -97,7 +99,7 @@ export async function createHarness(): Promise<Harness> {
   const context = (s: Session | null, source: EventSource, options: CallOptions = {}) =>
     createContextInner({
       session: s,
-      source,
+      source: options.source ?? source,
       db: app,
       clock: options.clock ?? systemClock,
       limiter: options.limiter ?? limiter,
