@@ -18,7 +18,6 @@ import type {
   HabitSchedule,
   HabitVersion,
   LogEvent,
-  Milli,
   TargetDirection,
   Task,
   TaskPriority,
@@ -33,6 +32,7 @@ import {
 } from "../plans/capacity-versions.ts";
 import type { DbTx } from "../shared/db.ts";
 import { fromDbDate } from "../shared/db-date.ts";
+import { decimalToMilli } from "../shared/values.ts";
 
 /** What the engine reads of one member; timeSettings always set (zero-length days). */
 export type LoadedHistory = MemberHistory & { timeSettings: readonly TimeSettingVersion[] };
@@ -43,12 +43,6 @@ export interface MemberContext {
   timeSettings: TimeSettingVersion[];
   /** The membership's creation, in local days: nothing before it is closed. */
   joinedOn: LocalDate;
-}
-
-/** A Decimal(12,3) column's text ("12.500") in thousandths, exactly (never through a float). */
-export function decimalTextToMilli(text: string): Milli {
-  const [whole = "0", fraction = ""] = text.split(".");
-  return Number(whole) * 1000 + Number(fraction.padEnd(3, "0").slice(0, 3));
 }
 
 type HabitJsonRow = [
@@ -264,7 +258,7 @@ export async function loadMemberContexts(
               target:
                 r[9] === null || r[10] === null
                   ? null
-                  : { valueMilli: decimalTextToMilli(r[9]), direction: r[10] },
+                  : { valueMilli: decimalToMilli(r[9]), direction: r[10] },
               durationMinutes: r[11],
             }))
             .sort(ascending),
@@ -301,7 +295,7 @@ export async function loadMemberContexts(
       habitId: e[2],
       taskId: e[3],
       kind: e[4],
-      valueMilli: e[5] === null ? null : decimalTextToMilli(e[5]),
+      valueMilli: e[5] === null ? null : decimalToMilli(e[5]),
       localDate: e[6] as LocalDate,
       revertsId: e[7],
       recordedAt: new Date(e[8]),

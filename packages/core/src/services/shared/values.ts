@@ -1,6 +1,7 @@
 /**
  * Conversions at the database boundary: logged values and targets (Decimal(12,3) columns ↔
- * thousandths, core's `Milli`). Local dates: @atlas/core/services/db-date.
+ * thousandths, core's `Milli`): the one place a Decimal is converted, never through a float. Local
+ * dates: db-date.ts.
  */
 import type { Milli } from "@atlas/core";
 
@@ -28,7 +29,14 @@ export function milliToDecimal(milli: Milli): string {
   return `${sign}${Math.trunc(abs / 1000)}.${String(abs % 1000).padStart(3, "0")}`;
 }
 
-/** A Decimal column's value in thousandths (its text has at most 3 decimals by the column type). */
-export function decimalToMilli(decimal: { toFixed(digits: number): string }): Milli {
-  return Number(decimal.toFixed(3).replace(".", ""));
+/**
+ * A Decimal(12,3) column's value in thousandths: Prisma's Decimal, or the column's text ("12.500")
+ * as raw SQL returns it. At most 3 decimals by the column type.
+ */
+export function decimalToMilli(decimal: string | { toFixed(digits: number): string }): Milli {
+  const text = typeof decimal === "string" ? decimal : decimal.toFixed(3);
+  const negative = text.startsWith("-");
+  const [whole = "0", fraction = ""] = (negative ? text.slice(1) : text).split(".");
+  const milli = Number(whole) * 1000 + Number(fraction.padEnd(3, "0").slice(0, 3));
+  return negative ? -milli : milli;
 }

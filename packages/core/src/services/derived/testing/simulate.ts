@@ -22,6 +22,7 @@ import type {
 import { writeCapacity } from "../../plans/capacity-versions.ts";
 import { closeDueDays, refreshDerived } from "../derived.ts";
 import { toDbDate } from "../../shared/db-date.ts";
+import { milliToDecimal } from "../../shared/values.ts";
 import { prng } from "../../../test/prng.ts";
 
 const ZONES = [
@@ -151,7 +152,7 @@ export async function simulateMember(options: SimulationOptions): Promise<Simula
     daysOfWeek: [...v.daysOfWeek],
     timesPerWeek: v.timesPerWeek,
     everyNDays: v.everyNDays,
-    targetValue: v.target === null ? null : (v.target.valueMilli / 1000).toFixed(3),
+    targetValue: v.target === null ? null : milliToDecimal(v.target.valueMilli),
     targetUnit: v.target === null ? null : "units",
     targetDirection: v.target?.direction ?? null,
     durationMinutes: v.durationMinutes,
@@ -277,7 +278,7 @@ export async function simulateMember(options: SimulationOptions): Promise<Simula
         habitId: item.habitId,
         taskId: item.taskId,
         kind,
-        value: valueMilli === null ? null : (valueMilli / 1000).toFixed(3),
+        value: valueMilli === null ? null : milliToDecimal(valueMilli),
         localDate: toDbDate(localDate),
         occurredAt: now,
         recordedAt: now,
