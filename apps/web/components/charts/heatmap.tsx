@@ -172,7 +172,7 @@ export function Heatmap({
   to: string;
   unit: string | null;
 }) {
-  const byDate = new Map(days.map((d) => [d.date, d]));
+  const byDate = new Map<string, HabitHistoryDay>(days.map((d) => [d.date, d]));
   const counts = new Map<CellState, number>();
   for (const day of days) counts.set(stateOf(day), (counts.get(stateOf(day)) ?? 0) + 1);
   const last = byDate.get(to);

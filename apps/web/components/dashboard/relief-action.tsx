@@ -3,10 +3,11 @@
 import { Button } from "@atlas/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { formatDate } from "~/lib/dates.ts";
 import { describeError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
 import type { Relief } from "~/lib/views.ts";
 
 type Moves = Extract<Relief, { kind: "relief" }>["moves"];
@@ -22,18 +23,17 @@ export function ReliefAction({ moves }: { moves: Moves }) {
   const [isRefreshing, startRefresh] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "done"; text: string } | null>(null);
   // One key per proposal: a retry of the same moves after a network failure reuses it.
-  const key = useRef<{ moves: Moves; key: string } | null>(null);
+  const idempotency = useIdempotencyKey();
   const apply = useMutation(trpc.overload.applyRelief.mutationOptions());
   const count = moves.length;
   const noun = count === 1 ? "task" : "tasks";
 
   async function run() {
     if (apply.isPending || isRefreshing) return;
-    if (key.current?.moves !== moves) key.current = { moves, key: crypto.randomUUID() };
     setMessage(null);
     try {
       const result = await apply.mutateAsync({
-        idempotencyKey: key.current.key,
+        idempotencyKey: idempotency.keyFor(moves),
         moves: moves.map(({ taskId, from, to }) => ({ taskId, from, to })),
       });
       setMessage({

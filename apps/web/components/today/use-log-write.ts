@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { describeError, firstError } from "~/lib/errors.ts";
+import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
 
 type ClientError = Parameters<typeof describeError>[0] & {};
 
@@ -37,7 +38,7 @@ export function useLogWrite<TView>(source: object, server: TView) {
   const [override, setOverride] = useState<{ base: object; view: TView } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
-  const keys = useRef(new Map<string, string>());
+  const idempotency = useIdempotencyKey();
 
   const view = override && override.base === source ? override.view : server;
 
@@ -54,18 +55,17 @@ export function useLogWrite<TView>(source: object, server: TView) {
     settled: (result: TResult) => TView;
     failure: string;
   }) {
-    const key = keys.current.get(signature) ?? crypto.randomUUID();
-    keys.current.set(signature, key);
+    const key = idempotency.keyFor(signature);
     setError(null);
     setIsPending(true);
     setOverride({ base: source, view: optimistic });
     try {
       const result = await send(key);
-      keys.current.delete(signature);
+      idempotency.reset(signature);
       setOverride({ base: source, view: settled(result) });
       startRefresh(() => router.refresh());
     } catch (caught) {
-      if (isRefusal(caught)) keys.current.delete(signature);
+      if (isRefusal(caught)) idempotency.reset(signature);
       setOverride(null);
       setError(`${failure}: ${errorText(caught)}`);
     } finally {
