@@ -33,6 +33,7 @@ import {
 import type { DbTx } from "../shared/db.ts";
 import { fromDbDate } from "../shared/db-date.ts";
 import { decimalToMilli } from "../shared/values.ts";
+import { habitModel, taskModel } from "../plans/plan-models.ts";
 
 /** What the engine reads of one member; timeSettings always set (zero-length days). */
 export type LoadedHistory = MemberHistory & { timeSettings: readonly TimeSettingVersion[] };
@@ -105,10 +106,7 @@ async function jsonRows<T>(tx: DbTx, query: Prisma.Sql): Promise<T[]> {
 const ascending = (a: { effectiveFrom: LocalDate }, b: { effectiveFrom: LocalDate }) =>
   a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0;
 
-/** The member's local day of an instant (an archive, a creation): "takes effect from today". */
-function localDayOf(settings: readonly TimeSettingVersion[], instant: Date): LocalDate {
-  return localToday(settings, instant);
-}
+const instant = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs));
 
 /** Never edited: the membership's capacity since joining; else the stored versions. */
 function capacityVersions(
@@ -237,54 +235,47 @@ export async function loadMemberContexts(
         dayStartMinutes: s.dayStartMinutes,
       }))
       .sort(ascending);
-    const joinedOn = localDayOf(timeSettings, m.createdAt);
-    const dayOf = (epochMs: number | null) =>
-      epochMs === null ? null : localDayOf(timeSettings, new Date(epochMs));
+    const joinedOn = localToday(timeSettings, m.createdAt);
 
     const habits: Habit[] = [...groupBy(habitsOf.get(m.userId) ?? [], (r) => r[0]).values()].map(
       (rows) => {
-        const [id, , startDate, archivedAt] = rows[0]!;
-        return {
-          id,
-          startDate: startDate as LocalDate,
-          archivedFrom: dayOf(archivedAt),
-          versions: rows
-            .map((r): HabitVersion => ({
-              effectiveFrom: r[4] as LocalDate,
-              schedule: r[5],
-              daysOfWeek: [...r[6]].sort((a, b) => a - b),
-              timesPerWeek: r[7],
-              everyNDays: r[8],
-              target:
-                r[9] === null || r[10] === null
-                  ? null
-                  : { valueMilli: decimalToMilli(r[9]), direction: r[10] },
-              durationMinutes: r[11],
-            }))
-            .sort(ascending),
-        };
+        const [id, , startDate, archivedAtMs] = rows[0]!;
+        const versions = rows.map((r): HabitVersion => ({
+          effectiveFrom: r[4] as LocalDate,
+          schedule: r[5],
+          daysOfWeek: r[6],
+          timesPerWeek: r[7],
+          everyNDays: r[8],
+          target:
+            r[9] === null || r[10] === null
+              ? null
+              : { valueMilli: decimalToMilli(r[9]), direction: r[10] },
+          durationMinutes: r[11],
+        }));
+        const archivedAt = instant(archivedAtMs);
+        return habitModel(
+          { id, startDate: startDate as LocalDate, archivedAt, versions },
+          timeSettings,
+        );
       },
     );
 
     const tasks: Task[] = [...groupBy(tasksOf.get(m.userId) ?? [], (r) => r[0]).values()].map(
       (rows) => {
-        const [id, , createdAt, archivedAt] = rows[0]!;
-        return {
-          id,
-          createdOn: dayOf(createdAt)!,
-          archivedFrom: dayOf(archivedAt),
-          createdAt: new Date(createdAt),
-          versions: rows
-            .map((r): TaskVersion => ({
-              effectiveFrom: r[4] as LocalDate,
-              status: r[5],
-              priority: r[6],
-              dueDate: r[7] as LocalDate | null,
-              plannedDate: r[8] as LocalDate | null,
-              estimateMinutes: r[9],
-            }))
-            .sort(ascending),
-        };
+        const [id, , createdAtMs, archivedAtMs] = rows[0]!;
+        const versions = rows.map((r): TaskVersion => ({
+          effectiveFrom: r[4] as LocalDate,
+          status: r[5],
+          priority: r[6],
+          dueDate: r[7] as LocalDate | null,
+          plannedDate: r[8] as LocalDate | null,
+          estimateMinutes: r[9],
+        }));
+        const createdAt = new Date(createdAtMs);
+        return taskModel(
+          { id, createdAt, archivedAt: instant(archivedAtMs), versions },
+          timeSettings,
+        );
       },
     );
 

@@ -44,13 +44,14 @@ import { refreshDerived } from "../derived/derived.ts";
 import {
   HABIT_SELECT,
   habitFor,
-  habitModel,
+  storedHabit,
   type HabitRow,
   type TargetIn,
 } from "../plans/habits.ts";
 import { withIdempotency } from "../shared/idempotency.ts";
 import { lockName } from "../shared/locks.ts";
-import { TASK_SELECT, taskFor, taskModel, type TaskRow } from "../plans/tasks.ts";
+import { storedTask, TASK_SELECT, taskFor, type TaskRow } from "../plans/tasks.ts";
+import { habitModel, taskModel } from "../plans/plan-models.ts";
 import type { EventSource, TenantDb, TenantTx as Tx } from "@atlas/db";
 import { fromDbDate, toDbDate } from "../shared/db-date.ts";
 import { decimalToMilli, milliToDecimal, milliToNumber, toMilli } from "../shared/values.ts";
@@ -444,10 +445,22 @@ async function loadItem(
 ): Promise<Item> {
   if (ref.type === "habit") {
     const { row, owner } = await habitFor(tx, actor, ref.id, "write");
-    return { type: "habit", id: row.id, row, owner, model: habitModel(row, owner) };
+    return {
+      type: "habit",
+      id: row.id,
+      row,
+      owner,
+      model: habitModel(storedHabit(row), owner.timeSettings),
+    };
   }
   const { row, owner } = await taskFor(tx, actor, ref.id, "write");
-  return { type: "task", id: row.id, row, owner, model: taskModel(row, owner) };
+  return {
+    type: "task",
+    id: row.id,
+    row,
+    owner,
+    model: taskModel(storedTask(row), owner.timeSettings),
+  };
 }
 
 type Entry = { kind: EventKind; valueMilli: number | null };
@@ -674,7 +687,7 @@ export async function getLogDay(
     const logged = new Set(events.flatMap((e) => [e.habitId, e.taskId]));
     const items: LogDayItemOut[] = [];
     for (const row of habits) {
-      const model = habitModel(row, member);
+      const model = habitModel(storedHabit(row), member.timeSettings);
       const isShown = isHabitShownOn(model, date);
       if (!isShown && !logged.has(row.id)) continue;
       const version = habitVersionOn(model, date);
@@ -698,7 +711,7 @@ export async function getLogDay(
       });
     }
     for (const row of tasks) {
-      const model = taskModel(row, member);
+      const model = taskModel(storedTask(row), member.timeSettings);
       const isDue = isTaskDueOn(model, date);
       if (!isDue && !logged.has(row.id)) continue;
       items.push({

@@ -7,15 +7,15 @@
 import {
   AppError,
   versionOn,
-  type Habit,
   type HabitSchedule,
   type HabitVersion,
   type TargetDirection,
 } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
-import { localToday, type LocalDate } from "@atlas/time";
-import { resolveMember, todayOf, type Actor, type Member } from "../access/access.ts";
+import type { LocalDate } from "@atlas/time";
+import { resolveMember, todayOf, type Actor } from "../access/access.ts";
 import { assertLinkableGoal } from "./goals.ts";
+import type { StoredHabit } from "./plan-models.ts";
 import { withIdempotency } from "../shared/idempotency.ts";
 import { pageArgs, pageFrom, type Page } from "../shared/pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
@@ -209,12 +209,12 @@ function coreVersion(v: StoredVersion): HabitVersion {
   };
 }
 
-/** The habit as core's formulas read it; archiving counts from the owner's local day of it. */
-export function habitModel(row: HabitRow, owner: Member): Habit {
+/** The habit as it is stored, for plan-models.ts's `habitModel`. */
+export function storedHabit(row: HabitRow): StoredHabit {
   return {
     id: row.id,
     startDate: fromDbDate(row.startDate),
-    archivedFrom: row.archivedAt === null ? null : localToday(owner.timeSettings, row.archivedAt),
+    archivedAt: row.archivedAt,
     versions: storedVersions(row).map(coreVersion),
   };
 }

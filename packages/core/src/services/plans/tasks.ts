@@ -7,15 +7,15 @@
 import {
   AppError,
   versionOn,
-  type Task,
   type TaskPriority,
   type TaskStatus,
   type TaskVersion,
 } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
-import { localToday, type LocalDate } from "@atlas/time";
-import { resolveMember, todayOf, type Actor, type Member } from "../access/access.ts";
+import type { LocalDate } from "@atlas/time";
+import { resolveMember, todayOf, type Actor } from "../access/access.ts";
 import { assertLinkableGoal } from "./goals.ts";
+import type { StoredTask } from "./plan-models.ts";
 import { withIdempotency } from "../shared/idempotency.ts";
 import { pageArgs, pageFrom, type Page } from "../shared/pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
@@ -131,15 +131,13 @@ function storedVersions(row: TaskRow): TaskVersion[] {
   }));
 }
 
-/** The task as core's formulas read it; archiving counts from the owner's local day of it. */
-export function taskModel(row: TaskRow, owner: Member): Task {
-  const versions = storedVersions(row);
+/** The task as it is stored, for plan-models.ts's `taskModel`. */
+export function storedTask(row: TaskRow): StoredTask {
   return {
     id: row.id,
-    createdOn: versions[0]?.effectiveFrom ?? localToday(owner.timeSettings, row.createdAt),
-    archivedFrom: row.archivedAt === null ? null : localToday(owner.timeSettings, row.archivedAt),
-    versions,
     createdAt: row.createdAt,
+    archivedAt: row.archivedAt,
+    versions: storedVersions(row),
   };
 }
 
