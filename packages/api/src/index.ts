@@ -2,7 +2,7 @@
  * @atlas/api: the tRPC routers both apps serve, their context and their types.
  * Apps import from here; route handlers wrap `createContextInner` with the request's session.
  */
-import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { inferRouterOutputs } from "@trpc/server";
 import { adminRouter, type AdminRouter } from "./admin-router.ts";
 import { appRouter, type AppRouter } from "./app-router.ts";
 import { createCallerFactory } from "./trpc.ts";
@@ -32,7 +32,5 @@ export { PERMISSIONS, can, type CapabilityName, type Role } from "./permissions.
 export const createCaller = createCallerFactory(appRouter);
 export const createAdminCaller = createCallerFactory(adminRouter);
 
-export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export type AdminRouterInputs = inferRouterInputs<AdminRouter>;
 export type AdminRouterOutputs = inferRouterOutputs<AdminRouter>;

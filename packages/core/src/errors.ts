@@ -26,7 +26,3 @@ export class AppError extends Error {
     super(message, options);
   }
 }
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}

@@ -16,10 +16,6 @@ export function reducedFraction(num: bigint, den: bigint): Fraction {
 }
 
 /** a < b, exactly. */
-export function isFractionLess(a: Fraction, b: Fraction): boolean {
-  return a.num * b.den < b.num * a.den;
-}
-
 export function fractionToNumber(f: Fraction): number {
   return Number(f.num) / Number(f.den);
 }

@@ -5,7 +5,7 @@
  */
 import { diffDays, type LocalDate } from "@atlas/time";
 import { isMet } from "./completion.ts";
-import type { Fraction, OccurrenceState } from "./model.ts";
+import type { Fraction } from "./model.ts";
 
 /** What a finished occurrence was, before any repair. */
 export type OccurrenceOutcome = "met" | "partial" | "missed" | "skipped";
@@ -161,9 +161,4 @@ export function advanceStreak(
 
 export function isPendingRepair(state: StreakState): boolean {
   return state.pendingRepair !== null;
-}
-
-/** The occurrence state shown for a finished occurrence once everything after it is known. */
-export function finalState(outcome: OccurrenceOutcome, isRepaired: boolean): OccurrenceState {
-  return isRepaired ? "repaired" : outcome;
 }

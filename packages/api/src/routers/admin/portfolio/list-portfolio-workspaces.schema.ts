@@ -11,4 +11,3 @@ export const ZListPortfolioWorkspacesOutput = z.array(
     memberCount: z.number().int(),
   }),
 ) satisfies z.ZodType<ServiceOutput<typeof listPortfolioWorkspaces>>;
-export type TListPortfolioWorkspacesOutput = z.infer<typeof ZListPortfolioWorkspacesOutput>;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type ServiceOutput } from "../../../schemas.ts";
 import { ZAtRiskHabit, ZDayLoad, ZLoadLevel, ZPercent, ZUnitScore } from "../today/views.schema.ts";
 
-export const ZReliefMoveOutput = z.object({
+const ZReliefMoveOutput = z.object({
   taskId: z.string(),
   title: z.string(),
   from: ZLocalDate,
@@ -12,7 +12,7 @@ export const ZReliefMoveOutput = z.object({
 });
 
 /** DOMAIN.md "Overload": what deferring deadline-free tasks would do. */
-export const ZRelief = z.discriminatedUnion("kind", [
+const ZRelief = z.discriminatedUnion("kind", [
   /** No day with capacity above ratio 1.0. */
   z.object({ kind: z.literal("none") }),
   /** Days are over, but no task can be deferred (e.g. habits alone exceed capacity). */
@@ -48,4 +48,3 @@ export const ZGetDashboardOutput = z.object({
     relief: ZRelief,
   }),
 }) satisfies z.ZodType<ServiceOutput<typeof getDashboard>>;
-export type TGetDashboardOutput = z.infer<typeof ZGetDashboardOutput>;

@@ -4,6 +4,5 @@ import type { ServiceOutput } from "../../../schemas.ts";
 import { ZGoal, ZGoalIdInput } from "./goal.schema.ts";
 
 export const ZArchiveGoalInput = ZGoalIdInput;
-export type TArchiveGoalInput = z.infer<typeof ZArchiveGoalInput>;
 
 export const ZArchiveGoalOutput = ZGoal satisfies z.ZodType<ServiceOutput<typeof archiveGoal>>;

@@ -25,7 +25,5 @@ export const ZCreateGoalInput = z.object({
     .max(MAX_MILESTONES, { error: `A goal has at most ${MAX_MILESTONES} milestones` })
     .default([]),
 });
-export type TCreateGoalInput = z.infer<typeof ZCreateGoalInput>;
 
 export const ZCreateGoalOutput = ZGoal satisfies z.ZodType<ServiceOutput<typeof createGoal>>;
-export type TCreateGoalOutput = z.infer<typeof ZCreateGoalOutput>;

@@ -8,7 +8,6 @@ export const ZCreateMilestoneInput = z.object({
   idempotencyKey: ZIdempotencyKey,
   title: ZTitle,
 });
-export type TCreateMilestoneInput = z.infer<typeof ZCreateMilestoneInput>;
 
 /** The goal with the new milestone last. */
 export const ZCreateMilestoneOutput = ZGoal satisfies z.ZodType<

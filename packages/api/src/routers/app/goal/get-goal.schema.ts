@@ -4,6 +4,5 @@ import type { ServiceOutput } from "../../../schemas.ts";
 import { ZGoal, ZGoalIdInput } from "./goal.schema.ts";
 
 export const ZGetGoalInput = ZGoalIdInput;
-export type TGetGoalInput = z.infer<typeof ZGetGoalInput>;
 
 export const ZGetGoalOutput = ZGoal satisfies z.ZodType<ServiceOutput<typeof getGoal>>;

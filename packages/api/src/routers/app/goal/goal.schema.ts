@@ -14,7 +14,7 @@ export const ZLifeArea = z
   .max(50, { error: "The life area must be at most 50 characters" })
   .refine(noNul.check, { error: noNul.error });
 
-export const ZMilestone = z.object({
+const ZMilestone = z.object({
   id: z.string(),
   /** 0-based order within the goal. */
   position: z.number().int().min(0),
@@ -36,6 +36,5 @@ export const ZGoal = z.object({
   createdAt: ZInstantOutput,
   updatedAt: ZInstantOutput,
 });
-export type TGoal = z.infer<typeof ZGoal>;
 
 export const ZGoalIdInput = z.object({ goalId: ZId });

@@ -12,7 +12,6 @@ export const ZListGoalsInput = z
     ...ZPageInput,
   })
   .default({ limit: 50 });
-export type TListGoalsInput = z.infer<typeof ZListGoalsInput>;
 
 /** In creation order. */
 export const ZListGoalsOutput = pageOf(ZGoal) satisfies z.ZodType<ServiceOutput<typeof listGoals>>;

@@ -4,7 +4,6 @@ import { ZId, type ServiceOutput } from "../../../schemas.ts";
 import { ZGoal } from "./goal.schema.ts";
 
 export const ZRemoveMilestoneInput = z.object({ milestoneId: ZId });
-export type TRemoveMilestoneInput = z.infer<typeof ZRemoveMilestoneInput>;
 
 /** The goal without it (later milestones move up). */
 export const ZRemoveMilestoneOutput = ZGoal satisfies z.ZodType<

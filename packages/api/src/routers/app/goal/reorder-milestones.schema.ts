@@ -9,7 +9,6 @@ export const ZReorderMilestonesInput = z.object({
   /** Every milestone of the goal exactly once, in the new order. */
   milestoneIds: z.array(ZId).max(MAX_MILESTONES),
 });
-export type TReorderMilestonesInput = z.infer<typeof ZReorderMilestonesInput>;
 
 export const ZReorderMilestonesOutput = ZGoal satisfies z.ZodType<
   ServiceOutput<typeof reorderMilestones>

@@ -16,6 +16,5 @@ export const ZUpdateGoalInput = z
   .refine(({ goalId: _, ...fields }) => Object.values(fields).some((v) => v !== undefined), {
     error: "Nothing to update: pass at least one field.",
   });
-export type TUpdateGoalInput = z.infer<typeof ZUpdateGoalInput>;
 
 export const ZUpdateGoalOutput = ZGoal satisfies z.ZodType<ServiceOutput<typeof updateGoal>>;

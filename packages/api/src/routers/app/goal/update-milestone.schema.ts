@@ -19,7 +19,6 @@ export const ZUpdateMilestoneInput = z
     error: "doneOn goes with isDone: true.",
     path: ["doneOn"],
   });
-export type TUpdateMilestoneInput = z.infer<typeof ZUpdateMilestoneInput>;
 
 export const ZUpdateMilestoneOutput = ZGoal satisfies z.ZodType<
   ServiceOutput<typeof updateMilestone>

@@ -4,6 +4,5 @@ import type { ServiceOutput } from "../../../schemas.ts";
 import { ZHabit, ZHabitIdInput } from "./habit.schema.ts";
 
 export const ZArchiveHabitInput = ZHabitIdInput;
-export type TArchiveHabitInput = z.infer<typeof ZArchiveHabitInput>;
 
 export const ZArchiveHabitOutput = ZHabit satisfies z.ZodType<ServiceOutput<typeof archiveHabit>>;

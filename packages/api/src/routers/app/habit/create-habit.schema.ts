@@ -24,8 +24,6 @@ export const ZCreateHabitInput = z.object({
   /** The first day it runs (every_n_days counts from it): the member's today (default) or later. */
   startDate: ZDateInput.nullable().default(null),
 });
-export type TCreateHabitInput = z.infer<typeof ZCreateHabitInput>;
 
 /** The habit; its first version is in force from the owning member's local today. */
 export const ZCreateHabitOutput = ZHabit satisfies z.ZodType<ServiceOutput<typeof createHabit>>;
-export type TCreateHabitOutput = z.infer<typeof ZCreateHabitOutput>;

@@ -9,10 +9,9 @@ export const ZGetHabitHistoryInput = z.object({
   /** The last day shown (the owning member's local day); default and latest: their today. */
   to: ZDateInput.optional(),
 });
-export type TGetHabitHistoryInput = z.infer<typeof ZGetHabitHistoryInput>;
 
 /** A schedule version, flat (the screens list them as a table). */
-export const ZHabitPlanVersion = z.object({
+const ZHabitPlanVersion = z.object({
   /** The owning member's local day from which this version is in force. */
   effectiveFrom: ZLocalDate,
   schedule: ZViewSchedule,
@@ -24,7 +23,7 @@ export const ZHabitPlanVersion = z.object({
   durationMinutes: z.number().int(),
 });
 
-export const ZHabitHistoryDay = z.object({
+const ZHabitHistoryDay = z.object({
   date: ZLocalDate,
   /** Due that day (times_per_week: a day of a week the habit runs in). */
   due: z.boolean(),
@@ -69,4 +68,3 @@ export const ZGetHabitHistoryOutput = z.object({
   /** Every version, oldest first. */
   versions: z.array(ZHabitPlanVersion).min(1),
 }) satisfies z.ZodType<ServiceOutput<typeof getHabitHistory>>;
-export type TGetHabitHistoryOutput = z.infer<typeof ZGetHabitHistoryOutput>;

@@ -4,6 +4,5 @@ import type { ServiceOutput } from "../../../schemas.ts";
 import { ZHabit, ZHabitIdInput } from "./habit.schema.ts";
 
 export const ZGetHabitInput = ZHabitIdInput;
-export type TGetHabitInput = z.infer<typeof ZGetHabitInput>;
 
 export const ZGetHabitOutput = ZHabit satisfies z.ZodType<ServiceOutput<typeof getHabit>>;

@@ -63,7 +63,7 @@ export const ZDurationMinutes = z
   .min(0, { error: "durationMinutes must not be negative" })
   .max(1440, { error: "durationMinutes is at most 1440 (a day)" });
 
-export const ZHabitVersion = z.object({
+const ZHabitVersion = z.object({
   /** The owning member's local day from which this version is in force. */
   effectiveFrom: ZLocalDate,
   schedule: ZSchedule,
@@ -87,6 +87,5 @@ export const ZHabit = z.object({
   createdAt: ZInstantOutput,
   updatedAt: ZInstantOutput,
 });
-export type THabit = z.infer<typeof ZHabit>;
 
 export const ZHabitIdInput = z.object({ habitId: ZId });

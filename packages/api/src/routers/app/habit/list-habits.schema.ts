@@ -18,7 +18,6 @@ export const ZListHabitsInput = z
     ...ZPageInput,
   })
   .default({ includeArchived: false, limit: 50 });
-export type TListHabitsInput = z.infer<typeof ZListHabitsInput>;
 
 /** In creation order. */
 export const ZListHabitsOutput = pageOf(ZHabit) satisfies z.ZodType<

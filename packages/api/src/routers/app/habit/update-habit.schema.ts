@@ -16,6 +16,5 @@ export const ZUpdateHabitInput = z
   .refine(({ habitId: _, ...fields }) => Object.values(fields).some((v) => v !== undefined), {
     error: "Nothing to update: pass at least one field.",
   });
-export type TUpdateHabitInput = z.infer<typeof ZUpdateHabitInput>;
 
 export const ZUpdateHabitOutput = ZHabit satisfies z.ZodType<ServiceOutput<typeof updateHabit>>;

@@ -25,9 +25,7 @@ export const ZCheckInInput = z
     error: "Name exactly one item: habitId or taskId.",
     path: ["habitId"],
   });
-export type TCheckInInput = z.infer<typeof ZCheckInInput>;
 
 export const ZCheckInOutput = ZLogWriteOutput satisfies z.ZodType<
   ServiceOutput<typeof appendEvent>
 >;
-export type TCheckInOutput = z.infer<typeof ZCheckInOutput>;

@@ -12,7 +12,6 @@ export const ZGetLogDayInput = z
     localDate: ZDateInput.optional(),
   })
   .default({});
-export type TGetLogDayInput = z.infer<typeof ZGetLogDayInput>;
 
 export const ZGetLogDayOutput = z.object({
   memberId: z.string(),
@@ -24,4 +23,3 @@ export const ZGetLogDayOutput = z.object({
   /** Every event for that day, undos and reverted entries included, in recording order. */
   events: z.array(ZEvent),
 }) satisfies z.ZodType<ServiceOutput<typeof getLogDay>>;
-export type TGetLogDayOutput = z.infer<typeof ZGetLogDayOutput>;

@@ -11,7 +11,6 @@ export const ZSkipHabitInput = z.object({
   occurredAt: ZOccurredAt.optional(),
   note: ZNote.optional(),
 });
-export type TSkipHabitInput = z.infer<typeof ZSkipHabitInput>;
 
 export const ZSkipHabitOutput = ZLogWriteOutput satisfies z.ZodType<
   ServiceOutput<typeof appendEvent>

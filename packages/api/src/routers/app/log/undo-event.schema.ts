@@ -10,7 +10,6 @@ export const ZUndoEventInput = z.object({
   occurredAt: ZOccurredAt.optional(),
   note: ZNote.optional(),
 });
-export type TUndoEventInput = z.infer<typeof ZUndoEventInput>;
 
 export const ZUndoEventOutput = ZLogWriteOutput satisfies z.ZodType<
   ServiceOutput<typeof appendEvent>

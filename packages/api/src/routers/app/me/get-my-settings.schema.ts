@@ -15,4 +15,3 @@ export const ZMySettings = z.object({
 export const ZGetMySettingsOutput = ZMySettings satisfies z.ZodType<
   ServiceOutput<typeof getMyTimeSetting>
 >;
-export type TGetMySettingsOutput = z.infer<typeof ZGetMySettingsOutput>;

@@ -10,9 +10,7 @@ export const ZUpdateMySettingsInput = z
     dayStartMinutes: ZDayStartMinutes.optional(),
   })
   .refine(atLeastOneField.check, { message: atLeastOneField.message });
-export type TUpdateMySettingsInput = z.infer<typeof ZUpdateMySettingsInput>;
 
 export const ZUpdateMySettingsOutput = ZMySettings satisfies z.ZodType<
   ServiceOutput<typeof updateMyTimeSetting>
 >;
-export type TUpdateMySettingsOutput = z.infer<typeof ZUpdateMySettingsOutput>;

@@ -18,4 +18,3 @@ export const ZWeekCapacity = z.object({
 export const ZGetCapacityOutput = ZWeekCapacity satisfies z.ZodType<
   ServiceOutput<typeof getCapacity>
 >;
-export type TGetCapacityOutput = z.infer<typeof ZGetCapacityOutput>;

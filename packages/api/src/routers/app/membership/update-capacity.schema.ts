@@ -5,9 +5,7 @@ import { ZWeekCapacity } from "./get-capacity.schema.ts";
 
 /** The whole week at once: seven values, each 0..1440 minutes. */
 export const ZUpdateCapacityInput = ZWeekCapacity;
-export type TUpdateCapacityInput = z.infer<typeof ZUpdateCapacityInput>;
 
 export const ZUpdateCapacityOutput = ZWeekCapacity satisfies z.ZodType<
   ServiceOutput<typeof updateCapacity>
 >;
-export type TUpdateCapacityOutput = z.infer<typeof ZUpdateCapacityOutput>;

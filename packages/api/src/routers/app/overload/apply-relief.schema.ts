@@ -13,9 +13,7 @@ export const ZApplyReliefInput = z.object({
       error: "Each task at most once in moves",
     }),
 });
-export type TApplyReliefInput = z.infer<typeof ZApplyReliefInput>;
 
 export const ZApplyReliefOutput = z.object({ moved: z.number().int() }) satisfies z.ZodType<
   ServiceOutput<typeof applyRelief>
 >;
-export type TApplyReliefOutput = z.infer<typeof ZApplyReliefOutput>;

@@ -4,6 +4,5 @@ import type { ServiceOutput } from "../../../schemas.ts";
 import { ZTask, ZTaskIdInput } from "./task.schema.ts";
 
 export const ZArchiveTaskInput = ZTaskIdInput;
-export type TArchiveTaskInput = z.infer<typeof ZArchiveTaskInput>;
 
 export const ZArchiveTaskOutput = ZTask satisfies z.ZodType<ServiceOutput<typeof archiveTask>>;

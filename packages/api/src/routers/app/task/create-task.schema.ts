@@ -26,7 +26,5 @@ export const ZCreateTaskInput = z.object({
   plannedDate: ZDateInput.nullable().default(null),
   estimateMinutes: ZEstimateMinutes.default(0),
 });
-export type TCreateTaskInput = z.infer<typeof ZCreateTaskInput>;
 
 export const ZCreateTaskOutput = ZTask satisfies z.ZodType<ServiceOutput<typeof createTask>>;
-export type TCreateTaskOutput = z.infer<typeof ZCreateTaskOutput>;

@@ -4,6 +4,5 @@ import type { ServiceOutput } from "../../../schemas.ts";
 import { ZTask, ZTaskIdInput } from "./task.schema.ts";
 
 export const ZGetTaskInput = ZTaskIdInput;
-export type TGetTaskInput = z.infer<typeof ZGetTaskInput>;
 
 export const ZGetTaskOutput = ZTask satisfies z.ZodType<ServiceOutput<typeof getTask>>;

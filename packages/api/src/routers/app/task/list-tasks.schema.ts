@@ -30,7 +30,6 @@ export const ZListTasksInput = z
     path: ["dateFrom"],
   })
   .default({ includeArchived: false, limit: 50 });
-export type TListTasksInput = z.infer<typeof ZListTasksInput>;
 
 /** In creation order. */
 export const ZListTasksOutput = pageOf(ZTask) satisfies z.ZodType<ServiceOutput<typeof listTasks>>;

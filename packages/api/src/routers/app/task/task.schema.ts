@@ -18,7 +18,7 @@ export const ZEstimateMinutes = z
   .min(0, { error: "estimateMinutes must not be negative" })
   .max(10_080, { error: "estimateMinutes is at most 10080 (a week)" });
 
-export const ZTaskVersion = z.object({
+const ZTaskVersion = z.object({
   effectiveFrom: ZLocalDate,
   status: ZPlannedStatus,
   priority: ZTaskPriority,
@@ -49,6 +49,5 @@ export const ZTask = z.object({
   createdAt: ZInstantOutput,
   updatedAt: ZInstantOutput,
 });
-export type TTask = z.infer<typeof ZTask>;
 
 export const ZTaskIdInput = z.object({ taskId: ZId });

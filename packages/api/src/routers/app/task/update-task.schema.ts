@@ -19,6 +19,5 @@ export const ZUpdateTaskInput = z
   .refine(({ taskId: _, ...fields }) => Object.values(fields).some((v) => v !== undefined), {
     error: "Nothing to update: pass at least one field.",
   });
-export type TUpdateTaskInput = z.infer<typeof ZUpdateTaskInput>;
 
 export const ZUpdateTaskOutput = ZTask satisfies z.ZodType<ServiceOutput<typeof updateTask>>;

@@ -12,7 +12,7 @@ import {
   ZViewTarget,
 } from "./views.schema.ts";
 
-export const ZTodayHabit = z.object({
+const ZTodayHabit = z.object({
   id: z.string(),
   name: z.string(),
   schedule: ZViewSchedule,
@@ -43,7 +43,7 @@ export const ZTodayHabit = z.object({
   undoableEventId: z.string().nullable(),
 });
 
-export const ZTodayTask = z.object({
+const ZTodayTask = z.object({
   id: z.string(),
   title: z.string(),
   priority: ZTaskPriority,
@@ -77,6 +77,3 @@ export const ZGetTodayOutput = z.object({
   load: ZDayLoad,
   atRisk: z.array(ZAtRiskHabit),
 }) satisfies z.ZodType<ServiceOutput<typeof getToday>>;
-export type TGetTodayOutput = z.infer<typeof ZGetTodayOutput>;
-export type TTodayHabit = z.infer<typeof ZTodayHabit>;
-export type TTodayTask = z.infer<typeof ZTodayTask>;

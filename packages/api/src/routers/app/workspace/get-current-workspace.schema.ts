@@ -7,4 +7,3 @@ export const ZGetCurrentWorkspaceOutput = z.object({
   slug: z.string(),
   role: ZRole,
 });
-export type TGetCurrentWorkspaceOutput = z.infer<typeof ZGetCurrentWorkspaceOutput>;

@@ -12,4 +12,3 @@ export const ZWorkspaceSettings = z.object({
 export const ZGetWorkspaceSettingsOutput = ZWorkspaceSettings satisfies z.ZodType<
   ServiceOutput<typeof getWorkspaceSettings>
 >;
-export type TGetWorkspaceSettingsOutput = z.infer<typeof ZGetWorkspaceSettingsOutput>;

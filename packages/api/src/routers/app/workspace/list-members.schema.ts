@@ -11,4 +11,3 @@ export const ZListMembersOutput = z.array(
     role: ZRole,
   }),
 ) satisfies z.ZodType<ServiceOutput<typeof listMembers>>;
-export type TListMembersOutput = z.infer<typeof ZListMembersOutput>;

@@ -12,4 +12,3 @@ export const ZListWorkspacesOutput = z.array(
     isActive: z.boolean(),
   }),
 ) satisfies z.ZodType<ServiceOutput<typeof listMyWorkspaces>>;
-export type TListWorkspacesOutput = z.infer<typeof ZListWorkspacesOutput>;

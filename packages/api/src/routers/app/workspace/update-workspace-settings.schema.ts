@@ -19,9 +19,7 @@ export const ZUpdateWorkspaceSettingsInput = z
     defaultTimeZone: ZTimeZone.optional(),
   })
   .refine(atLeastOneField.check, { message: atLeastOneField.message });
-export type TUpdateWorkspaceSettingsInput = z.infer<typeof ZUpdateWorkspaceSettingsInput>;
 
 export const ZUpdateWorkspaceSettingsOutput = ZWorkspaceSettings satisfies z.ZodType<
   ServiceOutput<typeof updateWorkspaceSettings>
 >;
-export type TUpdateWorkspaceSettingsOutput = z.infer<typeof ZUpdateWorkspaceSettingsOutput>;
