@@ -9,7 +9,8 @@
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
-import { AtlasConfigError, maskUrl } from "../env.ts";
+import { AtlasConfigError } from "@atlas/config";
+import { maskUrl } from "../env.ts";
 import { ensureEmbeddedDatabase, type EmbeddedDatabase } from "./launcher.ts";
 
 const USAGE = `Usage: pnpm --filter @atlas/db db:embedded [--show-urls] [-- <command> [args...]]

@@ -44,8 +44,8 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { runPrisma } from "../../scripts/prisma.ts";
+import { AtlasConfigError } from "@atlas/config";
 import {
-  AtlasConfigError,
   EMBEDDED_DEFAULT_PORT,
   embeddedDataDir,
   embeddedStatePathFor,

@@ -1,6 +1,6 @@
 import { runPrisma } from "../../scripts/prisma.ts";
 import { ensureEmbeddedDatabase } from "../embedded/launcher.ts";
-import { repoRoot } from "../env.ts";
+import { repoRoot } from "@atlas/config";
 import { seed } from "../seed/seed.ts";
 import { adminQuery, canConnect, randomId, withDatabase, type TestServer } from "./database.ts";
 
