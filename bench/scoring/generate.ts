@@ -5,6 +5,7 @@
  * of unnest() arrays (one statement per BATCH rows) as the admin role.
  */
 import { randomUUID } from "node:crypto";
+import { createRng } from "@atlas/core/prng";
 import { addDays, dayKey, isoWeekday, type LocalDate } from "@atlas/time";
 import type pg from "pg";
 
@@ -25,17 +26,6 @@ export interface BenchData {
 const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo"];
 const PRIORITIES = ["low", "medium", "high"] as const;
 const BATCH = 20_000;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rows of one table as columns, flushed as one INSERT … SELECT FROM unnest(…) per batch. */
 class Table {
@@ -85,8 +75,7 @@ export async function generate(
     progress: (line: string) => void;
   },
 ): Promise<BenchData> {
-  const r = prng(options.seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const { next: r, pick } = createRng(options.seed);
   const utcToday = dayKey(options.now, "UTC", 0);
   const firstDay = addDays(utcToday, -options.days);
   const at = (date: LocalDate, hour: number) =>

@@ -22,7 +22,7 @@ import type {
 import { writeCapacity } from "../capacity.ts";
 import { closeDueDays, refreshDerived } from "../derived.ts";
 import { toDbDate } from "../db-date.ts";
-import { prng } from "../../test/prng.ts";
+import { createRng } from "../../prng.ts";
 
 const ZONES = [
   "UTC",
@@ -63,10 +63,7 @@ interface SimEvent extends LogEvent {
 
 export async function simulateMember(options: SimulationOptions): Promise<SimulatedMember> {
   const { admin, app, seed } = options;
-  const r = prng(seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const chance = (p: number) => r() < p;
+  const { next: r, int, pick, chance } = createRng(seed);
 
   const timeZone = pick(ZONES);
   const dayStartMinutes = pick([0, 0, 180, 720]);
