@@ -5,6 +5,7 @@
  * of unnest() arrays (one statement per BATCH rows) as the admin role.
  */
 import { randomUUID } from "node:crypto";
+import { PLAN_CATALOG } from "@atlas/core/billing/plan-catalog";
 import { createRng } from "@atlas/core/prng";
 import { addDays, dayKey, isoWeekday, type LocalDate } from "@atlas/time";
 import type pg from "pg";
@@ -86,10 +87,12 @@ export async function generate(
   };
 
   const planId = randomUUID();
-  await client.query(
-    `INSERT INTO "Plan" (id, key, name) VALUES ($1, 'self_hosted', 'Self-hosted')`,
-    [planId],
-  );
+  const plan = PLAN_CATALOG.self_hosted;
+  await client.query(`INSERT INTO "Plan" (id, key, name) VALUES ($1, $2, $3)`, [
+    planId,
+    plan.id,
+    plan.name,
+  ]);
   const workspaceId = randomUUID();
   await client.query(
     `INSERT INTO "Workspace" (id, name, slug, "planId", "createdAt") VALUES ($1, 'Bench', 'bench', $2, $3)`,
