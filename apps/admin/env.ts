@@ -2,7 +2,7 @@
  * The admin console's configuration: the shared fragments (packages/next-app/src/env.ts) plus
  * the web app's URL. Checked at build (next.config.ts) and at start (instrumentation.ts).
  */
-import { AtlasConfigError } from "@atlas/db/env";
+import { AtlasConfigError } from "@atlas/config";
 import { defineAppEnv } from "@atlas/next-app/env";
 import { z } from "zod";
 

@@ -1,4 +1,4 @@
-import { atlasMode } from "@atlas/db/env";
+import { atlasMode } from "@atlas/config";
 import { loadEnv } from "./env.ts";
 
 // A missing or malformed variable stops the server with one message naming each of them.

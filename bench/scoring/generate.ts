@@ -5,6 +5,8 @@
  * of unnest() arrays (one statement per BATCH rows) as the admin role.
  */
 import { randomUUID } from "node:crypto";
+import { PLAN_CATALOG } from "@atlas/core/billing/plan-catalog";
+import { createRng } from "@atlas/core/prng";
 import { addDays, dayKey, isoWeekday, type LocalDate } from "@atlas/time";
 import type pg from "pg";
 
@@ -25,17 +27,6 @@ export interface BenchData {
 const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo"];
 const PRIORITIES = ["low", "medium", "high"] as const;
 const BATCH = 20_000;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rows of one table as columns, flushed as one INSERT … SELECT FROM unnest(…) per batch. */
 class Table {
@@ -85,8 +76,7 @@ export async function generate(
     progress: (line: string) => void;
   },
 ): Promise<BenchData> {
-  const r = prng(options.seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const { next: r, pick } = createRng(options.seed);
   const utcToday = dayKey(options.now, "UTC", 0);
   const firstDay = addDays(utcToday, -options.days);
   const at = (date: LocalDate, hour: number) =>
@@ -97,10 +87,12 @@ export async function generate(
   };
 
   const planId = randomUUID();
-  await client.query(
-    `INSERT INTO "Plan" (id, key, name) VALUES ($1, 'self_hosted', 'Self-hosted')`,
-    [planId],
-  );
+  const plan = PLAN_CATALOG.self_hosted;
+  await client.query(`INSERT INTO "Plan" (id, key, name) VALUES ($1, $2, $3)`, [
+    planId,
+    plan.id,
+    plan.name,
+  ]);
   const workspaceId = randomUUID();
   await client.query(
     `INSERT INTO "Workspace" (id, name, slug, "planId", "createdAt") VALUES ($1, 'Bench', 'bench', $2, $3)`,

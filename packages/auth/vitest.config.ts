@@ -14,8 +14,8 @@ export default defineConfig({
         test: {
           name: "int",
           include: ["src/**/*.int.test.ts"],
-          // The seeded template database every integration suite clones (packages/db).
-          globalSetup: ["../db/src/testing/global-setup.ts"],
+          // The seeded template database every integration suite clones (@atlas/seed).
+          globalSetup: ["../seed/src/testing/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -2,8 +2,27 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts"],
-    // The property tests run 1,000 histories; a busy CI machine must not fail them on time.
-    testTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts"],
+          // The property tests run 1,000 histories; a busy CI machine must not fail them on time.
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "int",
+          include: ["src/**/*.int.test.ts"],
+          // The seeded template the suites clone. @atlas/seed depends on this package, so the
+          // setup is named by path: a test-time link only, no package dependency.
+          globalSetup: ["../seed/src/testing/global-setup.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

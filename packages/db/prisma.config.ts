@@ -4,7 +4,7 @@ import { defineConfig } from "prisma/config";
 // process.env. scripts/prisma.ts fills DATABASE_ADMIN_URL in embedded and test mode.
 export default defineConfig({
   schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations", seed: "tsx src/seed/index.ts" },
+  migrations: { path: "prisma/migrations" },
   datasource: {
     url: process.env.DATABASE_ADMIN_URL,
     shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL,

@@ -14,7 +14,9 @@ export default defineConfig({
         test: {
           name: "int",
           include: ["src/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
-          globalSetup: ["src/testing/global-setup.ts"],
+          // The seeded template the tenancy suite clones. @atlas/seed depends on this package, so
+          // the setup is named by path: a test-time link only, no package dependency.
+          globalSetup: ["../seed/src/testing/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

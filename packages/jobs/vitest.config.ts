@@ -1,8 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// The integration suites share @atlas/db's global setup: one migrated and seeded template per run.
-const dbGlobalSetup = fileURLToPath(new URL("../db/src/testing/global-setup.ts", import.meta.url));
+// The integration suites share @atlas/seed's global setup: one migrated and seeded template per run.
+const seededTemplate = fileURLToPath(
+  new URL("../seed/src/testing/global-setup.ts", import.meta.url),
+);
 
 export default defineConfig({
   test: {
@@ -20,7 +22,7 @@ export default defineConfig({
         test: {
           name: "int",
           include: ["src/**/*.int.test.ts"],
-          globalSetup: [dbGlobalSetup],
+          globalSetup: [seededTemplate],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { cloneTestDatabase, startTestServer } from "@atlas/db/testing";
+import { seed } from "@atlas/seed";
 import { startNextApp, type RunningApp } from "./next-server.ts";
 
 const repoRoot = join(import.meta.dirname, "..", "..", "..");
@@ -34,7 +35,7 @@ export async function startTestStack(options: {
   logDir: string;
   extraWeb?: readonly ExtraWeb[];
 }): Promise<TestStack> {
-  const server = await startTestServer();
+  const server = await startTestServer({ seed });
   const webUrl = `http://127.0.0.1:${options.webPort}`;
   const adminUrl = `http://127.0.0.1:${options.adminPort}`;
   let apps: RunningApp[] = [];

@@ -25,7 +25,7 @@ export {
   type RateLimiters,
   type RateLimitResult,
 } from "./rate-limit.ts";
-export { apiEnv, createClockFromEnv, parseClockOffset, type ApiEnv } from "./env.ts";
+export { apiEnv, createClockFromEnv, type ApiEnv } from "./env.ts";
 export { PERMISSIONS, can, type CapabilityName, type Role } from "./permissions.ts";
 
 /** Server-side callers (React server components, tests): `createCaller(ctx).workspace.list()`. */

@@ -124,25 +124,67 @@ describe("entitled(feature)", () => {
       }),
     ).coachConsole();
 
-  it("lets a plan with the feature through and refuses one without it", async () => {
-    expect(await call("demo")).toBe("in");
-    const starter = await h.admin.plan.findUniqueOrThrow({ where: { key: "starter" } });
+  /** Runs `check` with the demo workspace on the plan `key` (created when not in the seed). */
+  async function onPlan(key: string, check: () => Promise<void>) {
+    const plan = await h.admin.plan.upsert({
+      where: { key },
+      create: { key, name: key },
+      update: {},
+    });
     const { planId } = await h.admin.workspace.findUniqueOrThrow({
       where: { id: h.workspaceIds.demo },
     });
     await h.admin.workspace.update({
       where: { id: h.workspaceIds.demo },
-      data: { planId: starter.id },
+      data: { planId: plan.id },
     });
     try {
-      const error = await rejectionOf(call("demo"));
-      expect(error).toMatchObject({
-        code: "FORBIDDEN",
-        message: "Your plan does not include coach_console.",
-      });
+      await check();
     } finally {
       await h.admin.workspace.update({ where: { id: h.workspaceIds.demo }, data: { planId } });
     }
+  }
+
+  it("lets a plan with the feature through and refuses one without it, naming the plan that has it", async () => {
+    expect(await call("demo")).toBe("in");
+    await onPlan("starter", async () => {
+      const error = await rejectionOf(call("demo"));
+      expect(error).toMatchObject({
+        code: "FORBIDDEN",
+        message: "Your plan (Starter) does not include the coach console: the Team plan does.",
+      });
+    });
+  });
+
+  it("decides from the plan catalog, not from the PlanEntitlement rows", async () => {
+    // Rows saying the opposite of the catalog change nothing either way.
+    const starter = await h.admin.plan.findUniqueOrThrow({ where: { key: "starter" } });
+    const selfHosted = await h.admin.plan.findUniqueOrThrow({ where: { key: "self_hosted" } });
+    const flip = (planId: string, isEnabled: boolean) =>
+      h.admin.planEntitlement.update({
+        where: { planId_feature: { planId, feature: "coach_console" } },
+        data: { isEnabled },
+      });
+    await flip(selfHosted.id, false);
+    await flip(starter.id, true);
+    try {
+      expect(await call("demo")).toBe("in");
+      await onPlan("starter", async () => {
+        expect((await rejectionOf(call("demo"))).code).toBe("FORBIDDEN");
+      });
+    } finally {
+      await flip(selfHosted.id, true);
+      await flip(starter.id, false);
+    }
+  });
+
+  it("refuses every feature to a plan the catalog does not know", async () => {
+    await onPlan("legacy_gold", async () => {
+      expect(await rejectionOf(call("demo"))).toMatchObject({
+        code: "FORBIDDEN",
+        message: "Your plan (legacy_gold) does not include the coach console: the Team plan does.",
+      });
+    });
   });
 });
 

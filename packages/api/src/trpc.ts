@@ -6,16 +6,25 @@
  *   workspaceProcedure  the workspace of the route parameter `workspaceId`, else the session's;
  *                     membership checked (FORBIDDEN otherwise); ctx.db = bound to workspace + user
  *   .use(allowedTo(capability))  the permission table (permissions.ts)
- *   .use(entitled(feature))   the workspace's plan (FORBIDDEN "Your plan does not include …")
+ *   .use(entitled(feature))   the workspace's plan in core's catalog (FORBIDDEN "Your plan (…) does not
+ *                     include …: the … plan does.")
  *   .use(rateLimited(bucket)) per user and bucket (TOO_MANY_REQUESTS with the retry time)
  *
  * Named builders for common combinations sit at the end (cal.com style). The workspace never
  * comes from a header: only the session or a route parameter that is then checked.
  */
 import type { Session } from "@atlas/auth/session";
-import { AppError, can, type CapabilityName, type Role } from "@atlas/core";
+import {
+  AppError,
+  can,
+  isEntitled,
+  notEntitledMessage,
+  type CapabilityName,
+  type PlanFeature,
+  type Role,
+} from "@atlas/core";
 import { systemClock, type Clock } from "@atlas/time";
-import { createTenantDb, type Db, type EventSource, type TenantDb } from "@atlas/db";
+import { createTenantDb, type Db, type EventSource } from "@atlas/db";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
@@ -95,6 +104,7 @@ const WORKSPACE_SELECT = {
   name: true,
   slug: true,
   planId: true,
+  plan: { select: { key: true } },
   sharesProgress: true,
   lateEntryWindowDays: true,
   defaultTimeZone: true,
@@ -104,7 +114,10 @@ interface WorkspaceInfo {
   id: string;
   name: string;
   slug: string;
+  /** The Plan row's id. */
   planId: string;
+  /** The plan's id in core's PLAN_CATALOG (the Plan row's key). */
+  planKey: string;
   sharesProgress: boolean;
   lateEntryWindowDays: number;
   defaultTimeZone: string;
@@ -126,7 +139,8 @@ export const workspaceProcedure = authedProcedure
     });
     // Same answer for "no such workspace" and "not yours": ids are not to be probed.
     if (!membership) throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
-    const workspace: WorkspaceInfo = membership.workspace;
+    const { plan, ...rest } = membership.workspace;
+    const workspace: WorkspaceInfo = { ...rest, planKey: plan.key };
     return next({
       ctx: {
         workspace,
@@ -156,34 +170,16 @@ export function allowedTo(capability: CapabilityName) {
   };
 }
 
-/**
- * Plan features (packages/db seed catalog: billing owns the list). Flags and limits alike: a
- * limit feature counts as included when enabled; its value is the service's to enforce.
- */
-export type PlanFeature =
-  | "ai_planner"
-  | "coach_console"
-  | "notifications"
-  | "web_push"
-  | "email_digest"
-  | "skipsPerMonth"
-  | "seats"
-  | "aiSuggestionsPerMonth";
-
 interface EntitlementCtx {
-  workspace: { planId: string };
-  db: TenantDb;
+  workspace: { planKey: string };
 }
 
-/** Only when the workspace's plan includes `feature` (read from the database on each call). */
+/** Only when the workspace's plan includes `feature` (core's plan catalog; no query). */
 export function entitled(feature: PlanFeature) {
   return async <R>(opts: { ctx: EntitlementCtx } & Next<R>): Promise<R> => {
-    const entitlement = await opts.ctx.db.planEntitlement.findUnique({
-      where: { planId_feature: { planId: opts.ctx.workspace.planId, feature } },
-      select: { isEnabled: true },
-    });
-    if (!entitlement?.isEnabled) {
-      throw new AppError("FORBIDDEN", `Your plan does not include ${feature}.`, { feature });
+    const { planKey } = opts.ctx.workspace;
+    if (!isEntitled(planKey, feature)) {
+      throw new AppError("FORBIDDEN", notEntitledMessage(planKey, feature), { feature });
     }
     return opts.next();
   };

@@ -9,7 +9,8 @@
  */
 import { createClerkClient, verifyToken, type ClerkClient } from "@clerk/backend";
 import { TokenVerificationError } from "@clerk/backend/errors";
-import { AtlasConfigError, type MembershipRole } from "@atlas/db";
+import { AtlasConfigError } from "@atlas/config";
+import { type MembershipRole } from "@atlas/db";
 import { authEnv, type ClerkAuthEnv } from "./env.ts";
 import type { Session } from "./session.ts";
 

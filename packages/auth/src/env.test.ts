@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { AtlasConfigError } from "@atlas/db";
+import { AtlasConfigError } from "@atlas/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   authEnv,

@@ -17,11 +17,16 @@ import { createPublicKey, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createEnv, type StandardSchemaV1 } from "@t3-oss/env-core";
-import { AtlasConfigError, atlasMode, type AtlasMode } from "@atlas/db";
-import { repoRoot } from "@atlas/db/env";
+import {
+  AtlasConfigError,
+  atlasMode,
+  isSet,
+  read,
+  repoRoot,
+  type AtlasMode,
+  type Env,
+} from "@atlas/config";
 import { z } from "zod";
-
-type Env = Record<string, string | undefined>;
 
 export const CLERK_VARIABLES = [
   "CLERK_SECRET_KEY",
@@ -109,11 +114,6 @@ export interface DevAuthEnv {
 export type AuthEnv = ClerkAuthEnv | DevAuthEnv;
 export type AuthProvider = AuthEnv["provider"];
 
-/** An empty value counts as unset (`FOO=` in a .env file). */
-function isSet(env: Env, name: string) {
-  return (env[name]?.trim() ?? "") !== "";
-}
-
 /** True when a Clerk key is configured: then the dev sign-in is refused in every mode. */
 export function clerkKeysPresent(env: Env = process.env): boolean {
   return isSet(env, "CLERK_SECRET_KEY") || isSet(env, "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY");
@@ -133,9 +133,9 @@ function variableOf(issue: StandardSchemaV1.Issue): string {
 function parse(env: Env) {
   return createEnv({
     server: authEnvShape,
-    // Only this fragment's variables, trimmed; a blank value counts as unset (as in @atlas/db).
+    // Only this fragment's variables, trimmed; a blank value counts as unset.
     runtimeEnv: Object.fromEntries(
-      Object.keys(authEnvShape).map((name) => [name, env[name]?.trim() || undefined]),
+      Object.keys(authEnvShape).map((name) => [name, read(env, name)]),
     ),
     emptyStringAsUndefined: true,
     isServer: true,

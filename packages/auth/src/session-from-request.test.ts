@@ -1,4 +1,4 @@
-import { AtlasConfigError } from "@atlas/db";
+import { AtlasConfigError } from "@atlas/config";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueDevSession } from "./dev/session.ts";
 import { getSession, readCookie } from "./session-from-request.ts";

@@ -18,3 +18,5 @@ export * from "./overload.ts";
 export * from "./coach-risk.ts";
 export * from "./views/member-now.ts";
 export * from "./views/habit-history.ts";
+export * from "./prng.ts";
+export * from "./billing/plan-catalog.ts";

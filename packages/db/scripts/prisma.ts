@@ -7,7 +7,8 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AtlasConfigError, databaseUrls } from "../src/env.ts";
+import { AtlasConfigError } from "@atlas/config";
+import { databaseUrls } from "../src/env.ts";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 

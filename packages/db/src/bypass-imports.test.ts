@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "./env.ts";
+import { repoRoot } from "@atlas/config";
 
 /** Where the bypass client may be used (ARCHITECTURE.md "Tenancy, twice"). */
 const ALLOWED = [

@@ -2,16 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { AtlasConfigError, repoRoot } from "@atlas/config";
 import {
-  AtlasConfigError,
-  atlasMode,
   databaseUrls,
   embeddedDataDir,
   embeddedStatePath,
   embeddedUrls,
   maskUrl,
   readEmbeddedState,
-  repoRoot,
   type EmbeddedState,
 } from "./env.ts";
 
@@ -47,32 +45,6 @@ function configError(fn: () => unknown): AtlasConfigError {
   }
   throw new Error("expected an AtlasConfigError");
 }
-
-describe("atlasMode", () => {
-  it("is production when ATLAS_MODE is unset or empty", () => {
-    expect(atlasMode({})).toBe("production");
-    expect(atlasMode({ ATLAS_MODE: "" })).toBe("production");
-  });
-
-  it("accepts the three modes", () => {
-    expect(atlasMode({ ATLAS_MODE: "production" })).toBe("production");
-    expect(atlasMode({ ATLAS_MODE: "embedded" })).toBe("embedded");
-    expect(atlasMode({ ATLAS_MODE: "test" })).toBe("test");
-  });
-
-  it("refuses anything else, naming ATLAS_MODE and the allowed values", () => {
-    for (const value of ["development", "Production", "dev", "prod"]) {
-      const error = configError(() => atlasMode({ ATLAS_MODE: value }));
-      expect(error.message).toContain("ATLAS_MODE");
-      expect(error.message).toContain("production, embedded, test");
-      expect(error.variables).toEqual(["ATLAS_MODE"]);
-    }
-  });
-
-  it("does not look at NODE_ENV", () => {
-    expect(atlasMode({ NODE_ENV: "development" })).toBe("production");
-  });
-});
 
 describe("databaseUrls in production", () => {
   it("returns both URLs when set", () => {

@@ -1,52 +1,19 @@
 /**
- * Modes and the database part of Atlas's configuration (ARCHITECTURE.md "Modes", "Outside
- * services", "Tenancy, twice" point 3).
+ * The database part of Atlas's configuration (ARCHITECTURE.md "Outside services", "Tenancy,
+ * twice" point 3); the mode itself is @atlas/config's.
  *
  * - `production` (ATLAS_MODE unset): DATABASE_URL (the app role) and DATABASE_ADMIN_URL (migrations,
  *   seed, bypass client) are both required; a missing one is named in the error.
  * - `embedded` / `test`: the variables win when set; otherwise the embedded PostgreSQL that
- *   `pnpm --filter @atlas/db db:embedded` runs is used, found through its state file.
+ *   `pnpm db:embedded` runs is used, found through its state file.
  *
  * Nothing here depends on NODE_ENV. Error messages name variables, never their values (a URL
  * carries a password).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { AtlasConfigError, atlasMode, read, repoRoot, type Env } from "@atlas/config";
 import { z } from "zod";
-
-export const ATLAS_MODES = ["production", "embedded", "test"] as const;
-export type AtlasMode = (typeof ATLAS_MODES)[number];
-
-type Env = Record<string, string | undefined>;
-
-/** A configuration problem the operator must fix; `variables` names every variable involved. */
-export class AtlasConfigError extends Error {
-  override name = "AtlasConfigError";
-  constructor(
-    message: string,
-    readonly variables: readonly string[] = [],
-  ) {
-    super(message);
-  }
-}
-
-/** An empty value counts as unset (`FOO=` in a .env file). */
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-/** `ATLAS_MODE`: unset means production; anything but the three modes is refused. */
-export function atlasMode(env: Env = process.env): AtlasMode {
-  const value = read(env, "ATLAS_MODE");
-  if (value === undefined) return "production";
-  if ((ATLAS_MODES as readonly string[]).includes(value)) return value as AtlasMode;
-  throw new AtlasConfigError(
-    `ATLAS_MODE must be one of ${ATLAS_MODES.join(", ")} (unset means production); got ${JSON.stringify(value)}.`,
-    ["ATLAS_MODE"],
-  );
-}
 
 const postgresUrl = z.url({ protocol: /^postgres(ql)?$/ });
 
@@ -85,9 +52,9 @@ export function databaseUrls(env: Env = process.env): DatabaseUrls {
   if (!state) {
     throw new AtlasConfigError(
       `ATLAS_MODE=${mode} with DATABASE_URL and DATABASE_ADMIN_URL unset needs the embedded PostgreSQL, ` +
-        `but it has not been set up (no ${statePath}). Run \`pnpm --filter @atlas/db db:embedded\` ` +
+        `but it has not been set up (no ${statePath}). Run \`pnpm db:embedded\` ` +
         "(it prints the URLs and keeps the server running), or start the app through it: " +
-        "`pnpm --filter @atlas/db db:embedded -- <command>`; or set both variables.",
+        "`pnpm db:embedded -- <command>`; or set both variables.",
       ["DATABASE_URL", "DATABASE_ADMIN_URL"],
     );
   }
@@ -126,26 +93,6 @@ export const embeddedStateSchema = z.object({
 export type EmbeddedState = z.infer<typeof embeddedStateSchema>;
 
 export const EMBEDDED_DEFAULT_PORT = 54329;
-
-/** The monorepo root: the nearest ancestor holding pnpm-workspace.yaml (of this file, else of cwd). */
-export function repoRoot(): string {
-  const starts: string[] = [];
-  try {
-    starts.push(dirname(fileURLToPath(import.meta.url)));
-  } catch {
-    // bundled without a file URL
-  }
-  starts.push(process.cwd());
-  for (const start of starts) {
-    for (let dir = resolve(start); ; dir = dirname(dir)) {
-      if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
-      if (dirname(dir) === dir) break;
-    }
-  }
-  throw new AtlasConfigError(
-    "Cannot find the repository root (no pnpm-workspace.yaml above here).",
-  );
-}
 
 /** `<repo>/.atlas/postgres`, or ATLAS_PG_DIR. */
 export function embeddedDataDir(env: Env = process.env): string {

@@ -4,13 +4,14 @@
  * both kinds of transaction, also on a single pooled connection where a leaked setting would show.
  */
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "./client.ts";
 import { createTenantDb, type TenantDb } from "./tenant.ts";
 import { cloneTestDatabase, type TestDatabase } from "./testing/index.ts";
+import { providedTestServer } from "./testing/vitest.ts";
 import { tablesMissingRowSecurity } from "./testing/policy-guard.ts";
 
-const server = inject("testServer");
+const server = providedTestServer();
 
 let database: TestDatabase;
 let admin: Db;

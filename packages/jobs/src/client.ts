@@ -4,7 +4,7 @@
  * dev mode, needs no keys, and nothing is sent to it (`send` and the embedded scheduler run the
  * same plain functions in-process).
  */
-import { atlasMode } from "@atlas/db/env";
+import { atlasMode } from "@atlas/config";
 import { Inngest } from "inngest";
 
 export const inngest = new Inngest({ id: "atlas", isDev: atlasMode() !== "production" });

@@ -2,7 +2,7 @@
  * The one way apps start background work: `send("atlas/…", data)`, typed by the event catalog.
  * Production hands the event to Inngest; embedded and test mode run it in-process.
  */
-import { atlasMode } from "@atlas/db/env";
+import { atlasMode } from "@atlas/config";
 import { inngest } from "./client.ts";
 import { defaultDeps } from "./deps.ts";
 import { atlasEvents, type AtlasEventData, type AtlasEventName } from "./events.ts";

@@ -10,13 +10,8 @@
  */
 import { apiEnv, type ApiEnv } from "@atlas/api/env";
 import { authEnv, type AuthEnv } from "@atlas/auth/env";
-import {
-  AtlasConfigError,
-  atlasMode,
-  databaseUrls,
-  type AtlasMode,
-  type DatabaseUrls,
-} from "@atlas/db/env";
+import { AtlasConfigError, atlasMode, isSet, type AtlasMode } from "@atlas/config";
+import { databaseUrls, type DatabaseUrls } from "@atlas/db/env";
 import { createEnv } from "@t3-oss/env-nextjs";
 import type { z } from "zod";
 
@@ -88,8 +83,8 @@ export function defineAppEnv<TShape extends Shape, TApp extends object>(
     const needsDatabase =
       phase === "start" ||
       mode === "production" ||
-      !!source.DATABASE_URL ||
-      !!source.DATABASE_ADMIN_URL;
+      isSet(source, "DATABASE_URL") ||
+      isSet(source, "DATABASE_ADMIN_URL");
     const db = needsDatabase ? attempt(() => databaseUrls(source)) : undefined;
     const auth = attempt(() => authEnv(source));
     const api = attempt(() => apiEnv(source));

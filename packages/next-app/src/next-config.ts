@@ -10,6 +10,7 @@ const base: NextConfig = {
   transpilePackages: [
     "@atlas/api",
     "@atlas/auth",
+    "@atlas/config",
     "@atlas/core",
     "@atlas/db",
     "@atlas/jobs",

@@ -18,7 +18,7 @@ declare module "vitest" {
   }
 }
 
-/** Seeded people (packages/db/src/seed/people.ts) by a short name. */
+/** Seeded people (packages/seed/src/people.ts) by a short name. */
 export const PEOPLE = {
   owner: "owner@atlas.local", // owner of demo
   coach: "coach@atlas.local", // coach in demo and second

@@ -15,7 +15,7 @@ import {
 import { expect } from "vitest";
 import { rejectionOf, type Harness } from "./harness.ts";
 
-/** The seeded people's zones (packages/db/src/seed/people.ts). */
+/** The seeded people's zones (packages/seed/src/people.ts). */
 export const ZONES = {
   owner: "Europe/Berlin",
   coach: "America/Chicago",

@@ -4,7 +4,8 @@
  * with the same Session shape. Refused in production mode and whenever Clerk keys are set.
  */
 import { withBypass } from "@atlas/db/bypass";
-import { atlasMode, type Db, type MembershipRole } from "@atlas/db";
+import { atlasMode } from "@atlas/config";
+import { type Db, type MembershipRole } from "@atlas/db";
 import { jwtVerify, SignJWT, errors as joseErrors } from "jose";
 import { clerkKeysPresent } from "../env.ts";
 import type { Session } from "../session.ts";

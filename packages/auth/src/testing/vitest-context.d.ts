@@ -1,5 +1,5 @@
 /**
- * What packages/db's global setup (../db/src/testing/global-setup.ts) provides to integration
+ * What @atlas/seed's global setup (../seed/src/testing/global-setup.ts) provides to integration
  * tests; declared here too because that file is outside this package's program.
  */
 import type { TestServer } from "@atlas/db/testing";

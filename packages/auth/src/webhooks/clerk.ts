@@ -46,7 +46,8 @@
  */
 import { verifyWebhook } from "@clerk/backend/webhooks";
 import { withBypass } from "@atlas/db/bypass";
-import { AtlasConfigError, type Db } from "@atlas/db";
+import { AtlasConfigError } from "@atlas/config";
+import { type Db } from "@atlas/db";
 import { z } from "zod";
 import { mapClerkRole } from "../clerk.ts";
 

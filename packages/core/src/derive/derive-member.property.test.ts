@@ -1,6 +1,6 @@
 import { addDays, diffDays } from "@atlas/time";
 import { describe, expect, it } from "vitest";
-import { prng } from "../test/prng.ts";
+import { prng } from "../prng.ts";
 import { randomHistory } from "../test/random-history.ts";
 import { deriveMember, type DeriveState } from "./derive-member.ts";
 

@@ -15,7 +15,7 @@ import type {
 } from "../model.ts";
 import type { MemberHistory } from "../derive/derive-member.ts";
 import { d } from "./fixtures.ts";
-import { prng } from "./prng.ts";
+import { createRng } from "../prng.ts";
 
 export interface RandomHistory {
   history: MemberHistory;
@@ -27,9 +27,7 @@ const SCHEDULES: HabitSchedule[] = ["daily", "days_of_week", "times_per_week", "
 const PRIORITIES: TaskPriority[] = ["low", "medium", "high"];
 
 export function randomHistory(seed: number, maxDays = 90): RandomHistory {
-  const r = prng(seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const { next: r, int, pick } = createRng(seed);
   const first = addDays(d("2024-01-01"), int(0, 30));
   const span = int(14, maxDays);
   const last = addDays(first, span);

@@ -15,14 +15,7 @@
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  constants as fsConstants,
-  existsSync,
-  fstatSync,
-  openSync,
-  readSync,
-} from "node:fs";
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "node:fs";
 import {
   chmod,
   chown,
@@ -41,11 +34,11 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { arch, platform, tmpdir, userInfo } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { runPrisma } from "../../scripts/prisma.ts";
+import { AtlasConfigError } from "@atlas/config";
 import {
-  AtlasConfigError,
   EMBEDDED_DEFAULT_PORT,
   embeddedDataDir,
   embeddedStatePathFor,
@@ -61,6 +54,8 @@ export interface EnsureEmbeddedOptions {
   port?: number;
   /** Progress lines; default: stderr. */
   log?: (msg: string) => void;
+  /** Fills the new database once per data folder (@atlas/seed passes the demo seed); none: empty. */
+  seed?: (adminUrl: string) => Promise<unknown>;
 }
 
 export interface EmbeddedDatabase {
@@ -82,8 +77,6 @@ const ADMIN_USER = "postgres";
 const APP_USER = "atlas_app";
 const START_TIMEOUT_MS = 60_000;
 const LOCK_TIMEOUT_MS = 120_000;
-
-const seedModule = fileURLToPath(new URL("../seed/seed.ts", import.meta.url));
 
 // ── Progress ────────────────────────────────────────────────────────────────────────────────
 
@@ -523,19 +516,6 @@ async function setAppPassword(state: EmbeddedState, port: number): Promise<void>
   });
 }
 
-type SeedModule = { seed?: (adminUrl: string) => Promise<unknown> };
-
-/** Runs the seed once per data folder; false when there is no seed module yet. */
-async function runSeed(adminUrl: string): Promise<boolean> {
-  if (!existsSync(seedModule)) return false;
-  const specifier = pathToFileURL(seedModule).href;
-  const mod = (await import(specifier)) as SeedModule;
-  if (typeof mod.seed !== "function")
-    throw new Error(`${seedModule} does not export seed(adminUrl).`);
-  await mod.seed(adminUrl);
-  return true;
-}
-
 // ── Entry point ─────────────────────────────────────────────────────────────────────────────
 
 function parsePort(value: string | undefined, name: string): number | undefined {
@@ -553,10 +533,11 @@ function display(path: string): string {
 }
 
 /**
- * Makes sure the embedded PostgreSQL runs with the schema migrated and the seed applied once, and
- * returns its URLs. First start: initdb (superuser `postgres`, generated password), start, create
- * database `atlas`, `prisma migrate deploy`, atlas_app's password, seed. Later starts: start (or
- * reuse a server another process started from the same folder), migrate deploy, no seed.
+ * Makes sure the embedded PostgreSQL runs with the schema migrated and `options.seed` applied
+ * once, and returns its URLs. First start: initdb (superuser `postgres`, generated password),
+ * start, create database `atlas`, `prisma migrate deploy`, atlas_app's password, seed. Later
+ * starts: start (or reuse a server another process started from the same folder), migrate
+ * deploy, no seed.
  */
 export async function ensureEmbeddedDatabase(
   options: EnsureEmbeddedOptions = {},
@@ -680,17 +661,16 @@ export async function ensureEmbeddedDatabase(
       }),
     );
     await step(log, `password of role ${current.appUser}`, () => setAppPassword(current, port));
-    if (!current.seededAt) {
-      const seeded = await step(
+    const { seed } = options;
+    if (!current.seededAt && seed !== undefined) {
+      await step(
         log,
         "seed",
-        () => runSeed(urls.adminUrl),
-        (done) => (done ? "done" : "skipped: src/seed/seed.ts not found"),
+        () => seed(urls.adminUrl),
+        () => "done",
       );
-      if (seeded) {
-        current = { ...current, seededAt: new Date().toISOString() };
-        await writeState(stateFile, current);
-      }
+      current = { ...current, seededAt: new Date().toISOString() };
+      await writeState(stateFile, current);
     }
     log(`embedded-postgres: ready in ${Math.round(performance.now() - total)} ms`);
 

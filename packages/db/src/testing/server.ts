@@ -1,7 +1,6 @@
 import { runPrisma } from "../../scripts/prisma.ts";
 import { ensureEmbeddedDatabase } from "../embedded/launcher.ts";
-import { repoRoot } from "../env.ts";
-import { seed } from "../seed/seed.ts";
+import { repoRoot } from "@atlas/config";
 import { adminQuery, canConnect, randomId, withDatabase, type TestServer } from "./database.ts";
 
 const DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -24,10 +23,12 @@ async function resolveServer() {
 
 /**
  * Finds a PostgreSQL (the one on 127.0.0.1:5432 as on CI, else an embedded one, said out loud)
- * and builds one migrated and seeded template database that tests clone. `stop()` drops the
- * template and every clone of this run.
+ * and builds one migrated template database, filled by `options.seed` (@atlas/seed's global setup
+ * passes the demo seed), that tests clone. `stop()` drops the template and every clone of this run.
  */
-export async function startTestServer(): Promise<TestServer & { stop(): Promise<void> }> {
+export async function startTestServer(options: {
+  seed: (adminUrl: string) => Promise<unknown>;
+}): Promise<TestServer & { stop(): Promise<void> }> {
   const server = await resolveServer();
   const runId = randomId();
   const template = `atlas_t_${runId}_template`;
@@ -37,7 +38,7 @@ export async function startTestServer(): Promise<TestServer & { stop(): Promise<
     env: { ...process.env, DATABASE_ADMIN_URL: templateUrl },
     quiet: true,
   });
-  await seed(templateUrl);
+  await options.seed(templateUrl);
   return {
     adminUrl: server.adminUrl,
     appUrl: server.appUrl,

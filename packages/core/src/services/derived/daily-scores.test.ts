@@ -2,7 +2,7 @@
 import { addDays, diffDays } from "@atlas/time";
 import { describe, expect, it } from "vitest";
 import { deriveMember } from "../../derive/derive-member.ts";
-import { prng } from "../../test/prng.ts";
+import { prng } from "../../prng.ts";
 import { randomHistory } from "../../test/random-history.ts";
 import { scoreMemberDays } from "./daily-scores.ts";
 

@@ -5,15 +5,14 @@
  */
 import { createPrismaClient, createTenantDb, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase } from "@atlas/db/testing";
+import { providedTestServer } from "@atlas/db/testing/vitest";
 import { addDays, diffDays, type LocalDate } from "@atlas/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDay, closeDueDays, recomputeMember, refreshDerived } from "./derived.ts";
 import { expectedRows, storedRows } from "./testing/expected.ts";
-import { acquireTestServer } from "../testing/server.ts";
 
 const DAY_MS = 86_400_000;
 
-let release: () => Promise<void>;
 let database: TestDatabase;
 let admin: Db;
 let app: Db;
@@ -26,9 +25,7 @@ const days = (from: LocalDate, to: LocalDate) =>
   Array.from({ length: diffDays(to, from) + 1 }, (_, i) => addDays(from, i));
 
 beforeAll(async () => {
-  const acquired = await acquireTestServer();
-  release = acquired.release;
-  database = await cloneTestDatabase(acquired.server);
+  database = await cloneTestDatabase(providedTestServer());
   admin = createPrismaClient(database.adminUrl);
   app = createPrismaClient(database.appUrl);
   demoId = (await admin.workspace.findUniqueOrThrow({ where: { slug: "demo" } })).id;
@@ -41,7 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([admin?.$disconnect(), app?.$disconnect()]);
   await database?.drop();
-  await release?.();
 });
 
 describe("closeDueDays on the seeded workspace", () => {

@@ -7,27 +7,24 @@
  */
 import { createPrismaClient, createTenantDb, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase } from "@atlas/db/testing";
+import { providedTestServer } from "@atlas/db/testing/vitest";
 import { addDays } from "@atlas/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recomputeMember } from "./derived.ts";
 import { expectedRows, storedRows } from "./testing/expected.ts";
-import { acquireTestServer } from "../testing/server.ts";
 import { simulateMember } from "./testing/simulate.ts";
 
 const HISTORIES = Number(process.env.ATLAS_PROPERTY_RUNS ?? 50);
 const FIRST_SEED = Number(process.env.ATLAS_PROPERTY_SEED ?? 1);
 const PARALLEL = 6;
 
-let release: () => Promise<void>;
 let database: TestDatabase;
 let admin: Db;
 let app: Db;
 let planId: string;
 
 beforeAll(async () => {
-  const acquired = await acquireTestServer();
-  release = acquired.release;
-  database = await cloneTestDatabase(acquired.server);
+  database = await cloneTestDatabase(providedTestServer());
   admin = createPrismaClient(database.adminUrl, { max: PARALLEL + 2 });
   app = createPrismaClient(database.appUrl, { max: PARALLEL + 2 });
   planId = (await admin.plan.findFirstOrThrow({ where: { key: "self_hosted" } })).id;
@@ -36,7 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([admin?.$disconnect(), app?.$disconnect()]);
   await database?.drop();
-  await release?.();
 });
 
 async function checkHistory(seed: number) {

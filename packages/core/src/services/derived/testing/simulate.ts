@@ -23,7 +23,7 @@ import { writeCapacity } from "../../plans/capacity-versions.ts";
 import { closeDueDays, refreshDerived } from "../derived.ts";
 import { toDbDate } from "../../shared/db-date.ts";
 import { milliToDecimal } from "../../shared/values.ts";
-import { prng } from "../../../test/prng.ts";
+import { createRng } from "../../../prng.ts";
 
 const ZONES = [
   "UTC",
@@ -64,10 +64,7 @@ interface SimEvent extends LogEvent {
 
 export async function simulateMember(options: SimulationOptions): Promise<SimulatedMember> {
   const { admin, app, seed } = options;
-  const r = prng(seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const chance = (p: number) => r() < p;
+  const { next: r, int, pick, chance } = createRng(seed);
 
   const timeZone = pick(ZONES);
   const dayStartMinutes = pick([0, 0, 180, 720]);

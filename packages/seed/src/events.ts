@@ -4,19 +4,30 @@
  * inside the member's local day and derives each event's kind from the running sum, as the
  * server would.
  */
+import {
+  deriveKind,
+  habitWeekVersion,
+  isHabitDueOn,
+  isHabitShownOn,
+  taskDueDays,
+  versionOn,
+  type Habit,
+  type HabitVersion,
+  type Rng,
+  type Task,
+} from "@atlas/core";
+import type { EventSource } from "@atlas/db";
 import { addDays, diffDays, isoWeekStart, type LocalDate } from "@atlas/time";
-import type { EventSource } from "../client.ts";
 import type {
   EventSpec,
   HabitSpec,
+  HabitVersionSpec,
   TargetSpec,
   TaskSpec,
   UserSpec,
   WorkspaceKey,
 } from "./model.ts";
 import { adherence, type Behaviour, type TaskOutcome } from "./plans.ts";
-import type { Rng } from "./prng.ts";
-import { isHabitDue, isTaskDue, meetsTarget, versionOn, weekVersion } from "./schedule.ts";
 import { dayRangeOf, HOUR_MS, MINUTE_MS } from "./time.ts";
 
 /** One step of an item-day; `after` = minutes after the previous step. */
@@ -39,6 +50,49 @@ export interface MemberLog {
   /** Skips per `${habitKey}|${YYYY-MM}` so far, reverted ones included (stricter than the server). */
   skipsUsed: Map<string, number>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The seeded plans as core's model: when an item is due is core's rule (due.ts), not a copy.
+
+/** Thousandths of a seeded value (they have at most 3 decimals). */
+const milli = (value: number) => Math.round(value * 1000);
+
+function asHabitVersion(v: HabitVersionSpec): HabitVersion {
+  return {
+    effectiveFrom: v.effectiveFrom,
+    schedule: v.schedule,
+    daysOfWeek: v.daysOfWeek,
+    timesPerWeek: v.timesPerWeek,
+    everyNDays: v.everyNDays,
+    target:
+      v.target === null
+        ? null
+        : { valueMilli: milli(v.target.value), direction: v.target.direction },
+    durationMinutes: v.durationMinutes,
+  };
+}
+
+function asHabit(habit: HabitSpec): Habit {
+  return {
+    id: habit.key,
+    startDate: habit.startDate,
+    archivedFrom: habit.archivedOn,
+    versions: habit.versions.map(asHabitVersion),
+  };
+}
+
+/** Seeded tasks are created on their first version's day and never archived. */
+function asTask(task: TaskSpec, createdOn: LocalDate): Task {
+  return {
+    id: task.key,
+    createdOn,
+    archivedFrom: null,
+    versions: task.versions,
+    createdAt: task.createdAt,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const log = (value: number | null, after = 0): Step => ({ op: "log", value, after });
 const skip = (after = 0): Step => ({ op: "skip", after });
@@ -127,6 +181,8 @@ interface ItemRef {
   /** The template key, used to pick the event source. */
   templateKey: string;
   target: TargetSpec | null;
+  /** The habit's version in force that day (core's model), which decides done or partial. */
+  version: HabitVersion | null;
 }
 
 function runScript(
@@ -167,7 +223,7 @@ function runScript(
     if (step.op === "log") {
       const value = item.target === null ? null : step.value;
       sum += value ?? 0;
-      const kind = item.target === null || meetsTarget(item.target, sum) ? "done" : "partial";
+      const kind = item.version === null ? "done" : deriveKind(item.version, milli(sum));
       const event: EventSpec = { ...base, kind, value, reverts: null };
       events.push(event);
       live.push(event);
@@ -192,14 +248,14 @@ function daysAgo(ctx: MemberLog, date: LocalDate): number {
   return diffDays(ctx.today, date);
 }
 
-function habitRef(habit: HabitSpec, date: LocalDate): ItemRef {
-  const target = versionOn(habit.versions, date)?.target ?? null;
+function habitRef(habit: HabitSpec, plan: Habit, date: LocalDate): ItemRef {
   return {
     habit,
     task: null,
     key: habit.key,
     templateKey: habit.key.split("/").pop() ?? "",
-    target,
+    target: versionOn(habit.versions, date)?.target ?? null,
+    version: versionOn(plan.versions, date),
   };
 }
 
@@ -221,11 +277,11 @@ function habitDayScript(
   return missScript(rng, target);
 }
 
-function dailyHabitEvents(ctx: MemberLog, rng: Rng, habit: HabitSpec): EventSpec[] {
+function dailyHabitEvents(ctx: MemberLog, rng: Rng, habit: HabitSpec, plan: Habit): EventSpec[] {
   const events: EventSpec[] = [];
   for (let d = habit.startDate; d <= ctx.today; d = addDays(d, 1)) {
-    if (!isHabitDue(habit, d) || ctx.reserved.has(`${habit.key}|${d}`)) continue;
-    const item = habitRef(habit, d);
+    if (!isHabitDueOn(plan, d) || ctx.reserved.has(`${habit.key}|${d}`)) continue;
+    const item = habitRef(habit, plan, d);
     events.push(...runScript(ctx, rng, item, d, habitDayScript(ctx, rng, habit, d, item.target)));
   }
   return events;
@@ -235,19 +291,19 @@ function dailyHabitEvents(ctx: MemberLog, rng: Rng, habit: HabitSpec): EventSpec
  * A times_per_week habit is shown every day of the week; per ISO week the member does it on about
  * N·p random days (N from the version on the week's Monday) and now and then skips another day.
  */
-function weeklyHabitEvents(ctx: MemberLog, rng: Rng, habit: HabitSpec): EventSpec[] {
+function weeklyHabitEvents(ctx: MemberLog, rng: Rng, habit: HabitSpec, plan: Habit): EventSpec[] {
   const events: EventSpec[] = [];
   for (
     let monday = isoWeekStart(habit.startDate);
     monday <= ctx.today;
     monday = addDays(monday, 7)
   ) {
-    const n = weekVersion(habit, monday).timesPerWeek ?? 1;
+    const n = habitWeekVersion(plan, monday)?.timesPerWeek ?? 1;
     const p = adherence(ctx.behaviour, Math.max(0, daysAgo(ctx, addDays(monday, 3))));
     const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i)).filter(
       (d) =>
         d <= ctx.today &&
-        isHabitDue(habit, d) &&
+        isHabitShownOn(plan, d) &&
         adherence(ctx.behaviour, daysAgo(ctx, d)) > 0 &&
         !ctx.reserved.has(`${habit.key}|${d}`),
     );
@@ -255,7 +311,7 @@ function weeklyHabitEvents(ctx: MemberLog, rng: Rng, habit: HabitSpec): EventSpe
     for (let i = 0; i < n; i++) if (rng.chance(p)) doneDays++;
     const order = rng.shuffle(days);
     order.slice(0, doneDays).forEach((d) => {
-      events.push(...runScript(ctx, rng, habitRef(habit, d), d, metScript(rng, null)));
+      events.push(...runScript(ctx, rng, habitRef(habit, plan, d), d, metScript(rng, null)));
     });
     const skipDay = order[doneDays];
     if (skipDay !== undefined && rng.chance(0.12) && canSkip(ctx, habit, skipDay)) {
@@ -263,7 +319,7 @@ function weeklyHabitEvents(ctx: MemberLog, rng: Rng, habit: HabitSpec): EventSpe
         ...runScript(
           ctx,
           rng,
-          habitRef(habit, skipDay),
+          habitRef(habit, plan, skipDay),
           skipDay,
           skipScript(rng, ctx, habit, skipDay),
         ),
@@ -274,9 +330,10 @@ function weeklyHabitEvents(ctx: MemberLog, rng: Rng, habit: HabitSpec): EventSpe
 }
 
 export function habitEvents(ctx: MemberLog, rng: Rng, habit: HabitSpec): EventSpec[] {
+  const plan = asHabit(habit);
   return habit.versions[0]?.schedule === "times_per_week"
-    ? weeklyHabitEvents(ctx, rng, habit)
-    : dailyHabitEvents(ctx, rng, habit);
+    ? weeklyHabitEvents(ctx, rng, habit, plan)
+    : dailyHabitEvents(ctx, rng, habit, plan);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,15 +352,17 @@ export function taskEvents(
   if (outcome === "open") return [];
   const created = task.versions[0]?.effectiveFrom;
   if (created === undefined) return [];
-  let lastDue: LocalDate | null = null;
-  for (let d = created; d <= ctx.today; d = addDays(d, 1)) if (isTaskDue(task, d)) lastDue = d;
-  if (lastDue === null) return [];
+  const lastDue = taskDueDays(asTask(task, created))
+    .filter((d) => d <= ctx.today)
+    .at(-1);
+  if (lastDue === undefined) return [];
   const item: ItemRef = {
     habit: null,
     task,
     key: task.key,
     templateKey: task.key.split("/").pop() ?? "",
     target: null,
+    version: null,
   };
   if (outcome === "undo")
     return runScript(ctx, rng, item, lastDue, [log(null), undo(rng.int(1, 5))]);

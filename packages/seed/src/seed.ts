@@ -1,10 +1,10 @@
 /**
- * The demo seed: a plan catalog, two workspaces, their people, and 60 days of plans and log
+ * The demo seed: the plan catalog (core's PLAN_CATALOG), two workspaces, their people, and 60 days of plans and log
  * (DOMAIN.md). Idempotent: when the "demo" workspace exists it does nothing. Everything is
  * written in one transaction, so a failure leaves nothing half-seeded. No derived rows
  * (MemberDayScore, HabitDayValue) are written: those come from the log.
  */
-import { createPrismaClient } from "../client.ts";
+import { createPrismaClient } from "@atlas/db";
 import { buildSeedData } from "./build.ts";
 import { writeSeedData, type SeedTx } from "./write.ts";
 

@@ -2,7 +2,7 @@
  * Writes the in-memory seed through the Prisma client (which fills the uuid(7) ids), mapping the
  * seed's string keys to ids as rows are created. Run inside one transaction.
  */
-import type { Db } from "../client.ts";
+import type { Db } from "@atlas/db";
 import type { EventSpec, SeedData, WorkspaceKey } from "./model.ts";
 import { atHour, dbDate } from "./time.ts";
 
@@ -30,11 +30,11 @@ async function writePlans(tx: Tx, data: SeedData): Promise<Ids> {
   const ids: Ids = new Map();
   for (const plan of data.plans) {
     const row = await tx.plan.upsert({
-      where: { key: plan.key },
-      create: { key: plan.key, name: plan.name },
+      where: { key: plan.id },
+      create: { key: plan.id, name: plan.name },
       update: { name: plan.name },
     });
-    ids.set(plan.key, row.id);
+    ids.set(plan.id, row.id);
     for (const [feature, e] of Object.entries(plan.entitlements)) {
       await tx.planEntitlement.upsert({
         where: { planId_feature: { planId: row.id, feature } },

@@ -4,7 +4,7 @@
  * one habit edit each, an archived habit, a rescheduled and a cancelled task, and a behaviour
  * that shapes the log (steady, slipping, inactive, recovering).
  */
-import type { EventSource, GoalStatus, TaskPriority } from "../client.ts";
+import type { EventSource, GoalStatus, TaskPriority } from "@atlas/db";
 import type { HabitVersionSpec, TargetSpec, WorkspaceKey } from "./model.ts";
 
 /** Days of history: items start 60 days before today. */

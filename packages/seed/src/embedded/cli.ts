@@ -1,7 +1,8 @@
 /**
- * pnpm --filter @atlas/db db:embedded [--show-urls] [-- <command> [args...]]
+ * pnpm db:embedded [--show-urls] [-- <command> [args...]]
  *
- * Ensures the embedded PostgreSQL (src/embedded/launcher.ts). With a command: runs it with
+ * Ensures the embedded PostgreSQL (@atlas/db's embedded/launcher.ts), seeded with the demo data on
+ * its first start. With a command: runs it with
  * DATABASE_URL, DATABASE_ADMIN_URL and ATLAS_MODE=embedded (unless ATLAS_MODE is set), forwards
  * SIGINT/SIGTERM/SIGHUP to it, stops the server it started once the command has exited, and exits
  * with the command's code. Without one: prints the two URLs (passwords masked unless
@@ -9,10 +10,12 @@
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
-import { AtlasConfigError, maskUrl } from "../env.ts";
-import { ensureEmbeddedDatabase, type EmbeddedDatabase } from "./launcher.ts";
+import { AtlasConfigError } from "@atlas/config";
+import { ensureEmbeddedDatabase, type EmbeddedDatabase } from "@atlas/db/embedded";
+import { maskUrl } from "@atlas/db/env";
+import { seed } from "../seed.ts";
 
-const USAGE = `Usage: pnpm --filter @atlas/db db:embedded [--show-urls] [-- <command> [args...]]
+const USAGE = `Usage: pnpm db:embedded [--show-urls] [-- <command> [args...]]
 
   Starts (or reuses) the embedded PostgreSQL: data in .atlas/postgres (ATLAS_PG_DIR),
   port 54329 (ATLAS_PG_PORT), passwords in .atlas/embedded.json.
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
 
   let db: EmbeddedDatabase;
   try {
-    db = await ensureEmbeddedDatabase();
+    db = await ensureEmbeddedDatabase({ seed });
   } catch (error) {
     if (error instanceof AtlasConfigError) process.stderr.write(`${error.message}\n`);
     else process.stderr.write(`embedded-postgres: ${(error as Error).stack ?? String(error)}\n`);

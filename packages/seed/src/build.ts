@@ -1,8 +1,8 @@
 /**
  * Builds the whole seed in memory from `now`: same `now`, same data (ids are added on write).
  */
+import { createRng, PLAN_CATALOG, planLimit } from "@atlas/core";
 import { addDays, type LocalDate } from "@atlas/time";
-import { PLANS, skipsPerMonth } from "./catalog.ts";
 import { habitEvents, taskEvents, type MemberLog } from "./events.ts";
 import type {
   AuditSpec,
@@ -20,7 +20,6 @@ import type {
 } from "./model.ts";
 import { buildMemberships, buildUsers, buildWorkspaces, todayOf, userByKey } from "./people.ts";
 import { MEMBER_PLANS, type HabitTemplate, type MemberPlan, type TaskTemplate } from "./plans.ts";
-import { createRng } from "./prng.ts";
 import { atHour } from "./time.ts";
 
 /** Where one member's plan lives: the member, their today and key prefix. */
@@ -208,6 +207,13 @@ function lateEntryEvent(ctx: PlanContext, entry: LateEntry): EventSpec {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The seeded log keeps within the plan's skip allowance (both seeded workspaces have one). */
+function skipLimit(workspace: WorkspaceSpec): number {
+  const limit = planLimit(workspace.planKey, "skipsPerMonth");
+  if (limit === null) throw new Error(`plan ${workspace.planKey} has no skip limit`);
+  return limit;
+}
+
 function planContext(plan: MemberPlan, users: readonly UserSpec[], now: Date): PlanContext {
   const member = userByKey(users, plan.member);
   return { plan, member, today: todayOf(member, now), prefix: `${plan.workspace}/${member.key}` };
@@ -227,7 +233,7 @@ function buildMemberPlan(ctx: PlanContext, workspace: WorkspaceSpec, now: Date) 
     behaviour: ctx.plan.behaviour,
     today: ctx.today,
     now,
-    skipLimit: skipsPerMonth(workspace.planKey),
+    skipLimit: skipLimit(workspace),
     sources: ctx.plan.sources ?? {},
     reserved: new Set(late.map((e) => `${ctx.prefix}/habit/${e.habit}|${dayOf(ctx, e.forDay)}`)),
     skipsUsed: new Map(),
@@ -330,7 +336,7 @@ export function buildSeedData(now: Date): SeedData {
   const memberships = buildMemberships(users, workspaces);
   const data: SeedData = {
     now,
-    plans: PLANS,
+    plans: Object.values(PLAN_CATALOG),
     users,
     workspaces,
     memberships,

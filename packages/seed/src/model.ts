@@ -15,8 +15,8 @@ import type {
   TargetDirection,
   TaskPriority,
   TaskStatus,
-} from "../client.ts";
-import type { PlanSpec } from "./catalog.ts";
+} from "@atlas/db";
+import type { PlanId, PlanSpec } from "@atlas/core";
 import type { TimeSettingVersion } from "@atlas/time";
 
 export type WorkspaceKey = "demo" | "second";
@@ -34,7 +34,7 @@ export interface WorkspaceSpec {
   name: string;
   slug: string;
   defaultTimeZone: string;
-  planKey: PlanSpec["key"];
+  planKey: PlanId;
   lateEntryWindowDays: number;
   createdAt: Date;
   subscription?: { status: SubscriptionStatus; seats: number };

@@ -1,20 +1,18 @@
 /**
- * The seed against a real PostgreSQL: deploy the migrations to a fresh database, seed, seed again
- * (skipped), and check the log against DOMAIN.md with SQL and with @atlas/time's day keys.
+ * The seed against a real PostgreSQL: a migrated template seeded at NOW (db's test server), a
+ * copy of it seeded again (skipped), and checks the log against DOMAIN.md with SQL and with @atlas/time's day keys.
  * The seed runs at a fixed `now` whose 60-day history crosses the US, EU and Sydney DST changes
  * and Nora's London → New York move. A second part builds the seed in memory for many other
  * `now`s and checks the same rules on the generated events.
  */
-import { randomBytes } from "node:crypto";
+import { cloneTestDatabase, startTestServer, type TestDatabase } from "@atlas/db/testing";
 import { dayKey, diffDays, localDayRange, type LocalDate } from "@atlas/time";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPrisma } from "../../scripts/prisma.ts";
 import { buildSeedData } from "./build.ts";
 import type { EventSpec, SeedData } from "./model.ts";
 import { seed, type SeedSummary } from "./seed.ts";
 
-const SERVER = "postgresql://postgres@127.0.0.1:5432";
 const NOW = new Date("2026-04-10T09:30:00.000Z");
 const SKIPS_PER_MONTH = 4;
 const LATE_WINDOW_DAYS = 7;
@@ -134,8 +132,8 @@ function logViolations(
 // ---------------------------------------------------------------------------------------------
 
 describe("seed (database)", () => {
-  const database = `atlas_seed_test_${randomBytes(6).toString("hex")}`;
-  const url = `${SERVER}/${database}`;
+  let stopServer: (() => Promise<void>) | undefined;
+  let database: TestDatabase;
   let db: pg.Client;
   let first: SeedSummary;
   let second: SeedSummary;
@@ -152,27 +150,22 @@ describe("seed (database)", () => {
     (await db.query(sql, params)).rows as T[];
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    await runPrisma(["migrate", "deploy"], {
-      env: { ...process.env, DATABASE_ADMIN_URL: url },
-      quiet: true,
+    const { stop, ...server } = await startTestServer({
+      seed: async (url) => {
+        first = await seed(url, { now: NOW });
+      },
     });
-    first = await seed(url, { now: NOW });
-    second = await seed(url, { now: NOW });
-    db = new pg.Client({ connectionString: url, types });
+    stopServer = stop;
+    database = await cloneTestDatabase(server);
+    second = await seed(database.adminUrl, { now: NOW });
+    db = new pg.Client({ connectionString: database.adminUrl, types });
     await db.connect();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await db?.end();
-    const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-  }, 60_000);
+    await stopServer?.();
+  });
 
   it("seeds once, then skips and changes nothing", () => {
     expect(first.skipped).toBe(false);
