@@ -132,9 +132,9 @@ export const workspaceProcedure = authedProcedure
       throw new AppError("PRECONDITION_FAILED", "Choose a workspace first.");
     }
     // Read through the user-bound client: RLS shows only the user's own memberships, so this
-    // one query both finds the workspace and proves the membership.
+    // one query both finds the workspace and proves the membership. One who left is no member.
     const membership = await ctx.db.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId, userId } },
+      where: { workspaceId_userId: { workspaceId, userId }, leftAt: null },
       select: { role: true, workspace: { select: WORKSPACE_SELECT } },
     });
     // Same answer for "no such workspace" and "not yours": ids are not to be probed.

@@ -138,3 +138,27 @@ describe("membership.capacity", () => {
     expect(after.find((m) => m.workspaceId === h.workspaceIds.second)?.capacityMonMinutes).toBe(10);
   });
 });
+
+describe("a member who left", () => {
+  it("no longer reaches the workspace, nor appears on its roster; the other stays theirs", async () => {
+    const where = {
+      workspaceId_userId: { workspaceId: h.workspaceIds.second, userId: h.userIds.sam },
+    };
+    await h.admin.membership.update({ where, data: { leftAt: new Date() } });
+    try {
+      expect((await h.as("sam", "demo").workspace.list()).map((w) => w.slug)).toEqual(["demo"]);
+      const error = await rejectionOf(
+        h.as("sam", "demo").workspace.current({ workspaceId: h.workspaceIds.second }),
+      );
+      expect(error).toMatchObject({
+        code: "FORBIDDEN",
+        message: "You are not a member of this workspace.",
+      });
+      expect((await rejectionOf(h.as("sam", "second").workspace.members())).code).toBe("FORBIDDEN");
+      const roster = await h.as("priya", "second").workspace.members();
+      expect(roster.map((m) => m.id).sort()).toEqual([h.userIds.priya, h.userIds.coach].sort());
+    } finally {
+      await h.admin.membership.update({ where, data: { leftAt: null } });
+    }
+  });
+});

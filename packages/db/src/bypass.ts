@@ -1,10 +1,12 @@
 /**
- * The client that row-level security does not stop (the admin role). Only jobs, webhooks and
- * platform-admin code may import this module (guarded by src/bypass-imports.test.ts), and every
- * use writes an audit entry first.
+ * The client that row-level security does not stop (the admin role). Only jobs, webhooks,
+ * platform-admin code and core's membership and erasure services may import this module (guarded
+ * by src/bypass-imports.test.ts), and every use writes an audit entry first.
  */
 import { createPrismaClient, type Db } from "./client.ts";
 import { databaseUrls } from "./env.ts";
+
+export { eraseWorkspaceData, type ErasedCounts } from "./erasure.ts";
 
 export interface BypassUse {
   /** Who: "job:day-close", "webhook:clerk", "platform-admin", ... */

@@ -411,16 +411,19 @@ describe("updates and deletions", () => {
     });
   });
 
-  it("a deleted membership is removed, and a late update of it does not bring it back", async () => {
+  it("a deleted membership is left (leftAt), and a late update of it does not bring it back", async () => {
     const removed = clerkMembership("orgmem_2carol", ACME, CAROL, "org:admin");
-    expect((await deliver(event("organizationMembership.deleted", removed))).status).toBe(200);
+    const leftAt = new Date("2026-03-01T12:00:00.000Z");
+    expect(
+      (await deliver(event("organizationMembership.deleted", removed), { now: leftAt })).status,
+    ).toBe(200);
     const where = { workspaceId_userId: { workspaceId: ACME.id, userId: CAROL.id } };
-    expect(await db.membership.findUnique({ where })).toBeNull();
+    expect(await db.membership.findUnique({ where })).toMatchObject({ leftAt });
     // The user stays: they may belong to other organizations.
     expect(await db.user.findUnique({ where: { id: CAROL.id } })).not.toBeNull();
 
     await deliver(event("organizationMembership.updated", removed));
-    expect(await db.membership.findUnique({ where })).toBeNull();
+    expect(await db.membership.findUnique({ where })).toMatchObject({ leftAt });
 
     // Re-invited: Clerk creates a new membership (new id).
     await deliver(
@@ -429,7 +432,10 @@ describe("updates and deletions", () => {
         clerkMembership("orgmem_2carol_again", ACME, CAROL, "org:member"),
       ),
     );
-    expect(await db.membership.findUnique({ where })).toMatchObject({ role: "member" });
+    expect(await db.membership.findUnique({ where })).toMatchObject({
+      role: "member",
+      leftAt: null,
+    });
   });
 
   it("a membership arriving before its user and organization creates both", async () => {
@@ -498,24 +504,53 @@ describe("updates and deletions", () => {
     expect(await db.workspace.count({ where: { id: org.id } })).toBe(0);
   });
 
-  it("a deleted user is removed with their memberships and log (through the cascade), for good", async () => {
-    // A seeded member with a history: their ids are uuids, but ids are opaque to the webhook.
-    const demo = await db.workspace.findUniqueOrThrow({ where: { slug: "demo" } });
-    const nora = await db.user.findUniqueOrThrow({ where: { email: "nora.newyork@atlas.local" } });
-    expect(await db.executionEvent.count({ where: { memberId: nora.id } })).toBeGreaterThan(0);
+  it("a deleted organization with a history is erased, log included; its audit entries stay", async () => {
+    const second = await db.workspace.findUniqueOrThrow({ where: { slug: "second" } });
+    expect(await db.executionEvent.count({ where: { workspaceId: second.id } })).toBeGreaterThan(0);
+    const audits = await db.auditLog.count({ where: { workspaceId: second.id } });
 
-    await deliver(event("user.deleted", { object: "user", id: nora.id, deleted: true }));
-    expect(await db.user.count({ where: { id: nora.id } })).toBe(0);
-    expect(await db.membership.count({ where: { userId: nora.id } })).toBe(0);
-    expect(await db.executionEvent.count({ where: { memberId: nora.id } })).toBe(0);
-    expect(await db.userTimeSetting.count({ where: { userId: nora.id } })).toBe(0);
-    // Everyone else's log is untouched.
-    expect(await db.executionEvent.count({ where: { workspaceId: demo.id } })).toBeGreaterThan(0);
+    await deliver(
+      event("organization.deleted", { object: "organization", id: second.id, deleted: true }),
+    );
+    expect(await db.workspace.count({ where: { id: second.id } })).toBe(0);
+    expect(await db.executionEvent.count({ where: { workspaceId: second.id } })).toBe(0);
+    expect(await db.membership.count({ where: { workspaceId: second.id } })).toBe(0);
+    const erased = await db.auditLog.findMany({
+      where: { workspaceId: second.id, action: "workspace.erased" },
+    });
+    expect(erased).toHaveLength(1);
+    expect(erased[0]!.metadata).toMatchObject({ via: "webhook:clerk" });
+    expect(await db.auditLog.count({ where: { workspaceId: second.id } })).toBe(audits + 1);
+  });
+
+  it("a deleted user leaves every workspace and loses email and name, their history kept, for good", async () => {
+    // A seeded member with a history: their ids are uuids, but ids are opaque to the webhook.
+    const nora = await db.user.findUniqueOrThrow({ where: { email: "nora.newyork@atlas.local" } });
+    const events = await db.executionEvent.count({ where: { memberId: nora.id } });
+    expect(events).toBeGreaterThan(0);
+    const leftAt = new Date("2026-03-02T08:00:00.000Z");
+
+    await deliver(event("user.deleted", { object: "user", id: nora.id, deleted: true }), {
+      now: leftAt,
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id: nora.id } })).toMatchObject({
+      email: `${nora.id}@users.clerk.invalid`,
+      name: "",
+    });
+    const memberships = await db.membership.findMany({ where: { userId: nora.id } });
+    expect(memberships.length).toBeGreaterThan(0);
+    expect(memberships.every((m) => m.leftAt?.getTime() === leftAt.getTime())).toBe(true);
+    expect(await db.executionEvent.count({ where: { memberId: nora.id } })).toBe(events);
+    // The email is free for someone else.
+    await deliver(
+      event("user.created", clerkUser("user_2newnora", "nora.newyork@atlas.local", "N", null)),
+    );
+    expect(await db.user.count({ where: { email: "nora.newyork@atlas.local" } })).toBe(1);
 
     await deliver(
       event("user.updated", clerkUser(nora.id, "nora.newyork@atlas.local", "Nora", null)),
     );
-    expect(await db.user.count({ where: { id: nora.id } })).toBe(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: nora.id } })).name).toBe("");
   });
 
   it("rolls back entirely when applying fails, so svix can retry", async () => {

@@ -25,19 +25,21 @@
  *   `<id>@users.clerk.invalid`, a reserved domain nothing is ever sent to); name = first + last
  *   name, else the username. `isPlatformAdmin` is never set from Clerk. A user created here gets
  *   a `UserTimeSetting` (effectiveFrom = today in UTC, "UTC", day start 0) unless one exists.
- * - `user.deleted` deletes the User row (hard delete): Clerk is the identity's source of truth and
- *   the person asked to be removed. Memberships cascade, and with them that person's plans, log,
- *   scores and notes in every workspace (the log's append-only trigger lets cascades through);
- *   the email is freed. Actor columns elsewhere are plain ids and stay (ADR/schema).
+ * - `user.deleted` ends every membership of the person (`leftAt`) and blanks what identifies them:
+ *   the email becomes the reserved placeholder (so it is freed) and the name empty. The User row
+ *   stays, because the execution log and the derived days of each workspace keep their history
+ *   and reference the membership ON DELETE RESTRICT (migration 20261123090000_backstops).
  * - `organization.created|updated` upserts the workspace: new ones get the `self_hosted` plan
  *   (billing changes it later) and a slug from the Clerk slug, lower-cased and made unique with
  *   `-2`, `-3`…; an update renames and re-slugs but never touches plan or settings.
- *   `organization.deleted` deletes the workspace and everything in it (cascade).
+ *   `organization.deleted` erases the workspace and everything in it (`eraseWorkspaceData`, the
+ *   one path past the log's append-only trigger); its audit entries stay.
  * - `organizationMembership.created|updated` upserts the membership with the mapped role
  *   (`mapClerkRole`: unknown roles become `member`); the user and the workspace are created from
  *   the payload when their own events have not arrived yet (svix does not guarantee order).
- *   Capacities are Atlas's and are never overwritten. `organizationMembership.deleted` deletes the
- *   membership, which cascades to the member's plans and log in that workspace.
+ *   Capacities are Atlas's and are never overwritten; a person who had left is back (`leftAt`
+ *   cleared). `organizationMembership.deleted` sets `leftAt`: the member leaves, their plans and
+ *   log stay.
  * - Tombstones: each deletion also writes a platform-level audit entry (`clerk.user.deleted`,
  *   `clerk.organization.deleted`, `clerk.membership.deleted` keyed by the Clerk membership id).
  *   A late event about a deleted user, organization or membership (out of order or retried) is
@@ -45,7 +47,7 @@
  *   gets a new Clerk membership id, so re-adding still works.
  */
 import { verifyWebhook } from "@clerk/backend/webhooks";
-import { withBypass } from "@atlas/db/bypass";
+import { eraseWorkspaceData, withBypass } from "@atlas/db/bypass";
 import { AtlasConfigError } from "@atlas/config";
 import { type Db } from "@atlas/db";
 import { z } from "zod";
@@ -56,7 +58,7 @@ export interface ClerkWebhookOptions {
   signingSecret: string;
   /** The database the bypass client uses; tests pass their own (default: DATABASE_ADMIN_URL). */
   db?: Db;
-  /** Now, for "today in UTC" of a new user's time setting (default: the system clock). */
+  /** Now: "today in UTC" of a new user's time setting, and when a member left (default: the system clock). */
   now?: () => Date;
 }
 
@@ -212,7 +214,15 @@ async function apply(tx: Tx, event: HandledEvent, context: Context): Promise<voi
       return;
     }
     case "user.deleted": {
-      await tx.user.deleteMany({ where: { id: event.data.id } });
+      const userId = event.data.id;
+      await tx.membership.updateMany({
+        where: { userId, leftAt: null },
+        data: { leftAt: context.now },
+      });
+      await tx.user.updateMany({
+        where: { id: userId },
+        data: { email: placeholderEmail(userId), name: "" },
+      });
       await tombstone(tx, "clerk.user.deleted", "user", event.data.id, context);
       return;
     }
@@ -223,7 +233,7 @@ async function apply(tx: Tx, event: HandledEvent, context: Context): Promise<voi
       return;
     }
     case "organization.deleted": {
-      await tx.workspace.deleteMany({ where: { id: event.data.id } });
+      await eraseWorkspaceData(tx, event.data.id, { actorUserId: null, via: "webhook:clerk" });
       await tombstone(tx, "clerk.organization.deleted", "workspace", event.data.id, context);
       return;
     }
@@ -253,16 +263,18 @@ async function apply(tx: Tx, event: HandledEvent, context: Context): Promise<voi
       await tx.membership.upsert({
         where: { workspaceId_userId: { workspaceId: organization.id, userId: person.user_id } },
         create: { workspaceId: organization.id, userId: person.user_id, role },
-        update: { role },
+        update: { role, leftAt: null },
       });
       return;
     }
     case "organizationMembership.deleted": {
-      await tx.membership.deleteMany({
+      await tx.membership.updateMany({
         where: {
           workspaceId: event.data.organization.id,
           userId: event.data.public_user_data.user_id,
+          leftAt: null,
         },
+        data: { leftAt: context.now },
       });
       await tombstone(tx, "clerk.membership.deleted", "clerk_membership", event.data.id, context, {
         workspaceId: event.data.organization.id,

@@ -30,7 +30,7 @@ export async function listPortfolioWorkspaces(
       ...m.workspace,
       role: m.role as Role,
       memberCount: await bind(m.workspace.id).membership.count({
-        where: { workspaceId: m.workspace.id },
+        where: { workspaceId: m.workspace.id, leftAt: null },
       }),
     })),
   );

@@ -40,9 +40,9 @@ export interface MemberSummary {
 }
 
 /**
- * The roster of the bound workspace. Everyone sees who is in it and their roles (a member needs
- * to know their coach); e-mail addresses of others only who may `seeOthers` (coach, admin, owner,
- * or every member when the workspace shares progress).
+ * The roster of the bound workspace, without members who left. Everyone sees who is in it and
+ * their roles (a member needs to know their coach); e-mail addresses of others only who may
+ * `seeOthers` (coach, admin, owner, or every member when the workspace shares progress).
  */
 export async function listMembers(
   db: TenantDb,
@@ -50,7 +50,7 @@ export async function listMembers(
   viewer: { userId: string; role: Role; sharesProgress: boolean },
 ): Promise<MemberSummary[]> {
   const rows = await db.membership.findMany({
-    where: { workspaceId },
+    where: { workspaceId, leftAt: null },
     select: { role: true, user: { select: { id: true, name: true, email: true } } },
     orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
   });
