@@ -1,3 +1,4 @@
+import { timeouts } from "@atlas/test-config";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -8,6 +9,7 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
+          ...timeouts,
         },
       },
       {
@@ -15,8 +17,7 @@ export default defineConfig({
           name: "int",
           include: ["src/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           globalSetup: ["src/testing/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...timeouts,
         },
       },
     ],

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { timeouts } from "@atlas/test-config";
 import { defineConfig } from "vitest/config";
 
 // The integration suites share @atlas/db's global setup: one migrated and seeded template per run.
@@ -12,8 +13,7 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
-          // Importing inngest takes seconds on a busy machine.
-          testTimeout: 30_000,
+          ...timeouts,
         },
       },
       {
@@ -21,8 +21,7 @@ export default defineConfig({
           name: "int",
           include: ["src/**/*.int.test.ts"],
           globalSetup: [dbGlobalSetup],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          ...timeouts,
         },
       },
     ],

@@ -164,7 +164,7 @@ describe("seed (database)", () => {
     second = await seed(url, { now: NOW });
     db = new pg.Client({ connectionString: url, types });
     await db.connect();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await db?.end();
@@ -172,7 +172,7 @@ describe("seed (database)", () => {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
-  }, 60_000);
+  });
 
   it("seeds once, then skips and changes nothing", () => {
     expect(first.skipped).toBe(false);
@@ -522,5 +522,5 @@ describe("seed (in memory, many nows)", () => {
         problems.push(`${now.toISOString()}: duplicate idempotency key`);
     }
     expect(problems.slice(0, 20)).toEqual([]);
-  }, 60_000);
+  });
 });
