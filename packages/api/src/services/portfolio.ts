@@ -1,6 +1,6 @@
 /** The admin console's portfolio: the workspaces a person coaches, administers or owns. */
 import type { Role } from "@atlas/core";
-import type { TenantDb } from "@atlas/db";
+import { createTenantDb, type Db, type TenantDb } from "@atlas/db";
 
 export interface PortfolioWorkspace {
   id: string;
@@ -12,12 +12,12 @@ export interface PortfolioWorkspace {
 
 /**
  * `userDb` is bound to the user only (their memberships and workspaces); counting a workspace's
- * members needs a client bound to that workspace, which `bind` gives for a workspace the user is
- * proven to coach in (it comes from their own memberships).
+ * members needs a client bound to that workspace, bound here from `baseDb` only for a workspace
+ * the user is proven to coach in (it comes from their own memberships).
  */
 export async function listPortfolioWorkspaces(
   userDb: TenantDb,
-  bind: (workspaceId: string) => TenantDb,
+  baseDb: Db,
   userId: string,
   roles: readonly Role[],
 ): Promise<PortfolioWorkspace[]> {
@@ -30,7 +30,10 @@ export async function listPortfolioWorkspaces(
     memberships.map(async (m) => ({
       ...m.workspace,
       role: m.role as Role,
-      memberCount: await bind(m.workspace.id).membership.count({
+      memberCount: await createTenantDb(baseDb, {
+        workspaceId: m.workspace.id,
+        userId,
+      }).membership.count({
         where: { workspaceId: m.workspace.id },
       }),
     })),

@@ -1,4 +1,3 @@
-import { createTenantDb } from "@atlas/db";
 import { PERMISSIONS } from "../../../permissions.ts";
 import { listPortfolioWorkspaces as listPortfolio } from "../../../services/portfolio.ts";
 import { adminProcedure } from "../../../trpc.ts";
@@ -7,12 +6,6 @@ import { ZListPortfolioWorkspacesOutput } from "./list-portfolio-workspaces.sche
 /** The workspaces the caller coaches, administers or owns, with their member counts. */
 export const listPortfolioWorkspaces = adminProcedure
   .output(ZListPortfolioWorkspacesOutput)
-  .query(({ ctx }) => {
-    const userId = ctx.session.userId;
-    return listPortfolio(
-      ctx.db,
-      (workspaceId) => createTenantDb(ctx.baseDb, { workspaceId, userId }),
-      userId,
-      PERMISSIONS.adminConsole.roles,
-    );
-  });
+  .query(({ ctx }) =>
+    listPortfolio(ctx.db, ctx.baseDb, ctx.session.userId, PERMISSIONS.adminConsole.roles),
+  );
