@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { SAFETY_NET_MS } from "@atlas/test-config";
 import { chromiumLaunchOptions } from "./src/chromium.ts";
 
 export default defineConfig({
@@ -7,8 +8,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Safety nets, not budgets: a loaded machine may render many times slower than usual.
+  timeout: SAFETY_NET_MS,
+  expect: { timeout: 2 * 60_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   outputDir: "test-results/artifacts",
   use: {

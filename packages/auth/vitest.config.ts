@@ -1,3 +1,4 @@
+import { timeouts } from "@atlas/test-config";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -8,6 +9,7 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
+          ...timeouts,
         },
       },
       {
@@ -16,8 +18,7 @@ export default defineConfig({
           include: ["src/**/*.int.test.ts"],
           // The seeded template database every integration suite clones (@atlas/seed).
           globalSetup: ["../seed/src/testing/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...timeouts,
         },
       },
     ],

@@ -1,3 +1,4 @@
+import { timeouts } from "@atlas/test-config";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -8,8 +9,7 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
-          // The property tests run 1,000 histories; a busy CI machine must not fail them on time.
-          testTimeout: 60_000,
+          ...timeouts,
         },
       },
       {
@@ -19,8 +19,7 @@ export default defineConfig({
           // The seeded template the suites clone. @atlas/seed depends on this package, so the
           // setup is named by path: a test-time link only, no package dependency.
           globalSetup: ["../seed/src/testing/global-setup.ts"],
-          testTimeout: 600_000,
-          hookTimeout: 300_000,
+          ...timeouts,
         },
       },
     ],

@@ -1,3 +1,4 @@
+import { timeouts } from "@atlas/test-config";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -8,6 +9,7 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
+          ...timeouts,
         },
       },
       {
@@ -17,8 +19,7 @@ export default defineConfig({
           // The seeded template the tenancy suite clones. @atlas/seed depends on this package, so
           // the setup is named by path: a test-time link only, no package dependency.
           globalSetup: ["../seed/src/testing/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...timeouts,
         },
       },
     ],

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { timeouts } from "@atlas/test-config";
 import { defineConfig } from "vitest/config";
 
 // The integration suites share @atlas/seed's global setup: one migrated and seeded template per run.
@@ -14,8 +15,7 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
-          // Importing inngest takes seconds on a busy machine.
-          testTimeout: 30_000,
+          ...timeouts,
         },
       },
       {
@@ -23,8 +23,7 @@ export default defineConfig({
           name: "int",
           include: ["src/**/*.int.test.ts"],
           globalSetup: [seededTemplate],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          ...timeouts,
         },
       },
     ],

@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import boundaries, { bypassClient } from "./boundaries.js";
 
 /** The shared lint rules for every TypeScript package. */
 export default tseslint.config(
@@ -21,18 +22,8 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            {
-              name: "@atlas/db/bypass",
-              message:
-                "The bypass client is for jobs, webhooks and platform admin only (ARCHITECTURE.md).",
-            },
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { paths: [bypassClient] }],
     },
   },
+  ...boundaries,
 );

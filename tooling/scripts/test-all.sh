@@ -39,8 +39,19 @@ fi
 
 ensure_dependencies
 
+# A failing task does not cancel the others: cancelling kills suites mid-run (their databases
+# stay behind until the next run) and hides every failure but the first. Each step reports all.
+failed=()
+
 step "typecheck, lint, unit and integration tests"
-pnpm exec turbo run typecheck lint test test:int --output-logs=full --log-order=grouped "$@"
+pnpm exec turbo run typecheck lint test test:int --continue=dependencies-successful \
+  --output-logs=full --log-order=grouped "$@" || failed+=("typecheck, lint, unit and integration tests")
 
 step "end-to-end journeys: production builds of web and admin (test mode) in Debian's Chromium"
-ATLAS_MODE=test pnpm exec turbo run e2e --output-logs=full --log-order=grouped "$@"
+ATLAS_MODE=test pnpm exec turbo run e2e --continue=dependencies-successful \
+  --output-logs=full --log-order=grouped "$@" || failed+=("end-to-end journeys")
+
+if [ ${#failed[@]} -gt 0 ]; then
+  printf '\n\033[1;31m✗ failed: %s\033[0m\n' "${failed[@]}" >&2
+  exit 1
+fi

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { SAFETY_NET_MS } from "@atlas/test-config";
 
 export interface RunningApp {
   url: string;
@@ -45,7 +46,8 @@ export async function startNextApp(options: {
     clearTimeout(timer);
   };
 
-  const deadline = Date.now() + 90_000;
+  // Only a server that never answers ends this wait; an exited one ends it at once.
+  const deadline = Date.now() + SAFETY_NET_MS;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`next start in ${options.appDir} exited; see ${options.logFile}`);
@@ -58,7 +60,7 @@ export async function startNextApp(options: {
     if (Date.now() > deadline) {
       await stop();
       throw new Error(
-        `next start in ${options.appDir} did not answer within 90 s; see ${options.logFile}`,
+        `next start in ${options.appDir} did not answer within ${SAFETY_NET_MS / 60_000} min; see ${options.logFile}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));

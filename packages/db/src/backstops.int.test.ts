@@ -58,7 +58,7 @@ beforeAll(async () => {
   ownerId = await userId("owner@atlas.local");
   noraId = await userId("nora.newyork@atlas.local");
   priyaId = await userId("owner.second@atlas.local");
-}, 60_000);
+});
 
 afterAll(async () => {
   await Promise.all([admin?.$disconnect(), app?.$disconnect()]);

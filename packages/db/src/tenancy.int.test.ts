@@ -67,7 +67,7 @@ beforeAll(async () => {
       scope: r.workspace ? "workspace" : r.user || r.name === "User" ? "user" : "none",
     }));
   });
-}, 60_000);
+});
 
 afterAll(async () => {
   await Promise.all([admin?.$disconnect(), app?.$disconnect(), appOneConnection?.$disconnect()]);

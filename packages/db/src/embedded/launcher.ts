@@ -46,6 +46,7 @@ import {
   readEmbeddedState,
   type EmbeddedState,
 } from "../env.ts";
+import { appliedMigrations, migrationFolders, migrationsUpToDate } from "./migrations.ts";
 
 export interface EnsureEmbeddedOptions {
   /** Data folder; default ATLAS_PG_DIR or `<repo>/.atlas/postgres`. The state file sits beside it. */
@@ -537,7 +538,7 @@ function display(path: string): string {
  * once, and returns its URLs. First start: initdb (superuser `postgres`, generated password),
  * start, create database `atlas`, `prisma migrate deploy`, atlas_app's password, seed. Later
  * starts: start (or reuse a server another process started from the same folder), migrate
- * deploy, no seed.
+ * deploy when a migration is missing, no seed.
  */
 export async function ensureEmbeddedDatabase(
   options: EnsureEmbeddedOptions = {},
@@ -654,12 +655,18 @@ export async function ensureEmbeddedDatabase(
       await writeState(stateFile, current);
     }
     const urls = embeddedUrls(current);
-    await step(log, "prisma migrate deploy", () =>
-      runPrisma(["migrate", "deploy"], {
-        env: { ...process.env, DATABASE_ADMIN_URL: urls.adminUrl },
-        quiet: true,
-      }),
+    const upToDate = await withAdmin(current, port, current.database, async (c) =>
+      migrationsUpToDate(await migrationFolders(), await appliedMigrations(c)),
     );
+    if (upToDate) log("embedded-postgres: prisma migrate deploy skipped (up to date)");
+    else {
+      await step(log, "prisma migrate deploy", () =>
+        runPrisma(["migrate", "deploy"], {
+          env: { ...process.env, DATABASE_ADMIN_URL: urls.adminUrl },
+          quiet: true,
+        }),
+      );
+    }
     await step(log, `password of role ${current.appUser}`, () => setAppPassword(current, port));
     const { seed } = options;
     if (!current.seededAt && seed !== undefined) {

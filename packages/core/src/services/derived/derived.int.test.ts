@@ -33,7 +33,7 @@ beforeAll(async () => {
   demoMembers = (
     await admin.membership.findMany({ where: { workspaceId: demoId }, orderBy: { userId: "asc" } })
   ).map((m) => m.userId);
-}, 300_000);
+});
 
 afterAll(async () => {
   await Promise.all([admin?.$disconnect(), app?.$disconnect()]);

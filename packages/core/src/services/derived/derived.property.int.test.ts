@@ -28,7 +28,7 @@ beforeAll(async () => {
   admin = createPrismaClient(database.adminUrl, { max: PARALLEL + 2 });
   app = createPrismaClient(database.appUrl, { max: PARALLEL + 2 });
   planId = (await admin.plan.findFirstOrThrow({ where: { key: "self_hosted" } })).id;
-}, 300_000);
+});
 
 afterAll(async () => {
   await Promise.all([admin?.$disconnect(), app?.$disconnect()]);
@@ -88,5 +88,5 @@ describe("derived rows through the database", () => {
     );
     expect(writes).toBeGreaterThan(HISTORIES * 20);
     expect(rows).toBeGreaterThan(HISTORIES * 30);
-  }, 1_200_000);
+  });
 });

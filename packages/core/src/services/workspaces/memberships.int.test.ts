@@ -59,7 +59,7 @@ beforeAll(async () => {
   for (const [who, email] of Object.entries(emails)) {
     ids[who as keyof typeof ids] = (await admin.user.findUniqueOrThrow({ where: { email } })).id;
   }
-}, 300_000);
+});
 
 afterAll(async () => {
   await Promise.all([admin?.$disconnect(), app?.$disconnect()]);

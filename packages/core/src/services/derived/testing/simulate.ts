@@ -6,6 +6,7 @@
  * Random but replayable: everything follows from the seed.
  */
 import { createTenantDb, type Db } from "@atlas/db";
+import { SAFETY_NET_MS } from "@atlas/test-config";
 import { addDays, localDayRange, toLocalDate, type LocalDate } from "@atlas/time";
 import { combineDay, deriveKind } from "../../../completion.ts";
 import { habitDayPlan, taskDueDateOn } from "../../../due.ts";
@@ -120,8 +121,10 @@ export async function simulateMember(options: SimulationOptions): Promise<Simula
 
   const refresh = async (fromDate: LocalDate) => {
     writes++;
+    // Prisma's transaction clocks are budgets too: only the suite's safety net may stop a refresh.
     await tenant.$transaction((tx) => refreshDerived(tx, { ...scope, fromDate, now }), {
-      timeout: 60_000,
+      maxWait: SAFETY_NET_MS,
+      timeout: SAFETY_NET_MS,
     });
     await options.onWrite?.(now, scope);
   };

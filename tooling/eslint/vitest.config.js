@@ -1,0 +1,4 @@
+import { timeouts } from "@atlas/test-config";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({ test: { include: ["*.test.ts"], ...timeouts } });
