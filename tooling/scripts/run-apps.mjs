@@ -47,9 +47,11 @@ function stop(code) {
       }
     }
   }
-  Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once("exit", r))))).then(
-    () => process.exit(code),
-  );
+  Promise.all(
+    children.map((c) =>
+      c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once("exit", r)),
+    ),
+  ).then(() => process.exit(code));
   setTimeout(() => {
     for (const child of children) {
       try {

@@ -15,7 +15,6 @@ import { embeddedStateSchema } from "../env.ts";
 import { ensureEmbeddedDatabase, type EmbeddedDatabase } from "./launcher.ts";
 import { appliedMigrations, migrationFolders } from "./migrations.ts";
 
-
 const temp = mkdtempSync(join(tmpdir(), "atlas-embedded-test-"));
 const dataDir = join(temp, "postgres");
 const stateFile = join(temp, "embedded.json");
