@@ -137,9 +137,9 @@ describe("a NUL character in any id", () => {
     eventId: "event\u0000",
   });
   const procedures = (router: AnyRouter) =>
-    Object.entries(router._def.procedures as Record<string, { _def: { type: string } }>).map(
-      ([path, procedure]) => [path, procedure._def.type] as const,
-    );
+    Object.entries(
+      router._def.procedures as unknown as Record<string, { _def: { type: string } }>,
+    ).map(([path, procedure]) => [path, procedure._def.type] as const);
   const ROUTERS = [
     { name: "appRouter", router: appRouter as AnyRouter, who: "nora" as const },
     { name: "adminRouter", router: adminRouter as AnyRouter, who: "coach" as const },

@@ -17,10 +17,10 @@ import type { Session } from "@atlas/auth/session";
 import { AppError, can, type CapabilityName, type Role } from "@atlas/core";
 import { systemClock, type Clock } from "@atlas/time";
 import { createTenantDb, type Db, type TenantDb } from "@atlas/db";
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import pLimit from "p-limit";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
+import { z, ZodRealError } from "zod";
 import { errorFormatter, toTRPCError } from "./errors.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { DESCRIBE } from "./services/access.ts";
@@ -102,9 +102,13 @@ export function nulPath(
 const refuseNul = t.middleware(async ({ getRawInput, next }) => {
   const path = nulPath(await getRawInput());
   if (path) {
+    // Shaped as a failed input schema (ZodRealError is the Error that parse throws), so callers
+    // see it as any other field error.
     const message = "Text must not contain NUL characters";
-    throw new AppError("BAD_REQUEST", message, undefined, {
-      cause: new ZodError([{ code: "custom", path, message, input: undefined }]),
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message,
+      cause: new ZodRealError([{ code: "custom", path, message, input: undefined }]),
     });
   }
   return next();
