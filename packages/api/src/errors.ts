@@ -81,6 +81,12 @@ function flattenedZodError(error: TRPCError): AtlasErrorData["zodError"] {
   return { formErrors: flat.formErrors, fieldErrors: flat.fieldErrors };
 }
 
+/** Seconds until a refused call may be retried (a rate limit's AppError), else null. */
+export function retryAfterSecondsOf(error: unknown): number | null {
+  const retryAfter = findAppError(error)?.details?.retryAfterSeconds;
+  return typeof retryAfter === "number" ? retryAfter : null;
+}
+
 /** The root error formatter (initTRPC's `errorFormatter`). */
 export function errorFormatter(opts: {
   shape: { code: number; message: string; data: { path?: string } };
@@ -89,7 +95,6 @@ export function errorFormatter(opts: {
   const error = toTRPCError(opts.error);
   const appError = findAppError(error);
   const zodError = error.code === "BAD_REQUEST" ? flattenedZodError(error) : null;
-  const retryAfter = appError?.details?.retryAfterSeconds;
   return {
     // The JSON-RPC code follows the mapped tRPC code (the shape tRPC built used the original).
     code: TRPC_ERROR_CODES_BY_KEY[error.code],
@@ -99,7 +104,7 @@ export function errorFormatter(opts: {
       httpStatus: getHTTPStatusCodeFromError(error),
       path: opts.shape.data.path ?? null,
       zodError,
-      retryAfterSeconds: typeof retryAfter === "number" ? retryAfter : null,
+      retryAfterSeconds: retryAfterSecondsOf(error),
       details: appError?.details ?? null,
     },
   };

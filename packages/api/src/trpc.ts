@@ -1,7 +1,8 @@
 /**
  * tRPC's root, the request context and the procedure chain (ARCHITECTURE.md "Request flow"):
  *
- *   publicProcedure   errors mapped (AppError → TRPCError), nothing else
+ *   publicProcedure   errors mapped (AppError → TRPCError); at most CALLS_AT_ONCE_PER_REQUEST
+ *                     calls of one request run at once; any NUL character in the input refused
  *   authedProcedure   a session, else UNAUTHORIZED; ctx.db = a client bound to the user only
  *   workspaceProcedure  the workspace of the route parameter `workspaceId`, else the session's;
  *                     membership checked (FORBIDDEN otherwise); ctx.db = bound to workspace + user
@@ -25,9 +26,10 @@ import {
 } from "@atlas/core";
 import { systemClock, type Clock } from "@atlas/time";
 import { createTenantDb, type Db, type EventSource } from "@atlas/db";
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
+import pLimit from "p-limit";
 import superjson from "superjson";
-import { z } from "zod";
+import { z, ZodRealError } from "zod";
 import { errorFormatter, toTRPCError } from "./errors.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { DESCRIBE } from "@atlas/core/services/access/access";
@@ -46,6 +48,12 @@ export interface CreateContextOptions {
   source: EventSource;
 }
 
+/**
+ * How many calls of one request (one context) run at once. The app's pool holds 10 connections:
+ * a batch queues behind its own calls instead of taking every connection from other people.
+ */
+export const CALLS_AT_ONCE_PER_REQUEST = 4;
+
 /** The context without any HTTP request: route handlers wrap it, tests call it directly. */
 export function createContextInner(opts: CreateContextOptions) {
   return {
@@ -54,6 +62,8 @@ export function createContextInner(opts: CreateContextOptions) {
     clock: opts.clock ?? systemClock,
     limiter: opts.limiter,
     source: opts.source,
+    /** Runs one call of this request when a slot is free (CALLS_AT_ONCE_PER_REQUEST). */
+    callSlot: pLimit(CALLS_AT_ONCE_PER_REQUEST),
   };
 }
 
@@ -73,7 +83,52 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** Where in `value` a string (or key) holds a NUL character, or undefined when none does. */
+export function nulPath(
+  value: unknown,
+  path: (string | number)[] = [],
+): (string | number)[] | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = nulPath(item, [...path, index]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes("\u0000")) return [...path, key];
+      const found = nulPath(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * PostgreSQL text cannot hold NUL: refused in the raw input of every procedure, before any
+ * schema or query runs, as a validation error on the field that carries it.
+ */
+const refuseNul = t.middleware(async ({ getRawInput, next }) => {
+  const path = nulPath(await getRawInput());
+  if (path) {
+    // Shaped as a failed input schema (ZodRealError is the Error that parse throws), so callers
+    // see it as any other field error.
+    const message = "Text must not contain NUL characters";
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message,
+      cause: new ZodRealError([{ code: "custom", path, message, input: undefined }]),
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure
+  .use(mapErrors)
+  .use(({ ctx, next }) => ctx.callSlot(() => next()))
+  .use(refuseNul);
 
 // ── Authenticated ────────────────────────────────────────────────────────────────────────────
 

@@ -23,15 +23,18 @@ export {
 } from "./clerk.ts";
 export {
   assertDevSignInAllowed,
-  clearDevSessionCookie,
-  devSessionCookie,
+  closeDevSession,
+  devSessionCookieOptions,
   DevSignInRefusedError,
   DEV_SESSION_COOKIE,
   DEV_SESSION_ISSUER,
   DEV_SESSION_MAX_AGE_SECONDS,
+  isDevSessionOpen,
   issueDevSession,
   listDevUsers,
+  openDevSession,
   readDevSession,
+  type DevSessionClaims,
   type DevUser,
 } from "./dev/session.ts";
 export { getSession, readCookie } from "./session-from-request.ts";

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
-import { PHASE_PRODUCTION_BUILD } from "next/constants";
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants";
+import { securityHeaders } from "./edge.ts";
 import type { EnvPhase } from "./env.ts";
 
 const monorepoRoot = fileURLToPath(new URL("../../..", import.meta.url));
@@ -51,6 +52,15 @@ export function createNextConfig({
     if (phase === PHASE_PRODUCTION_BUILD && process.env.ATLAS_SKIP_ENV_VALIDATION !== "1") {
       loadEnv(process.env, "build");
     }
-    return { ...base, ...config };
+    // Baked into the build: a Clerk build needs its publishable key at build time anyway.
+    const headers = securityHeaders({
+      isDev: phase === PHASE_DEVELOPMENT_SERVER,
+      clerkPublishableKey: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+    });
+    return {
+      ...base,
+      ...config,
+      headers: async () => [{ source: "/:path*", headers }, ...((await config?.headers?.()) ?? [])],
+    };
   };
 }

@@ -6,11 +6,14 @@
  * - Dev sign-in (embedded/test without Clerk keys): Clerk is not mounted at all (a pk_test_ key
  *   would send every navigation to Clerk's handshake); a page request without a valid dev
  *   session goes to /dev/sign-in.
+ * Before either, a write whose Origin is another site's is refused (403, edge.ts): /api/trpc
+ * mutations, server actions and the dev sign-in alike.
  * /api/inngest, /api/webhooks/* and static files never reach the proxy (see `proxyConfig`).
  */
 import { authEnv, authProvider, getSession } from "@atlas/auth";
 import { clerkMiddleware } from "@clerk/nextjs/server";
 import { NextResponse, type NextFetchEvent, type NextProxy, type NextRequest } from "next/server";
+import { foreignOriginRefusal } from "./edge.ts";
 
 /**
  * The paths the proxy runs on. Next reads an app's `config` without running proxy.ts, so each
@@ -78,6 +81,8 @@ async function devProxy(request: NextRequest): Promise<Response> {
 export function createProxy() {
   let handler: NextProxy | undefined;
   return function proxy(request: NextRequest, event: NextFetchEvent) {
+    const refusal = foreignOriginRefusal(request);
+    if (refusal) return refusal;
     handler ??= authProvider() === "clerk" ? clerkProxy() : devProxy;
     return handler(request, event);
   };

@@ -1,6 +1,7 @@
 "use client";
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import { MAX_BATCH_SIZE } from "@atlas/api/batch";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
@@ -11,7 +12,8 @@ import { makeQueryClient } from "./query-client.ts";
 type BatchLinkOptions<TRouter extends AnyTRPCRouter> = Parameters<typeof httpBatchLink<TRouter>>[0];
 
 function batchLinkOptions<TRouter extends AnyTRPCRouter>() {
-  const options = { url: "/api/trpc", transformer: superjson };
+  // The server refuses larger batches; the link splits them at the same size.
+  const options = { url: "/api/trpc", transformer: superjson, maxItems: MAX_BATCH_SIZE };
   // Both routers use superjson (packages/api); TypeScript cannot see that through TRouter.
   return options as unknown as BatchLinkOptions<TRouter>;
 }

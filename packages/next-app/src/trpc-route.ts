@@ -1,7 +1,7 @@
 import type { AnyTRPCRouter, inferRouterContext } from "@trpc/server";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { handleTRPCRequest } from "@atlas/api/http";
 
-/** The /api/trpc route handler (GET and POST) serving `router`. */
+/** The /api/trpc route handler (GET and POST) serving `router` (packages/api/src/http.ts). */
 export function createTRPCRouteHandler<TRouter extends AnyTRPCRouter>({
   router,
   createContext,
@@ -10,17 +10,6 @@ export function createTRPCRouteHandler<TRouter extends AnyTRPCRouter>({
   createContext: (request: Request) => Promise<inferRouterContext<TRouter>>;
 }) {
   return function handler(request: Request) {
-    return fetchRequestHandler({
-      endpoint: "/api/trpc",
-      req: request,
-      router,
-      createContext: () => createContext(request),
-      onError: ({ path, error }) => {
-        // Callers see an opaque message (the API's error formatter); the cause is logged here.
-        if (error.code === "INTERNAL_SERVER_ERROR") {
-          console.error(`tRPC ${path ?? "<no path>"} failed:`, error.cause ?? error);
-        }
-      },
-    });
+    return handleTRPCRequest({ router, request, createContext: () => createContext(request) });
   };
 }

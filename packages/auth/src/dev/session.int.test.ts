@@ -1,21 +1,82 @@
-/** The dev sign-in's user list on a private copy of the seeded database. */
+/** The dev sign-in's user list and server-side sessions on a private copy of the seeded database. */
 import { createPrismaClient, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase } from "@atlas/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { getSession } from "../session-from-request.ts";
 import { countBypassAudits, snapshotDatabase } from "../testing/snapshot.ts";
-import { DevSignInRefusedError, listDevUsers } from "./session.ts";
+import {
+  closeDevSession,
+  DEV_SESSION_COOKIE,
+  DevSignInRefusedError,
+  issueDevSession,
+  listDevUsers,
+  openDevSession,
+} from "./session.ts";
 
 let database: TestDatabase;
 let db: Db;
+/** The application role, as the apps check sessions. */
+let app: Db;
 
 beforeAll(async () => {
   database = await cloneTestDatabase(inject("testServer"));
   db = createPrismaClient(database.adminUrl);
+  app = createPrismaClient(database.appUrl);
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
+  await Promise.all([db?.$disconnect(), app?.$disconnect()]);
   await database?.drop();
+});
+
+describe("the server-side dev session", () => {
+  const env = { ATLAS_MODE: "test", ATLAS_DEV_SESSION_SECRET: "a-dev-session-secret-of-32-chars!" };
+  const userIdOf = async (email: string) =>
+    (await db.user.findUniqueOrThrow({ where: { email } })).id;
+
+  async function signIn(email: string) {
+    const userId = await userIdOf(email);
+    const sessionId = await openDevSession(userId, env, app);
+    const claims = { userId, workspaceId: null, sessionId };
+    const token = await issueDevSession(claims, env.ATLAS_DEV_SESSION_SECRET);
+    const request = () =>
+      new Request("http://127.0.0.1:3000/", {
+        headers: { cookie: `theme=dark; ${DEV_SESSION_COOKIE}=${token}` },
+      });
+    return { claims, request };
+  }
+
+  it("refuses a cookie captured before sign-out once the session is signed out", async () => {
+    const nora = await signIn("nora.newyork@atlas.local");
+    const otherTab = await signIn("nora.newyork@atlas.local");
+    await expect(getSession(nora.request(), env, { devSessionDb: app })).resolves.toEqual({
+      userId: nora.claims.userId,
+      workspaceId: null,
+      via: "dev",
+    });
+
+    await closeDevSession(nora.claims, env, app);
+
+    await expect(getSession(nora.request(), env, { devSessionDb: app })).resolves.toBeNull();
+    expect(await db.devSession.count({ where: { id: nora.claims.sessionId } })).toBe(0);
+    // Only that session ended: another sign-in of the same person goes on.
+    await expect(getSession(otherTab.request(), env, { devSessionDb: app })).resolves.toMatchObject(
+      { userId: nora.claims.userId },
+    );
+  });
+
+  it("is one person's: another's session id in a cookie is refused, and cannot be closed", async () => {
+    const nora = await signIn("nora.newyork@atlas.local");
+    const bernd = await signIn("bernd.berlin@atlas.local");
+    const forged = { ...bernd.claims, sessionId: nora.claims.sessionId };
+    const token = await issueDevSession(forged, env.ATLAS_DEV_SESSION_SECRET);
+    const request = new Request("http://127.0.0.1:3000/", {
+      headers: { cookie: `${DEV_SESSION_COOKIE}=${token}` },
+    });
+    await expect(getSession(request, env, { devSessionDb: app })).resolves.toBeNull();
+    await closeDevSession(forged, env, app);
+    await expect(getSession(nora.request(), env, { devSessionDb: app })).resolves.not.toBeNull();
+  });
 });
 
 describe("listDevUsers", () => {

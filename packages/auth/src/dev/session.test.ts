@@ -4,7 +4,7 @@ import {
   assertDevSignInAllowed,
   DEV_SESSION_COOKIE,
   DEV_SESSION_MAX_AGE_SECONDS,
-  devSessionCookie,
+  devSessionCookieOptions,
   DevSignInRefusedError,
   issueDevSession,
   listDevUsers,
@@ -20,37 +20,49 @@ afterEach(() => {
 
 describe("the dev session token", () => {
   it("round-trips user and workspace", async () => {
-    const token = await issueDevSession({ userId: "u-1", workspaceId: "w-1" }, SECRET);
+    const token = await issueDevSession(
+      { userId: "u-1", workspaceId: "w-1", sessionId: "s-1" },
+      SECRET,
+    );
     expect(token.split(".")).toHaveLength(3);
     await expect(readDevSession(token, SECRET)).resolves.toEqual({
       userId: "u-1",
       workspaceId: "w-1",
-      via: "dev",
+      sessionId: "s-1",
     });
   });
 
   it("carries no workspace when none was chosen", async () => {
-    const token = await issueDevSession({ userId: "u-1", workspaceId: null }, SECRET);
+    const token = await issueDevSession(
+      { userId: "u-1", workspaceId: null, sessionId: "s-1" },
+      SECRET,
+    );
     await expect(readDevSession(token, SECRET)).resolves.toEqual({
       userId: "u-1",
       workspaceId: null,
-      via: "dev",
+      sessionId: "s-1",
     });
   });
 
   it("is HS256, issued by atlas-dev, valid 30 days", async () => {
-    const token = await issueDevSession({ userId: "u-1", workspaceId: "w-1" }, SECRET);
+    const token = await issueDevSession(
+      { userId: "u-1", workspaceId: "w-1", sessionId: "s-1" },
+      SECRET,
+    );
     const [header, payload] = token
       .split(".")
       .slice(0, 2)
       .map((part) => JSON.parse(Buffer.from(part, "base64url").toString()));
     expect(header).toEqual({ alg: "HS256", typ: "JWT" });
-    expect(payload).toMatchObject({ iss: "atlas-dev", sub: "u-1", wid: "w-1" });
+    expect(payload).toMatchObject({ iss: "atlas-dev", sub: "u-1", jti: "s-1", wid: "w-1" });
     expect(payload.exp - payload.iat).toBe(DEV_SESSION_MAX_AGE_SECONDS);
   });
 
   it("is null when tampered with, signed with another secret, or garbage", async () => {
-    const token = await issueDevSession({ userId: "u-1", workspaceId: "w-1" }, SECRET);
+    const token = await issueDevSession(
+      { userId: "u-1", workspaceId: "w-1", sessionId: "s-1" },
+      SECRET,
+    );
     const [header, payload, signature] = token.split(".");
     const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
     const forged = [
@@ -68,7 +80,10 @@ describe("the dev session token", () => {
   it("is null once expired", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-01-01T00:00:00Z"));
-    const token = await issueDevSession({ userId: "u-1", workspaceId: "w-1" }, SECRET);
+    const token = await issueDevSession(
+      { userId: "u-1", workspaceId: "w-1", sessionId: "s-1" },
+      SECRET,
+    );
     vi.setSystemTime(new Date("2026-01-30T23:00:00Z"));
     await expect(readDevSession(token, SECRET)).resolves.not.toBeNull();
     vi.setSystemTime(new Date("2026-01-31T00:00:01Z"));
@@ -96,16 +111,21 @@ describe("the dev session token", () => {
   });
 
   it("refuses a short secret", async () => {
-    await expect(issueDevSession({ userId: "u-1", workspaceId: null }, "short")).rejects.toThrow(
-      /32 characters/,
-    );
+    await expect(
+      issueDevSession({ userId: "u-1", workspaceId: null, sessionId: "s-1" }, "short"),
+    ).rejects.toThrow(/32 characters/);
   });
 
-  it("has a cookie named atlas_dev_session, HttpOnly and SameSite=Lax", () => {
+  it("has a cookie named atlas_dev_session, HttpOnly, SameSite=Lax, Secure over HTTPS", () => {
     expect(DEV_SESSION_COOKIE).toBe("atlas_dev_session");
-    expect(devSessionCookie("t")).toBe(
-      `atlas_dev_session=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=${DEV_SESSION_MAX_AGE_SECONDS}`,
-    );
+    const base = {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      maxAge: DEV_SESSION_MAX_AGE_SECONDS,
+    };
+    expect(devSessionCookieOptions({ https: false })).toEqual({ ...base, secure: false });
+    expect(devSessionCookieOptions({ https: true })).toEqual({ ...base, secure: true });
   });
 });
 

@@ -2,13 +2,18 @@
  * The local dev issuer (embedded and test mode only; docs/adr/0003). Clerk is not mounted there:
  * a sign-in page lists the users in the database and issues a signed session cookie (jose, HS256)
  * with the same Session shape. Refused in production mode and whenever Clerk keys are set.
+ *
+ * The cookie names a server-side session (a `DevSession` row, its id in `jti`): signing out
+ * deletes the row, and a cookie whose row is gone is refused however long its signature lasts.
+ * Checking it is one primary-key lookup under the user's own row-level security.
  */
 import { withBypass } from "@atlas/db/bypass";
 import { atlasMode } from "@atlas/config";
-import { type Db, type MembershipRole } from "@atlas/db";
+import { createTenantDb, type Db, type MembershipRole } from "@atlas/db";
 import { jwtVerify, SignJWT, errors as joseErrors } from "jose";
+import { createPrismaClient } from "@atlas/db";
+import { databaseUrls } from "@atlas/db/env";
 import { clerkKeysPresent } from "../env.ts";
-import type { Session } from "../session.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -49,37 +54,54 @@ function keyOf(secret: string) {
   return new TextEncoder().encode(secret);
 }
 
+/** What a dev session cookie carries. */
+export interface DevSessionClaims {
+  userId: string;
+  workspaceId: string | null;
+  /** The server-side session (DevSession.id) the cookie belongs to. */
+  sessionId: string;
+}
+
 /**
- * A compact JWS for the dev session cookie: HS256, `iss: "atlas-dev"`, `sub` = user id, claim
- * `wid` = workspace id (or null), valid 30 days.
+ * A compact JWS for the dev session cookie: HS256, `iss: "atlas-dev"`, `sub` = user id, `jti` =
+ * the server-side session, claim `wid` = workspace id (or null), valid 30 days.
  */
-export async function issueDevSession(
-  session: { userId: string; workspaceId: string | null },
-  secret: string,
-): Promise<string> {
-  if (!session.userId) throw new Error("issueDevSession: userId is required.");
-  return new SignJWT({ wid: session.workspaceId })
+export async function issueDevSession(claims: DevSessionClaims, secret: string): Promise<string> {
+  if (!claims.userId) throw new Error("issueDevSession: userId is required.");
+  if (!claims.sessionId) throw new Error("issueDevSession: sessionId is required.");
+  return new SignJWT({ wid: claims.workspaceId })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(DEV_SESSION_ISSUER)
-    .setSubject(session.userId)
+    .setSubject(claims.userId)
+    .setJti(claims.sessionId)
     .setIssuedAt()
     .setExpirationTime(`${DEV_SESSION_MAX_AGE_SECONDS}s`)
     .sign(keyOf(secret));
 }
 
-/** The session in a dev token, or null when it is malformed, wrongly signed or expired. */
-export async function readDevSession(token: string, secret: string): Promise<Session | null> {
+/**
+ * The claims of a dev token, or null when it is malformed, wrongly signed or expired (its
+ * server-side session is `isDevSessionOpen`'s to check).
+ */
+export async function readDevSession(
+  token: string,
+  secret: string,
+): Promise<DevSessionClaims | null> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       algorithms: ["HS256"],
       issuer: DEV_SESSION_ISSUER,
-      requiredClaims: ["sub", "exp", "iat"],
+      requiredClaims: ["sub", "jti", "exp", "iat"],
     });
     const wid = payload.wid;
-    if (!payload.sub || (wid !== null && wid !== undefined && typeof wid !== "string")) {
+    if (
+      !payload.sub ||
+      !payload.jti ||
+      (wid !== null && wid !== undefined && typeof wid !== "string")
+    ) {
       return null;
     }
-    return { userId: payload.sub, workspaceId: wid || null, via: "dev" };
+    return { userId: payload.sub, workspaceId: wid || null, sessionId: payload.jti };
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) return null;
     throw error;
@@ -87,23 +109,69 @@ export async function readDevSession(token: string, secret: string): Promise<Ses
 }
 
 /**
- * The `Set-Cookie` value for a dev session: HttpOnly, SameSite=Lax, Path=/, 30 days. `secure`
- * stays off by default because the embedded apps serve plain HTTP on loopback.
+ * The dev session cookie's attributes: HttpOnly, SameSite=Lax, Path=/, 30 days, and Secure when
+ * the app is reached over HTTPS (the embedded apps serve plain HTTP on loopback, where a Secure
+ * cookie would never come back).
  */
-export function devSessionCookie(token: string, options: { secure?: boolean } = {}): string {
-  return [
-    `${DEV_SESSION_COOKIE}=${token}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Max-Age=${DEV_SESSION_MAX_AGE_SECONDS}`,
-    ...(options.secure ? ["Secure"] : []),
-  ].join("; ");
+export function devSessionCookieOptions({ https }: { https: boolean }) {
+  return {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: DEV_SESSION_MAX_AGE_SECONDS,
+    secure: https,
+  } as const;
 }
 
-/** The `Set-Cookie` value that signs the dev user out. */
-export function clearDevSessionCookie(): string {
-  return `${DEV_SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+// ── The server-side session ─────────────────────────────────────────────────────────────────
+
+let sessionDb: { url: string; db: Db } | undefined;
+
+/** A small app-role pool for the session check (dev sign-in only; Clerk keeps its own sessions). */
+function devSessionDb(env: Env): Db {
+  const url = databaseUrls(env).appUrl;
+  if (sessionDb?.url !== url) sessionDb = { url, db: createPrismaClient(url, { max: 2 }) };
+  return sessionDb.db;
+}
+
+const asUser = (db: Db, userId: string) => createTenantDb(db, { workspaceId: null, userId });
+
+/** Opens a server-side session for `userId`; its id goes into the cookie. */
+export async function openDevSession(
+  userId: string,
+  env: Env = process.env,
+  db: Db = devSessionDb(env),
+): Promise<string> {
+  assertDevSignInAllowed(env);
+  const row = await asUser(db, userId).devSession.create({
+    data: { userId },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/** True while the session has not been signed out (one primary-key lookup). */
+export async function isDevSessionOpen(
+  claims: Pick<DevSessionClaims, "userId" | "sessionId">,
+  env: Env = process.env,
+  db: Db = devSessionDb(env),
+): Promise<boolean> {
+  const row = await asUser(db, claims.userId).devSession.findUnique({
+    where: { id: claims.sessionId },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
+/** Signs the session out on the server: every copy of its cookie is refused from now on. */
+export async function closeDevSession(
+  claims: Pick<DevSessionClaims, "userId" | "sessionId">,
+  env: Env = process.env,
+  db: Db = devSessionDb(env),
+): Promise<void> {
+  await asUser(db, claims.userId).devSession.deleteMany({
+    where: { id: claims.sessionId, userId: claims.userId },
+  });
 }
 
 // ── Who can sign in ─────────────────────────────────────────────────────────────────────────
