@@ -63,13 +63,10 @@ export interface CloseDueDaysResult {
 }
 
 /**
- * Which end-of-day states are kept: the latest finished day (the hourly close resumes from it) and
- * each ISO week's Sunday of the last CHECKPOINT_WEEKLY_DAYS (a late entry resumes from the Sunday
- * before it; older ones replay from the first day). Not every day: each checkpoint costs the
- * engine one more call, and one call re-indexes the whole history, which outweighs walking a few
- * days more.
+ * Which end-of-day states are kept: the latest finished day (the hourly close, Today and the
+ * dashboard resume from it) and every ISO week's Sunday (a late entry resumes from the Sunday
+ * before it; a habit's page, whose 53 weeks start on a Monday, from the Sunday before them).
  */
-export const CHECKPOINT_WEEKLY_DAYS = 56;
 const CHECKPOINT_WEEKDAY = 7;
 /** Members per transaction in the hourly close. */
 export const CLOSE_BATCH_MEMBERS = 50;
@@ -78,8 +75,7 @@ export const CLOSE_BATCH_MEMBERS = 50;
 export function keepsCheckpoint(date: LocalDate, today: LocalDate): boolean {
   const age = diffDays(today, date);
   if (age < 1) return false;
-  if (age === 1) return true;
-  return age <= CHECKPOINT_WEEKLY_DAYS && isoWeekday(date) === CHECKPOINT_WEEKDAY;
+  return age === 1 || isoWeekday(date) === CHECKPOINT_WEEKDAY;
 }
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 300_000 } as const;
@@ -103,39 +99,24 @@ export interface DerivedRun {
 }
 
 /**
- * Runs the engine over [runFrom, to], cut at the days whose end state is kept as a checkpoint.
- * Pure: the same history, range and start give the same rows, in one piece or in several.
+ * Runs the engine over [runFrom, to] once, keeping the end states of the days `keepsCheckpoint`
+ * names. Pure: the same history, range and start give the same rows, in one piece or in several.
  */
 export function deriveRun(
   history: LoadedHistory,
   input: { runFrom: LocalDate; to: LocalDate; today: LocalDate; start?: DeriveState },
 ): DerivedRun {
-  const { runFrom, to, today } = input;
-  const memberDays: MemberDayValues[] = [];
-  const habitDays: HabitDayValues[] = [];
-  const checkpoints: DerivedRun["checkpoints"] = [];
-  let start = input.start;
-  let segmentFrom = runFrom;
-  const lastFinished = earlier(to, addDays(today, -1));
-
-  const run = (segmentTo: LocalDate) => {
-    const result = deriveMember(
-      history,
-      { from: segmentFrom, to: segmentTo },
-      start === undefined ? { today } : { today, start },
-    );
-    for (const day of result.days) memberDays.push(memberDayValues(day));
-    for (const day of result.habitDays) habitDays.push(habitDayValues(day));
-    start = result.state;
-    segmentFrom = addDays(segmentTo, 1);
-    return result.state;
+  const { runFrom, to, today, start } = input;
+  const result = deriveMember(
+    history,
+    { from: runFrom, to },
+    { today, keepState: (date) => keepsCheckpoint(date, today), ...(start && { start }) },
+  );
+  return {
+    memberDays: result.days.map(memberDayValues),
+    habitDays: result.habitDays.map(habitDayValues),
+    checkpoints: result.kept,
   };
-
-  for (let date = runFrom; date <= lastFinished; date = addDays(date, 1)) {
-    if (keepsCheckpoint(date, today)) checkpoints.push({ localDate: date, state: run(date) });
-  }
-  if (segmentFrom <= to) run(to);
-  return { memberDays, habitDays, checkpoints };
 }
 
 /** One member's share of a batch. */
@@ -237,7 +218,7 @@ async function markClosed(
   return counts;
 }
 
-/** Checkpoints no longer kept (see keepsCheckpoint): older than yesterday and not a recent Sunday. */
+/** Checkpoints no longer kept (see keepsCheckpoint): older than yesterday and not a Sunday. */
 async function pruneCheckpoints(
   tx: DbTx,
   workspaceId: string,
@@ -247,11 +228,9 @@ async function pruneCheckpoints(
   await tx.$executeRaw(Prisma.sql`
     DELETE FROM "MemberDeriveCheckpoint" c
     USING unnest(${members.map((m) => m.memberId)}::text[],
-                 ${members.map((m) => addDays(m.today, -1))}::date[],
-                 ${members.map((m) => addDays(m.today, -CHECKPOINT_WEEKLY_DAYS))}::date[])
-          AS x(m, latest, weekly)
+                 ${members.map((m) => addDays(m.today, -1))}::date[]) AS x(m, latest)
     WHERE c."workspaceId" = ${workspaceId} AND c."memberId" = x.m AND c."localDate" < x.latest
-      AND (c."localDate" < x.weekly OR extract(isodow FROM c."localDate") <> ${CHECKPOINT_WEEKDAY})`);
+      AND extract(isodow FROM c."localDate") <> ${CHECKPOINT_WEEKDAY}`);
 }
 
 /** Computes and stores a batch of members' rows: a few statements whatever the batch size. */
