@@ -11,14 +11,14 @@
  *   incremental path must equal.
  *
  * Checkpoints (MemberDeriveCheckpoint) hold the engine's state at the end of a finished day
- * (yesterday, and recent Sundays). Every service call runs in one transaction
+ * (yesterday, and every Sunday); a run resumes from one and loads only what the days after it read. Every service call runs in one transaction
  * that first takes each member's advisory lock, so two writers of one member's derived rows (a
  * check-in and the hourly close) queue instead of interleaving, and each reads the log after the
  * other committed. The hourly close works on batches of members: one query per table per batch to
  * load, one statement per table per batch to write.
  */
 import { Prisma, type TenantDb } from "@atlas/db";
-import { addDays, diffDays, isoWeekday, localToday, type LocalDate } from "@atlas/time";
+import { addDays, diffDays, isoWeekday, type LocalDate } from "@atlas/time";
 import { deriveMember, type DeriveState } from "../../derive/derive-member.ts";
 import type { DbTx } from "../shared/db.ts";
 import {
