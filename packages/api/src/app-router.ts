@@ -28,6 +28,7 @@ import { getDashboard } from "./routers/app/dashboard/get-dashboard.ts";
 import { applyRelief } from "./routers/app/overload/apply-relief.ts";
 import { getToday } from "./routers/app/today/get-today.ts";
 import { archiveTask } from "./routers/app/task/archive-task.ts";
+import { rescheduleOverdue } from "./routers/app/task/reschedule-overdue.ts";
 import { createTask } from "./routers/app/task/create-task.ts";
 import { getTask } from "./routers/app/task/get-task.ts";
 import { listTasks } from "./routers/app/task/list-tasks.ts";
@@ -83,6 +84,7 @@ const taskRouter = {
   create: createTask,
   update: updateTask,
   archive: archiveTask,
+  rescheduleOverdue,
 } satisfies TRPCRouterRecord;
 
 /** The execution log (DOMAIN.md "The execution log"): append-only. */

@@ -213,6 +213,7 @@ const APP_CASES: Record<string, Case> = {
     expect: "FORBIDDEN",
     inA: { input: ({ ofB }) => ({ taskId: ofB.taskId }), expect: "NOT_FOUND" },
   },
+  "task.rescheduleOverdue": { input: ({ b }) => ({ workspaceId: b, ...KEY }), expect: "FORBIDDEN" },
 
   "log.checkIn": {
     input: ({ b, ofB }) => ({ workspaceId: b, ...KEY, habitId: ofB.habitId }),

@@ -281,5 +281,53 @@ describe("tasks today", () => {
     const capacity = isoWeekday(D) <= 5 ? 360 : 0;
     expect(today.load).toMatchObject({ loadMinutes: 80, capacityMinutes: capacity });
     expect(today.load.ratio).toBe(capacity === 0 ? null : Math.round((80 / 360) * 10_000) / 10_000);
+    expect(today.overdueCount).toBe(1);
+  });
+
+  it("lists at most 20 overdue, most recent first, with the count; rescheduling moves them all, once", async () => {
+    const D = addDays(M, 30);
+    const member = await newMember(h, { joinedOn: M });
+    const plan = member.at(M, "09:00");
+    // 25 open tasks, one a day from M + 1, and one with a deadline that passed.
+    const tasks: { id: string }[] = [];
+    for (let i = 1; i <= 25; i++) {
+      tasks.push(
+        await plan.task.create({
+          idempotencyKey: newKey(),
+          title: `Task ${String(i).padStart(2, "0")}`,
+          ...(i === 25 ? { dueDate: addDays(M, i) } : { plannedDate: addDays(M, i) }),
+        }),
+      );
+    }
+    const doneLate = tasks[0]!;
+    await member.at(addDays(M, 1)).log.checkIn({ idempotencyKey: newKey(), taskId: doneLate.id });
+    const me = member.at(D);
+
+    const before = await me.today.get();
+    expect(before.overdueCount).toBe(24);
+    expect(before.overdue.map((t) => t.title)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `Task ${String(25 - i).padStart(2, "0")}`),
+    );
+
+    const key = newKey();
+    const first = await me.task.rescheduleOverdue({ idempotencyKey: key });
+    expect(first).toEqual({ moved: 24, localDate: D });
+    // A retry with the same key returns the first answer and moves nothing more.
+    expect(await me.task.rescheduleOverdue({ idempotencyKey: key })).toEqual(first);
+
+    const after = await me.today.get();
+    expect(after.overdueCount).toBe(0);
+    expect(after.overdue).toEqual([]);
+    expect(after.tasks).toHaveLength(24);
+    expect(after.tasks.find((t) => t.id === tasks[24]!.id)).toMatchObject({
+      plannedDate: D,
+      dueDate: D,
+    });
+    // The done task keeps its day; the moved ones keep theirs in the past (a new version).
+    expect((await me.task.get({ taskId: doneLate.id })).plannedDate).toBe(addDays(M, 1));
+    expect(await me.task.rescheduleOverdue({ idempotencyKey: newKey() })).toEqual({
+      moved: 0,
+      localDate: D,
+    });
   });
 });

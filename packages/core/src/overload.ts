@@ -161,7 +161,8 @@ export interface TrendDay {
   score: number | null;
   dueCount: number;
   doneCount: number;
-  /** Past load: every non-cancelled task that was due (done or not) + habits due. */
+  /** Past load: every non-cancelled task that was due (done or not) + habits due. Counted in
+   * whole minutes, rounded half up, as a closed day's row stores it. */
   loadMinutes: number;
 }
 
@@ -195,7 +196,8 @@ export function loadTrend(
     const age = diffDays(today, day.localDate);
     if (age < 1 || age > 14) continue;
     const w = windows[age <= 7 ? 0 : 1]!;
-    w.load += day.loadMinutes;
+    // A closed day's load is stored in whole minutes: the fresh rows count the same way.
+    w.load += Math.round(day.loadMinutes);
     if (day.score === null) continue;
     w.scored++;
     w.done += day.doneCount;
@@ -211,8 +213,8 @@ export function loadTrend(
     recentCompletion !== null &&
     earlierCompletion !== null &&
     10 * recent.done * earlier.due < 7 * earlier.done * recent.due;
-  // Loads are sums of sevenths: compare them as whole sevenths.
-  const isLoadRising = Math.round(nextWeekLoadMinutes * 7) > Math.round(recent.load * 7);
+  // The coming load is a sum of sevenths: compare it as whole sevenths.
+  const isLoadRising = Math.round(nextWeekLoadMinutes * 7) > 7 * recent.load;
   return {
     recentCompletion,
     earlierCompletion,

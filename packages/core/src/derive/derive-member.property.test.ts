@@ -2,6 +2,8 @@ import { addDays, diffDays } from "@atlas/time";
 import { describe, expect, it } from "vitest";
 import { prng } from "../prng.ts";
 import { randomHistory } from "../test/random-history.ts";
+import { habitHistory } from "../views/habit-history.ts";
+import { memberNow } from "../views/member-now.ts";
 import { deriveMember, type DeriveState } from "./derive-member.ts";
 
 const HISTORIES = 1000;
@@ -63,5 +65,48 @@ describe("deriveMember: incremental = full", () => {
     ]) {
       expect(seen.get(key) ?? 0, key).toBeGreaterThan(10);
     }
+  });
+});
+
+describe("reads resumed from a checkpoint = reads of a full run", () => {
+  it(`holds on ${HISTORIES} random histories`, () => {
+    let comparedHabits = 0;
+    let resumedLate = 0;
+    for (let seed = 1; seed <= HISTORIES; seed++) {
+      const { history, first, last } = randomHistory(seed);
+      const r = prng(seed * 104_729);
+      const pickDay = (lo: typeof first, hi: typeof first) =>
+        addDays(lo, Math.floor(r() * (diffDays(hi, lo) + 1)));
+      const today = pickDay(addDays(first, 1), addDays(last, 5));
+      // The checkpoint: the state at the end of any finished day, as stored by a closing run.
+      const through = pickDay(addDays(first, -1), addDays(today, -1));
+      const closed = deriveMember(history, { from: first, to: through }, { today });
+      const start = JSON.parse(JSON.stringify(closed.state)) as DeriveState;
+      const context = `seed ${seed}, checkpoint ${through}, today ${today}`;
+
+      // Today and the dashboard: the window's closed days come from the stored rows.
+      const from = pickDay(first, today);
+      const full = memberNow(history, today, { from });
+      const resumed = memberNow(history, today, {
+        from,
+        resume: { start, closedDays: closed.days },
+      });
+      expect(resumed, context).toEqual(full);
+      if (from <= through) resumedLate++;
+
+      // A habit's page: from a checkpoint before its window.
+      for (const habit of history.habits) {
+        const to = pickDay(addDays(through, 1), today);
+        const range = { from: pickDay(addDays(through, 1), to), to, today };
+        const own = habitHistory(history, habit.id, range, start);
+        expect(own, `${context}, habit ${habit.id}`).toEqual(
+          habitHistory(history, habit.id, range),
+        );
+        comparedHabits++;
+      }
+    }
+    // Both paths were exercised: windows reaching into the stored rows, and habit pages.
+    expect(resumedLate).toBeGreaterThan(HISTORIES / 4);
+    expect(comparedHabits).toBeGreaterThan(HISTORIES);
   });
 });

@@ -117,6 +117,16 @@ export interface DeriveResult {
   habitDays: HabitDayRow[];
   /** As of the end of min(range.to, today − 1): a state never holds an unfinished day. */
   state: DeriveState;
+  /** The state at the end of each finished day `keepState` asked for, ascending. */
+  kept: { localDate: LocalDate; state: DeriveState }[];
+}
+
+export interface DeriveOptions {
+  today: LocalDate;
+  /** The state at the end of the day before the walk begins (a checkpoint). */
+  start?: DeriveState;
+  /** Which finished days' end states to return in `kept` (checkpoints to store). */
+  keepState?: (date: LocalDate) => boolean;
 }
 
 /** What the engine knows about one habit on one day beyond the row (for at-risk). */
@@ -205,10 +215,10 @@ function zeroLengthCheck(history: MemberHistory): (date: LocalDate) => boolean {
 export function runDerivation(
   history: MemberHistory,
   range: { from: LocalDate; to: LocalDate },
-  options: { today: LocalDate; start?: DeriveState },
+  options: DeriveOptions,
   onHabitDay?: (detail: HabitDayDetail) => void,
 ): DeriveResult {
-  const { today, start } = options;
+  const { today, start, keepState } = options;
   const last = range.to < today ? range.to : today;
   let first: LocalDate;
   let consistency: ConsistencyState;
@@ -241,6 +251,22 @@ export function runDerivation(
   const habitDays: HabitDayRow[] = [];
   const items: ScoredItem[] = [];
   let through = addDays(first, -1);
+  const kept: DeriveResult["kept"] = [];
+  const snapshot = (): DeriveState => {
+    const habitsOut: Record<string, HabitTrackState> = {};
+    for (const [id, s] of habitStates) habitsOut[id] = copyHabitState(s);
+    return {
+      version: 1,
+      through,
+      consistency: consistency.consistency,
+      lastRaw: consistency.lastRaw && {
+        num: consistency.lastRaw.num.toString(),
+        den: consistency.lastRaw.den.toString(),
+      },
+      scoredDays,
+      habits: habitsOut,
+    };
+  };
 
   for (let date = first; date <= last; date = addDays(date, 1)) {
     const isToday = date === today;
@@ -394,7 +420,10 @@ export function runDerivation(
         scoredDays++;
       }
     }
-    if (!isToday) through = date;
+    if (!isToday) {
+      through = date;
+      if (keepState?.(date)) kept.push({ localDate: date, state: snapshot() });
+    }
 
     if (isEmitted) {
       days.push({
@@ -412,23 +441,7 @@ export function runDerivation(
     }
   }
 
-  const habitsOut: Record<string, HabitTrackState> = {};
-  for (const [id, s] of habitStates) habitsOut[id] = copyHabitState(s);
-  return {
-    days,
-    habitDays,
-    state: {
-      version: 1,
-      through,
-      consistency: consistency.consistency,
-      lastRaw: consistency.lastRaw && {
-        num: consistency.lastRaw.num.toString(),
-        den: consistency.lastRaw.den.toString(),
-      },
-      scoredDays,
-      habits: habitsOut,
-    },
-  };
+  return { days, habitDays, state: snapshot(), kept };
 }
 
 /**
@@ -439,7 +452,7 @@ export function runDerivation(
 export function deriveMember(
   history: MemberHistory,
   range: { from: LocalDate; to: LocalDate },
-  options: { today: LocalDate; start?: DeriveState },
+  options: DeriveOptions,
 ): DeriveResult {
   return runDerivation(history, range, options);
 }

@@ -5,7 +5,12 @@
  */
 import { addDays, type LocalDate } from "@atlas/time";
 import { combineDay } from "../completion.ts";
-import { runDerivation, type HabitDayDetail, type MemberHistory } from "../derive/derive-member.ts";
+import {
+  runDerivation,
+  type DeriveState,
+  type HabitDayDetail,
+  type MemberHistory,
+} from "../derive/derive-member.ts";
 import { indexEvents } from "../derive/event-index.ts";
 import type { Fraction, Milli, OccurrenceState } from "../model.ts";
 import { loggedValue } from "./member-now.ts";
@@ -57,11 +62,16 @@ function weekDayState(detail: HabitDayDetail, isToday: boolean): HabitDayState |
   return detail.weekEntry === "necessary" ? "missed" : null;
 }
 
-/** Days `from` … `to` (to ≤ today) of habit `habitId` of `history`. */
+/**
+ * Days `from` … `to` (to ≤ today) of habit `habitId` of `history`. With `start` (the member's
+ * state at the end of a day before `from`), the walk begins the day after it, so `history` needs
+ * only the events after it.
+ */
 export function habitHistory(
   history: MemberHistory,
   habitId: string,
   range: { from: LocalDate; to: LocalDate; today: LocalDate },
+  start?: DeriveState,
 ): HabitHistoryView {
   const habit = history.habits.find((h) => h.id === habitId);
   if (habit === undefined) throw new RangeError(`habit ${habitId} is not in the history`);
@@ -73,7 +83,13 @@ export function habitHistory(
   const details = new Map<LocalDate, HabitDayDetail>();
   const repaired = new Set<LocalDate>();
   const { from, to, today } = range;
-  const result = runDerivation(alone, { from, to }, { today }, (detail) => {
+  // The habit's own carried state is all a one-habit walk reads of the member's.
+  const own = start?.habits[habitId];
+  const options =
+    start === undefined
+      ? { today }
+      : { today, start: { ...start, habits: own === undefined ? {} : { [habitId]: own } } };
+  const result = runDerivation(alone, { from, to }, options, (detail) => {
     if (detail.repaired !== null) repaired.add(detail.repaired);
     if (detail.row.localDate >= from) details.set(detail.row.localDate, detail);
   });

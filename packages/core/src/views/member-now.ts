@@ -3,10 +3,11 @@
  * the member's history through today, gathered into what Today and the dashboard show. Pure: the
  * API loads the history and adds names.
  */
-import { isoWeekStart, type LocalDate } from "@atlas/time";
+import { addDays, isoWeekStart, type LocalDate } from "@atlas/time";
 import { combineDay, habitCompletion, isMet, type CombinedDay } from "../completion.ts";
 import {
   runDerivation,
+  type DeriveState,
   type HabitDayRow,
   type MemberDayRow,
   type MemberHistory,
@@ -101,16 +102,36 @@ function habitNow(
   };
 }
 
+/** Where a read resumes: a checkpoint and the stored rows of the closed days it covers. */
+export interface MemberResume {
+  /** The engine's state at the end of a finished day (before today). */
+  start: DeriveState;
+  /** Member day rows of the window's days through `start.through` (a missing day: none due). */
+  closedDays: readonly MemberDayRow[];
+}
+
 /**
- * The member as of now on `today`, with day rows from `from` (≤ today). One engine run; at-risk
- * continues from its end-of-yesterday state, so today is derived once more, not the history.
+ * The member as of now on `today`, with day rows from `from` (≤ today). One engine run, from the
+ * history's first day, or with `resume` from the day after its checkpoint (the closed days' rows
+ * are then the stored ones): only the open days are derived. At-risk continues from the run's
+ * end-of-yesterday state, so today is derived once more, not the history.
  */
 export function memberNow(
   history: MemberHistory,
   today: LocalDate,
-  options: { from: LocalDate },
+  options: { from: LocalDate; resume?: MemberResume },
 ): MemberNow {
-  const result = runDerivation(history, { from: options.from, to: today }, { today });
+  const { from, resume } = options;
+  const resumeFrom = resume === undefined ? from : addDays(resume.start.through, 1);
+  const runFrom = resumeFrom > from ? resumeFrom : from;
+  const result = runDerivation(
+    history,
+    { from: runFrom, to: today },
+    resume === undefined ? { today } : { today, start: resume.start },
+  );
+  const closed = (resume?.closedDays ?? []).filter(
+    (d) => d.localDate >= from && d.localDate < runFrom,
+  );
   const todayEvents = history.events.filter((e) => e.localDate === today);
   const rowsToday = new Map<string, HabitDayRow>();
   for (const row of result.habitDays) if (row.localDate === today) rowsToday.set(row.habitId, row);
@@ -142,7 +163,7 @@ export function memberNow(
 
   return {
     today,
-    days: result.days,
+    days: [...closed, ...result.days],
     habits,
     tasks,
     overdue,

@@ -7,6 +7,7 @@ import { LoadCard } from "~/components/load-card.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { ScoreCard } from "~/components/score-card.tsx";
 import { HabitRow } from "~/components/today/habit-row.tsx";
+import { RescheduleOverdue } from "~/components/today/reschedule-overdue.tsx";
 import { TaskRow } from "~/components/today/task-row.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
 import { formatDate } from "~/lib/dates.ts";
@@ -108,6 +109,9 @@ export default async function TodayPage() {
               <TaskRow key={task.id} task={task} today={today.localDate} />
             ))}
           </ul>
+          {today.overdueCount > 0 ? (
+            <RescheduleOverdue count={today.overdueCount} shown={overdue.length} />
+          ) : null}
         </Section>
       ) : null}
     </div>

@@ -7,6 +7,7 @@ import type { LocalDate } from "@atlas/time";
 import type { HabitDayRow, MemberDayRow } from "../../derive/derive-member.ts";
 import type { Fraction } from "../../model.ts";
 import type { DbTx } from "../shared/db.ts";
+import { toDbDate } from "../shared/db-date.ts";
 
 /** A stored member day, in comparable form (decimals as their column text). */
 export interface MemberDayValues {
@@ -202,6 +203,39 @@ const HABIT_DAY_SELECT = {
 } as const;
 
 const dateText = (d: Date) => d.toISOString().slice(0, 10) as LocalDate;
+
+/**
+ * The member's stored day rows of [from, to] in the engine's form (the reads' closed days):
+ * consistency as its 5-decimal column, load in whole minutes.
+ */
+export async function readMemberDayRows(
+  tx: DbTx,
+  scope: Scope,
+  range: { from: LocalDate; to: LocalDate },
+): Promise<MemberDayRow[]> {
+  if (range.to < range.from) return [];
+  const rows = await tx.memberDayScore.findMany({
+    where: {
+      workspaceId: scope.workspaceId,
+      memberId: scope.memberId,
+      localDate: { gte: toDbDate(range.from), lte: toDbDate(range.to) },
+    },
+    select: MEMBER_DAY_SELECT,
+    orderBy: { localDate: "asc" },
+  });
+  return rows.map((r) => ({
+    localDate: dateText(r.localDate),
+    scoreNumerator: r.scoreNumerator,
+    scoreDenominator: r.scoreDenominator,
+    score: r.score,
+    dueCount: r.dueCount,
+    doneCount: r.doneCount,
+    consistency: r.consistency === null ? null : r.consistency.toNumber(),
+    isRecovering: r.isRecovering,
+    loadMinutes: r.loadMinutes,
+    capacityMinutes: r.capacityMinutes,
+  }));
+}
 
 /** The member's stored rows in comparable form, ascending (tests, benchmarks, reads). */
 export async function readStoredRows(

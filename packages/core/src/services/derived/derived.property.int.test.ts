@@ -2,8 +2,10 @@
  * Incremental = full, through the database (DOMAIN.md "Recomputing any range equals the
  * incremental result"): random plans and logs for fresh members are written one by one (Prisma,
  * admin role) with `refreshDerived` after each write and the hourly close now and then (app role);
- * the stored rows then equal a full `recomputeMember`, and a pure full run of the engine. Each
- * history is replayable from its seed.
+ * the stored rows then equal a full `recomputeMember`, and a pure full run of the engine; and the
+ * reads (Today, the dashboard, each habit's page), resumed from the checkpoint and the stored
+ * rows, equal the same reads derived from the whole history. Each history is replayable from its
+ * seed.
  */
 import { createPrismaClient, createTenantDb, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase } from "@atlas/db/testing";
@@ -12,6 +14,7 @@ import { addDays } from "@atlas/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recomputeMember } from "./derived.ts";
 import { expectedRows, storedRows } from "./testing/expected.ts";
+import { readsBothWays } from "./testing/reads.ts";
 import { simulateMember } from "./testing/simulate.ts";
 
 const HISTORIES = Number(process.env.ATLAS_PROPERTY_RUNS ?? 50);
@@ -35,6 +38,17 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** Resumed reads equal full ones; returns whether they had a checkpoint to resume from. */
+async function checkReads(scope: { workspaceId: string; memberId: string }, now: Date, at: string) {
+  const reads = await readsBothWays({ admin, app, planId }, scope, now);
+  expect(reads.resumed.today, `Today, ${at}`).toEqual(reads.full.today);
+  expect(reads.resumed.dashboard, `dashboard, ${at}`).toEqual(reads.full.dashboard);
+  expect(reads.resumed.habits, `habit pages, ${at}`).toEqual(reads.full.habits);
+  return reads.checkpoints > 0;
+}
+
+let resumedReads = 0;
+
 async function checkHistory(seed: number) {
   let intermediate = 0;
   const sim = await simulateMember({
@@ -52,6 +66,7 @@ async function checkHistory(seed: number) {
         expected.memberDays,
       );
       expect(stored.habitDays, `seed ${seed} at ${now.toISOString()}`).toEqual(expected.habitDays);
+      if (await checkReads(scope, now, `seed ${seed} at ${now.toISOString()}`)) resumedReads++;
     },
   });
   const db = createTenantDb(app, { workspaceId: sim.workspaceId, userId: null });
@@ -68,6 +83,7 @@ async function checkHistory(seed: number) {
   expect(full.memberDays, context).toEqual(pure.memberDays);
   expect(full.habitDays, context).toEqual(pure.habitDays);
   expect(full.closed, context).toEqual(incremental.closed);
+  if (await checkReads(sim, sim.now, context)) resumedReads++;
   return { writes: sim.writes, rows: full.memberDays.length + full.habitDays.length };
 }
 
@@ -88,5 +104,7 @@ describe("derived rows through the database", () => {
     );
     expect(writes).toBeGreaterThan(HISTORIES * 20);
     expect(rows).toBeGreaterThan(HISTORIES * 30);
+    // Most reads resumed from a checkpoint (the rest derived a history too young to have one).
+    expect(resumedReads).toBeGreaterThan(HISTORIES / 2);
   });
 });

@@ -11,14 +11,14 @@
  *   incremental path must equal.
  *
  * Checkpoints (MemberDeriveCheckpoint) hold the engine's state at the end of a finished day
- * (yesterday, and recent Sundays). Every service call runs in one transaction
+ * (yesterday, and every Sunday); a run resumes from one and loads only what the days after it read. Every service call runs in one transaction
  * that first takes each member's advisory lock, so two writers of one member's derived rows (a
  * check-in and the hourly close) queue instead of interleaving, and each reads the log after the
  * other committed. The hourly close works on batches of members: one query per table per batch to
  * load, one statement per table per batch to write.
  */
 import { Prisma, type TenantDb } from "@atlas/db";
-import { addDays, diffDays, isoWeekday, localToday, type LocalDate } from "@atlas/time";
+import { addDays, diffDays, isoWeekday, type LocalDate } from "@atlas/time";
 import { deriveMember, type DeriveState } from "../../derive/derive-member.ts";
 import type { DbTx } from "../shared/db.ts";
 import {
@@ -32,10 +32,10 @@ import {
   type MemberRows,
 } from "./derived-rows.ts";
 import {
-  firstDayOf,
+  loadClocks,
   loadMemberContexts,
   type LoadedHistory,
-  type MemberContext,
+  type MemberClock,
 } from "./member-history.ts";
 import { fromDbDate } from "../shared/db-date.ts";
 
@@ -63,13 +63,10 @@ export interface CloseDueDaysResult {
 }
 
 /**
- * Which end-of-day states are kept: the latest finished day (the hourly close resumes from it) and
- * each ISO week's Sunday of the last CHECKPOINT_WEEKLY_DAYS (a late entry resumes from the Sunday
- * before it; older ones replay from the first day). Not every day: each checkpoint costs the
- * engine one more call, and one call re-indexes the whole history, which outweighs walking a few
- * days more.
+ * Which end-of-day states are kept: the latest finished day (the hourly close, Today and the
+ * dashboard resume from it) and every ISO week's Sunday (a late entry resumes from the Sunday
+ * before it; a habit's page, whose 53 weeks start on a Monday, from the Sunday before them).
  */
-export const CHECKPOINT_WEEKLY_DAYS = 56;
 const CHECKPOINT_WEEKDAY = 7;
 /** Members per transaction in the hourly close. */
 export const CLOSE_BATCH_MEMBERS = 50;
@@ -78,8 +75,7 @@ export const CLOSE_BATCH_MEMBERS = 50;
 export function keepsCheckpoint(date: LocalDate, today: LocalDate): boolean {
   const age = diffDays(today, date);
   if (age < 1) return false;
-  if (age === 1) return true;
-  return age <= CHECKPOINT_WEEKLY_DAYS && isoWeekday(date) === CHECKPOINT_WEEKDAY;
+  return age === 1 || isoWeekday(date) === CHECKPOINT_WEEKDAY;
 }
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 300_000 } as const;
@@ -103,46 +99,30 @@ export interface DerivedRun {
 }
 
 /**
- * Runs the engine over [runFrom, to], cut at the days whose end state is kept as a checkpoint.
- * Pure: the same history, range and start give the same rows, in one piece or in several.
+ * Runs the engine over [runFrom, to] once, keeping the end states of the days `keepsCheckpoint`
+ * names. Pure: the same history, range and start give the same rows, in one piece or in several.
  */
 export function deriveRun(
   history: LoadedHistory,
   input: { runFrom: LocalDate; to: LocalDate; today: LocalDate; start?: DeriveState },
 ): DerivedRun {
-  const { runFrom, to, today } = input;
-  const memberDays: MemberDayValues[] = [];
-  const habitDays: HabitDayValues[] = [];
-  const checkpoints: DerivedRun["checkpoints"] = [];
-  let start = input.start;
-  let segmentFrom = runFrom;
-  const lastFinished = earlier(to, addDays(today, -1));
-
-  const run = (segmentTo: LocalDate) => {
-    const result = deriveMember(
-      history,
-      { from: segmentFrom, to: segmentTo },
-      start === undefined ? { today } : { today, start },
-    );
-    for (const day of result.days) memberDays.push(memberDayValues(day));
-    for (const day of result.habitDays) habitDays.push(habitDayValues(day));
-    start = result.state;
-    segmentFrom = addDays(segmentTo, 1);
-    return result.state;
+  const { runFrom, to, today, start } = input;
+  const result = deriveMember(
+    history,
+    { from: runFrom, to },
+    { today, keepState: (date) => keepsCheckpoint(date, today), ...(start && { start }) },
+  );
+  return {
+    memberDays: result.days.map(memberDayValues),
+    habitDays: result.habitDays.map(habitDayValues),
+    checkpoints: result.kept,
   };
-
-  for (let date = runFrom; date <= lastFinished; date = addDays(date, 1)) {
-    if (keepsCheckpoint(date, today)) checkpoints.push({ localDate: date, state: run(date) });
-  }
-  if (segmentFrom <= to) run(to);
-  return { memberDays, habitDays, checkpoints };
 }
 
 /** One member's share of a batch. */
 interface MemberWork {
   memberId: string;
-  context: MemberContext;
-  today: LocalDate;
+  clock: MemberClock;
   /** First and last day whose rows must be (re)computed. */
   from: LocalDate;
   to: LocalDate;
@@ -174,13 +154,19 @@ async function dropCheckpointsFrom(
     WHERE c."workspaceId" = ${workspaceId} AND c."memberId" = x.m AND c."localDate" >= x.f`);
 }
 
+/** A stored engine state and the (finished) day it holds everything through. */
+export interface Checkpoint {
+  localDate: LocalDate;
+  state: DeriveState;
+}
+
 /** Per member, the checkpoint of the latest day in [notBefore, before). */
-async function checkpointsBefore(
+export async function checkpointsBefore(
   tx: DbTx,
   workspaceId: string,
   wanted: readonly { memberId: string; before: LocalDate; notBefore: LocalDate }[],
-): Promise<Map<string, { localDate: LocalDate; state: DeriveState }>> {
-  const found = new Map<string, { localDate: LocalDate; state: DeriveState }>();
+): Promise<Map<string, Checkpoint>> {
+  const found = new Map<string, Checkpoint>();
   if (wanted.length === 0) return found;
   const rows = await tx.$queryRaw<{ m: string; d: string; s: string }[]>(Prisma.sql`
     SELECT x.m, c."localDate"::text AS d, c.state::text AS s
@@ -237,7 +223,7 @@ async function markClosed(
   return counts;
 }
 
-/** Checkpoints no longer kept (see keepsCheckpoint): older than yesterday and not a recent Sunday. */
+/** Checkpoints no longer kept (see keepsCheckpoint): older than yesterday and not a Sunday. */
 async function pruneCheckpoints(
   tx: DbTx,
   workspaceId: string,
@@ -247,11 +233,9 @@ async function pruneCheckpoints(
   await tx.$executeRaw(Prisma.sql`
     DELETE FROM "MemberDeriveCheckpoint" c
     USING unnest(${members.map((m) => m.memberId)}::text[],
-                 ${members.map((m) => addDays(m.today, -1))}::date[],
-                 ${members.map((m) => addDays(m.today, -CHECKPOINT_WEEKLY_DAYS))}::date[])
-          AS x(m, latest, weekly)
+                 ${members.map((m) => addDays(m.today, -1))}::date[]) AS x(m, latest)
     WHERE c."workspaceId" = ${workspaceId} AND c."memberId" = x.m AND c."localDate" < x.latest
-      AND (c."localDate" < x.weekly OR extract(isodow FROM c."localDate") <> ${CHECKPOINT_WEEKDAY})`);
+      AND extract(isodow FROM c."localDate") <> ${CHECKPOINT_WEEKDAY}`);
 }
 
 /** Computes and stores a batch of members' rows: a few statements whatever the batch size. */
@@ -262,10 +246,10 @@ async function deriveAndStore(
   now: Date,
 ): Promise<Map<string, WorkResult>> {
   const results = new Map<string, WorkResult>();
-  const active: (MemberWork & { firstDay: LocalDate })[] = [];
+  const active: MemberWork[] = [];
   for (const work of works) {
-    const firstDay = firstDayOf(work.context);
-    const to = earlier(work.to, work.today);
+    const { firstDay, today } = work.clock;
+    const to = earlier(work.to, today);
     const from = later(work.from, firstDay);
     if (to < from) {
       results.set(work.memberId, {
@@ -273,7 +257,7 @@ async function deriveAndStore(
         closed: 0,
       });
     } else {
-      active.push({ ...work, from, to, firstDay });
+      active.push({ ...work, from, to });
     }
   }
 
@@ -289,19 +273,26 @@ async function deriveAndStore(
     workspaceId,
     active
       .filter((w) => w.useCheckpoint)
-      .map((w) => ({ memberId: w.memberId, before: w.from, notBefore: w.firstDay })),
+      .map((w) => ({ memberId: w.memberId, before: w.from, notBefore: w.clock.firstDay })),
   );
+  // Resuming from a checkpoint, a member's load is what the days after it read.
+  const contexts = await loadMemberContexts(tx, {
+    workspaceId,
+    memberIds: active.map((w) => w.memberId),
+    since: new Map([...starts].map(([memberId, c]) => [memberId, c.localDate])),
+  });
 
   const rows: MemberRows[] = [];
   const checkpoints: { memberId: string; localDate: LocalDate; state: DeriveState }[] = [];
   const archived: { habitId: string; archivedFrom: LocalDate }[] = [];
   for (const work of active) {
+    const { history } = contexts.get(work.memberId)!;
     const start = starts.get(work.memberId);
-    const runFrom = start === undefined ? work.firstDay : addDays(start.localDate, 1);
-    const run = deriveRun(work.context.history, {
+    const runFrom = start === undefined ? work.clock.firstDay : addDays(start.localDate, 1);
+    const run = deriveRun(history, {
       runFrom,
       to: work.to,
-      today: work.today,
+      today: work.clock.today,
       ...(start === undefined ? {} : { start: start.state }),
     });
     const storeFrom = later(runFrom, work.storeFrom ?? runFrom);
@@ -309,7 +300,7 @@ async function deriveAndStore(
     const habitDays = run.habitDays.filter((r) => r.localDate >= storeFrom);
     rows.push({ memberId: work.memberId, memberDays, habitDays });
     for (const c of run.checkpoints) checkpoints.push({ memberId: work.memberId, ...c });
-    for (const habit of work.context.history.habits) {
+    for (const habit of history.habits) {
       if (habit.archivedFrom !== null && habit.archivedFrom <= work.to) {
         archived.push({ habitId: habit.id, archivedFrom: later(habit.archivedFrom, storeFrom) });
       }
@@ -340,22 +331,20 @@ async function deriveAndStore(
     workspaceId,
     works
       .filter((w) => w.close !== undefined)
-      .map((w) => ({ memberId: w.memberId, today: w.today })),
+      .map((w) => ({ memberId: w.memberId, today: w.clock.today })),
   );
   return results;
 }
 
-function todayOf(context: MemberContext, now: Date): LocalDate {
-  return localToday(context.timeSettings, now);
-}
-
-async function loadOne(tx: DbTx, scope: MemberScope): Promise<MemberContext | null> {
+/** Takes the member's lock, then reads its clock (null: not visible to the client). */
+async function lockedClock(tx: DbTx, scope: MemberScope, now: Date): Promise<MemberClock | null> {
   await lockMembers(tx, scope.workspaceId, [scope.memberId]);
-  const contexts = await loadMemberContexts(tx, {
-    workspaceId: scope.workspaceId,
-    memberIds: [scope.memberId],
-  });
-  return contexts.get(scope.memberId) ?? null;
+  const clocks = await loadClocks(
+    tx,
+    { workspaceId: scope.workspaceId, memberIds: [scope.memberId] },
+    now,
+  );
+  return clocks.get(scope.memberId) ?? null;
 }
 
 /**
@@ -368,19 +357,17 @@ export async function refreshDerived(
   input: MemberScope & { fromDate: LocalDate; now?: Date },
 ): Promise<DerivedWrite | null> {
   const now = input.now ?? new Date();
-  const context = await loadOne(tx, input);
-  if (context === null) return null;
-  const today = todayOf(context, now);
+  const clock = await lockedClock(tx, input, now);
+  if (clock === null) return null;
   const results = await deriveAndStore(
     tx,
     input.workspaceId,
     [
       {
         memberId: input.memberId,
-        context,
-        today,
+        clock,
         from: input.fromDate,
-        to: today,
+        to: clock.today,
         useCheckpoint: true,
         invalidateFrom: input.fromDate,
       },
@@ -402,11 +389,10 @@ export async function closeDay(
 ): Promise<{ status: CloseDayStatus }> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const context = await loadOne(tx, input);
-    if (context === null) return { status: "not_found" as const };
-    const today = todayOf(context, now);
-    if (input.localDate >= today) return { status: "not_ended" as const };
-    if (input.localDate < firstDayOf(context)) return { status: "not_found" as const };
+    const clock = await lockedClock(tx, input, now);
+    if (clock === null) return { status: "not_found" as const };
+    if (input.localDate >= clock.today) return { status: "not_ended" as const };
+    if (input.localDate < clock.firstDay) return { status: "not_found" as const };
     const open = await firstOpenDays(tx, input.workspaceId, [
       { memberId: input.memberId, from: input.localDate, to: input.localDate },
     ]);
@@ -417,8 +403,7 @@ export async function closeDay(
       [
         {
           memberId: input.memberId,
-          context,
-          today,
+          clock,
           from: input.localDate,
           to: input.localDate,
           useCheckpoint: true,
@@ -485,26 +470,20 @@ async function closeMembersDueDays(
 ): Promise<Map<string, number>> {
   return db.$transaction(async (tx) => {
     await lockMembers(tx, workspaceId, memberIds);
-    const contexts = await loadMemberContexts(tx, { workspaceId, memberIds });
+    const clocks = await loadClocks(tx, { workspaceId, memberIds }, now);
     const spans: { memberId: string; from: LocalDate; to: LocalDate }[] = [];
-    const byMember = new Map<string, { context: MemberContext; today: LocalDate }>();
-    for (const [memberId, context] of contexts) {
-      const today = todayOf(context, now);
-      const lastDay = addDays(today, -1);
-      const firstDay = firstDayOf(context);
-      if (lastDay < firstDay) continue;
-      byMember.set(memberId, { context, today });
-      spans.push({ memberId, from: firstDay, to: lastDay });
+    for (const [memberId, clock] of clocks) {
+      const lastDay = addDays(clock.today, -1);
+      if (lastDay >= clock.firstDay) spans.push({ memberId, from: clock.firstDay, to: lastDay });
     }
     const open = await firstOpenDays(tx, workspaceId, spans);
     const works: MemberWork[] = [];
     for (const [memberId, firstOpen] of open) {
-      const { context, today } = byMember.get(memberId)!;
-      const lastDay = addDays(today, -1);
+      const clock = clocks.get(memberId)!;
+      const lastDay = addDays(clock.today, -1);
       works.push({
         memberId,
-        context,
-        today,
+        clock,
         from: firstOpen,
         to: lastDay,
         useCheckpoint: true,
@@ -527,26 +506,7 @@ async function membersWithOpenDays(
   now: Date,
 ): Promise<{ members: number; candidates: string[] }> {
   return db.$transaction(async (tx) => {
-    const memberships = await tx.membership.findMany({
-      where: { workspaceId },
-      select: { userId: true, createdAt: true },
-      orderBy: { userId: "asc" },
-    });
-    const settings = await tx.userTimeSetting.findMany({
-      where: { userId: { in: memberships.map((m) => m.userId) } },
-      select: { userId: true, effectiveFrom: true, timeZone: true, dayStartMinutes: true },
-    });
-    const starts = await tx.$queryRaw<
-      { m: string; habit: string | null; task: Date | null; event: string | null }[]
-    >(Prisma.sql`
-      SELECT m."userId" AS m,
-        (SELECT min("startDate")::text FROM "Habit" h
-          WHERE h."workspaceId" = m."workspaceId" AND h."memberId" = m."userId") AS habit,
-        (SELECT min("createdAt") FROM "Task" t
-          WHERE t."workspaceId" = m."workspaceId" AND t."memberId" = m."userId") AS task,
-        (SELECT min("localDate")::text FROM "ExecutionEvent" e
-          WHERE e."workspaceId" = m."workspaceId" AND e."memberId" = m."userId") AS event
-      FROM "Membership" m WHERE m."workspaceId" = ${workspaceId}`);
+    const clocks = await loadClocks(tx, { workspaceId }, now);
     const closedStats = await tx.memberDayScore.groupBy({
       by: ["memberId"],
       where: { workspaceId, closedAt: { not: null } },
@@ -554,27 +514,13 @@ async function membersWithOpenDays(
       _max: { localDate: true },
       _count: { _all: true },
     });
-    const startOf = new Map(starts.map((s) => [s.m, s]));
     const closedOf = new Map(closedStats.map((s) => [s.memberId, s]));
-    const settingsOf = new Map<string, typeof settings>();
-    for (const s of settings) settingsOf.set(s.userId, [...(settingsOf.get(s.userId) ?? []), s]);
 
     const candidates: string[] = [];
-    for (const m of memberships) {
-      const versions = (settingsOf.get(m.userId) ?? []).map((s) => ({
-        ...s,
-        effectiveFrom: fromDbDate(s.effectiveFrom),
-      }));
-      const today = localToday(versions, now);
+    for (const [memberId, { today, firstDay }] of clocks) {
       const lastDay = addDays(today, -1);
-      let firstDay = localToday(versions, m.createdAt);
-      const start = startOf.get(m.userId);
-      if (start?.habit) firstDay = earlier(firstDay, start.habit as LocalDate);
-      if (start?.task) firstDay = earlier(firstDay, localToday(versions, start.task));
-      if (start?.event) firstDay = earlier(firstDay, start.event as LocalDate);
       if (lastDay < firstDay) continue;
-
-      const stats = closedOf.get(m.userId);
+      const stats = closedOf.get(memberId);
       const min = stats?._min.localDate ? fromDbDate(stats._min.localDate) : null;
       const max = stats?._max.localDate ? fromDbDate(stats._max.localDate) : null;
       const isComplete =
@@ -583,9 +529,9 @@ async function membersWithOpenDays(
         min <= firstDay &&
         max >= lastDay &&
         stats!._count._all === diffDays(max, min) + 1;
-      if (!isComplete) candidates.push(m.userId);
+      if (!isComplete) candidates.push(memberId);
     }
-    return { members: memberships.length, candidates };
+    return { members: clocks.size, candidates };
   }, TX_OPTIONS);
 }
 
@@ -623,21 +569,18 @@ export async function recomputeMember(
 ): Promise<DerivedWrite | null> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const context = await loadOne(tx, input);
-    if (context === null) return null;
-    const today = todayOf(context, now);
-    const firstDay = firstDayOf(context);
-    const from = later(input.from ?? firstDay, firstDay);
+    const clock = await lockedClock(tx, input, now);
+    if (clock === null) return null;
+    const from = later(input.from ?? clock.firstDay, clock.firstDay);
     const results = await deriveAndStore(
       tx,
       input.workspaceId,
       [
         {
           memberId: input.memberId,
-          context,
-          today,
+          clock,
           from,
-          to: input.to ?? today,
+          to: input.to ?? clock.today,
           useCheckpoint: false,
           invalidateFrom: from,
           storeFrom: from,

@@ -40,10 +40,13 @@ export type LoadedHistory = MemberHistory & { timeSettings: readonly TimeSetting
 
 /** A member's history plus what the services need around it: the clock and the first day. */
 export interface MemberContext {
+  /** The whole history, or (loaded `since` a checkpoint) what the days after it read. */
   history: LoadedHistory;
   timeSettings: TimeSettingVersion[];
   /** The membership's creation, in local days: nothing before it is closed. */
   joinedOn: LocalDate;
+  /** The checkpoint day the history was loaded after; null: the whole history. */
+  since: LocalDate | null;
 }
 
 type HabitJsonRow = [
@@ -136,14 +139,26 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 /**
  * Loads every listed member of the workspace (members the client cannot see are simply absent).
  * Row-level security scopes every query; the workspace filter keeps the indexes in use.
+ *
+ * A member with a day in `since` (the day of the checkpoint a run resumes from) gets only what the
+ * days after it read, never the whole log: the habits not archived by then, the tasks due after it
+ * or not done by then (the overdue, and a done task's later due days), the events after it, and
+ * the earlier events of those tasks (when they were done). Items left out add nothing after it.
  */
 export async function loadMemberContexts(
   tx: DbTx,
-  input: { workspaceId: string; memberIds: readonly string[] },
+  input: {
+    workspaceId: string;
+    memberIds: readonly string[];
+    since?: ReadonlyMap<string, LocalDate>;
+  },
 ): Promise<Map<string, MemberContext>> {
   const { workspaceId } = input;
   const memberIds = [...input.memberIds];
   if (memberIds.length === 0) return new Map();
+  const sinceDays = memberIds.map((m) => input.since?.get(m) ?? null);
+  // Each member with the day its load starts after (null: everything).
+  const scope = Prisma.sql`unnest(${memberIds}::text[], ${sinceDays}::date[]) AS s(m, since)`;
 
   // Sequential on purpose: an interactive transaction has one connection anyway.
   const memberships = await tx.membership.findMany({
@@ -159,7 +174,9 @@ export async function loadMemberContexts(
     select: { userId: true, effectiveFrom: true, timeZone: true, dayStartMinutes: true },
   });
   // Plans and log as one JSON text per table: PostgreSQL builds it and V8 parses it far faster
-  // than rows are materialised one by one (a year of one member is ~2,500 rows).
+  // than rows are materialised one by one (a year of one member is ~2,500 rows). An item's local
+  // archive day lies within a day of its UTC date: two days of margin keep all archived after
+  // `since` (one more kept is harmless).
   const habitRows = await jsonRows<HabitJsonRow>(
     tx,
     Prisma.sql`
@@ -167,12 +184,15 @@ export async function loadMemberContexts(
         floor(extract(epoch FROM h."archivedAt") * 1000), to_char(v."effectiveFrom", 'YYYY-MM-DD'),
         v.schedule, v."daysOfWeek", v."timesPerWeek", v."everyNDays", v."targetValue"::text,
         v."targetDirection", v."durationMinutes"))::text AS data
-      FROM "Habit" h
+      FROM ${scope}
+      JOIN "Habit" h ON h."workspaceId" = ${workspaceId} AND h."memberId" = s.m
       JOIN "HabitVersion" v ON v."workspaceId" = h."workspaceId" AND v."habitId" = h.id
-      WHERE h."workspaceId" = ${workspaceId} AND h."memberId" = ANY(${memberIds}::text[])`,
+      WHERE s.since IS NULL OR h."archivedAt" IS NULL
+         OR h."archivedAt" >= (s.since - 2)::timestamp AT TIME ZONE 'UTC'`,
   );
   // Tasks and events, the bulk of a history, as one line of text per row: PostgreSQL joins text
-  // faster than it builds JSON, and splitting it is as fast as parsing JSON.
+  // faster than it builds JSON, and splitting it is as fast as parsing JSON. A task counts as
+  // done by `since` exactly as the engine reads it: a done or partial entry no undo reverts.
   const taskRows = await lineRows(
     tx,
     Prisma.sql`
@@ -182,9 +202,22 @@ export async function loadMemberContexts(
         v."effectiveFrom" - DATE '1970-01-01', v.status, v.priority,
         coalesce((v."dueDate" - DATE '1970-01-01')::text, ''),
         coalesce((v."plannedDate" - DATE '1970-01-01')::text, ''), v."estimateMinutes"), E'\n') AS data
-      FROM "Task" t
+      FROM ${scope}
+      JOIN "Task" t ON t."workspaceId" = ${workspaceId} AND t."memberId" = s.m
       JOIN "TaskVersion" v ON v."workspaceId" = t."workspaceId" AND v."taskId" = t.id
-      WHERE t."workspaceId" = ${workspaceId} AND t."memberId" = ANY(${memberIds}::text[])`,
+      WHERE s.since IS NULL OR (
+        (t."archivedAt" IS NULL OR t."archivedAt" >= (s.since - 2)::timestamp AT TIME ZONE 'UTC')
+        AND (EXISTS (SELECT 1 FROM "TaskVersion" w
+                     WHERE w."workspaceId" = t."workspaceId" AND w."taskId" = t.id
+                       AND coalesce(w."plannedDate", w."dueDate") > s.since)
+          OR NOT EXISTS (SELECT 1 FROM "ExecutionEvent" d
+                         WHERE d."workspaceId" = t."workspaceId" AND d."taskId" = t.id
+                           AND d.kind IN ('done', 'partial') AND d."localDate" <= s.since
+                           AND NOT EXISTS (SELECT 1 FROM "ExecutionEvent" u
+                                           WHERE u."workspaceId" = d."workspaceId"
+                                             AND u."revertsId" = d.id AND u.kind = 'undo'
+                                             AND u."taskId" = d."taskId"
+                                             AND u."localDate" = d."localDate"))))`,
     (f): TaskJsonRow => [
       f[0]!,
       f[1]!,
@@ -198,6 +231,9 @@ export async function loadMemberContexts(
       Number(f[9]),
     ],
   );
+  const partialTaskIds = [
+    ...new Set(taskRows.filter((r) => input.since?.has(r[1]) === true).map((r) => r[0])),
+  ];
   const eventRows = await lineRows(
     tx,
     Prisma.sql`
@@ -205,8 +241,14 @@ export async function loadMemberContexts(
         coalesce(e."taskId", ''), e.kind, coalesce(e.value::text, ''),
         e."localDate" - DATE '1970-01-01', coalesce(e."revertsId", ''),
         (extract(epoch FROM e."recordedAt") * 1000)::bigint), E'\n') AS data
-      FROM "ExecutionEvent" e
-      WHERE e."workspaceId" = ${workspaceId} AND e."memberId" = ANY(${memberIds}::text[])`,
+      FROM (
+        SELECT e.* FROM ${scope}
+        JOIN "ExecutionEvent" e ON e."workspaceId" = ${workspaceId} AND e."memberId" = s.m
+        WHERE s.since IS NULL OR e."localDate" > s.since
+        UNION ALL
+        SELECT e.* FROM ${scope}
+        JOIN "ExecutionEvent" e ON e."workspaceId" = ${workspaceId} AND e."memberId" = s.m
+        WHERE e."taskId" = ANY(${partialTaskIds}::text[]) AND e."localDate" <= s.since) e`,
     (f): EventJsonRow => [
       f[0]!,
       f[1]!,
@@ -219,7 +261,6 @@ export async function loadMemberContexts(
       Number(f[8]),
     ],
   );
-
   const settingsOf = groupBy(settingRows, (r) => r.userId);
   const capacityOf = groupBy(capacityRows, (r) => r.memberId);
   const habitsOf = groupBy(habitRows, (r) => r[1]);
@@ -298,28 +339,86 @@ export async function loadMemberContexts(
         (a.id < b.id ? -1 : 1),
     );
 
-    contexts.set(m.userId, {
-      history: {
-        memberId: m.userId,
-        habits,
-        tasks,
-        events,
-        capacity: capacityVersions(capacityOf.get(m.userId), m, joinedOn),
-        timeSettings,
-      },
+    const history: LoadedHistory = {
+      memberId: m.userId,
+      habits,
+      tasks,
+      events,
+      capacity: capacityVersions(capacityOf.get(m.userId), m, joinedOn),
       timeSettings,
-      joinedOn,
-    });
+    };
+    const since = input.since?.get(m.userId) ?? null;
+    contexts.set(m.userId, { history, timeSettings, joinedOn, since });
   }
   return contexts;
 }
 
 /** The first local day the member has derived values for: joining, or an earlier item or entry. */
-export function firstDayOf(context: MemberContext): LocalDate {
+export function firstDayOf(context: Pick<MemberContext, "history" | "joinedOn">): LocalDate {
   let first = context.joinedOn;
   const { habits, tasks, events } = context.history;
   for (const h of habits) if (h.startDate < first) first = h.startDate;
   for (const t of tasks) if (t.createdOn < first) first = t.createdOn;
   for (const e of events) if (e.localDate < first) first = e.localDate;
   return first;
+}
+
+/** A member's clock and first day, known without loading the history. */
+export interface MemberClock {
+  timeSettings: TimeSettingVersion[];
+  joinedOn: LocalDate;
+  /** The member's local today at the instant asked for. */
+  today: LocalDate;
+  /** As firstDayOf: joining, or an earlier plan start or entry. */
+  firstDay: LocalDate;
+}
+
+/**
+ * The clocks of the listed members (all the workspace's when none are listed): two queries, the
+ * first days taken from the oldest plan and entry by index.
+ */
+export async function loadClocks(
+  tx: DbTx,
+  input: { workspaceId: string; memberIds?: readonly string[] },
+  now: Date,
+): Promise<Map<string, MemberClock>> {
+  const { workspaceId } = input;
+  const only = input.memberIds === undefined ? null : [...input.memberIds];
+  const rows = await tx.$queryRaw<
+    { m: string; joined: Date; habit: string | null; task: Date | null; event: string | null }[]
+  >(Prisma.sql`
+    SELECT ms."userId" AS m, ms."createdAt" AS joined,
+      (SELECT min("startDate")::text FROM "Habit" h
+        WHERE h."workspaceId" = ms."workspaceId" AND h."memberId" = ms."userId") AS habit,
+      (SELECT min("createdAt") FROM "Task" t
+        WHERE t."workspaceId" = ms."workspaceId" AND t."memberId" = ms."userId") AS task,
+      (SELECT min("localDate")::text FROM "ExecutionEvent" e
+        WHERE e."workspaceId" = ms."workspaceId" AND e."memberId" = ms."userId") AS event
+    FROM "Membership" ms
+    WHERE ms."workspaceId" = ${workspaceId}
+      AND (${only}::text[] IS NULL OR ms."userId" = ANY(${only}::text[]))
+    ORDER BY ms."userId"`);
+  const settingRows = await tx.userTimeSetting.findMany({
+    where: { userId: { in: rows.map((r) => r.m) } },
+    select: { userId: true, effectiveFrom: true, timeZone: true, dayStartMinutes: true },
+  });
+  const settingsOf = groupBy(settingRows, (r) => r.userId);
+  const clocks = new Map<string, MemberClock>();
+  for (const row of rows) {
+    const timeSettings = (settingsOf.get(row.m) ?? [])
+      .map((s) => ({
+        effectiveFrom: fromDbDate(s.effectiveFrom),
+        timeZone: s.timeZone,
+        dayStartMinutes: s.dayStartMinutes,
+      }))
+      .sort(ascending);
+    const joinedOn = localToday(timeSettings, row.joined);
+    let firstDay = joinedOn;
+    const task = row.task && localToday(timeSettings, row.task);
+    for (const day of [row.habit, task, row.event] as (LocalDate | null)[]) {
+      if (day !== null && day < firstDay) firstDay = day;
+    }
+    clocks.set(row.m, { timeSettings, joinedOn, today: localToday(timeSettings, now), firstDay });
+  }
+  return clocks;
 }

@@ -97,7 +97,7 @@ export type LogWriteOut = { event: EventOut; day: ItemDayOut };
 
 // ── Reading events ───────────────────────────────────────────────────────────────────────────
 
-const EVENT_SELECT = {
+export const EVENT_SELECT = {
   id: true,
   memberId: true,
   habitId: true,
@@ -113,7 +113,7 @@ const EVENT_SELECT = {
   revertsId: true,
 } as const;
 
-type EventRow = {
+export type EventRow = {
   id: string;
   memberId: string;
   habitId: string | null;
@@ -131,7 +131,7 @@ type EventRow = {
 
 const ORDER = [{ recordedAt: "asc" as const }, { id: "asc" as const }];
 
-function logEvent(row: EventRow): LogEvent {
+export function logEvent(row: EventRow): LogEvent {
   return {
     id: row.id,
     habitId: row.habitId,

@@ -23,7 +23,7 @@ import {
   inSnapshot,
   loadSnapshot,
   round4,
-  taskRowsById,
+  taskTitles,
 } from "./member-view.ts";
 
 const TREND_DAYS = 30;
@@ -67,57 +67,67 @@ function reliefKind(relief: Relief): "none" | "no_relief" | "relief" {
 }
 
 export async function getDashboard(db: TenantDb, actor: Actor, now: Date): Promise<DashboardOut> {
-  return inSnapshot(db, async (tx) => {
-    const { context, today } = await loadSnapshot(tx, actor.workspaceId, actor.userId, now);
-    const { history } = context;
-    const view = memberNow(history, today, { from: addDays(today, 1 - TREND_DAYS) });
-    const forecast = forecastLoad(history, today);
-    const relief = planRelief(history, today);
-    const habits = await habitsById(
-      tx,
-      view.habits.map((h) => h.habit.id),
-      today,
-    );
-    const tasks = await taskRowsById(
-      tx,
-      relief.moves.map((m) => m.taskId),
-    );
-    const todayRow = view.days.at(-1)!;
-    const latestScored = view.days.findLast((d) => d.score !== null);
-    const kind = reliefKind(relief);
-
+  // Everything the answer may need, in one short snapshot; the engine runs after it commits.
+  const loaded = await inSnapshot(db, async (tx) => {
+    const snapshot = await loadSnapshot(tx, actor.workspaceId, actor.userId, now, TREND_DAYS);
+    const { history } = snapshot.context;
     return {
-      localDate: today,
-      score: { percent: todayRow.score },
-      trend: view.days.map((d) => ({ date: d.localDate, percent: d.score })),
-      consistency: todayRow.consistency === null ? null : round4(todayRow.consistency),
-      recovering: latestScored?.isRecovering ?? false,
-      habits: view.habits
-        .map((h) => ({
-          id: h.habit.id,
-          name: habits.get(h.habit.id)!.title,
-          strength: round4(h.row.strength),
-          currentStreak: h.row.streak,
-        }))
-        .sort((a, b) => b.strength - a.strength || a.name.localeCompare(b.name)),
-      atRisk: atRiskOut(view.risks, habits),
-      overload: {
-        level: forecast.level,
-        days: forecast.days.map((d) => ({ date: d.localDate, ...dayLoadOut(d) })),
-        trend: loadTrend(view.days, forecast, today).isWorsening,
-        relief:
-          kind === "relief"
-            ? {
-                kind,
-                moves: relief.moves.map((m) => ({
-                  taskId: m.taskId,
-                  title: tasks.get(m.taskId)!.title,
-                  from: m.fromDate,
-                  to: m.toDate,
-                })),
-              }
-            : { kind },
-      },
+      ...snapshot,
+      habits: await habitsById(
+        tx,
+        history.habits.map((h) => h.id),
+        snapshot.today,
+      ),
+      titles: await taskTitles(
+        tx,
+        history.tasks.map((t) => t.id),
+      ),
     };
   });
+  const { context, today, resume, habits, titles } = loaded;
+  const { history } = context;
+  const from = addDays(today, 1 - TREND_DAYS);
+  const view = memberNow(history, today, { from, resume });
+  const forecast = forecastLoad(history, today);
+  const relief = planRelief(history, today);
+  const todayRow = view.days.at(-1)!;
+  const latestScored = view.days.findLast((d) => d.score !== null);
+  const kind = reliefKind(relief);
+  // A day before the member's first has no row: nothing was due.
+  const scores = new Map(view.days.map((d) => [d.localDate, d.score]));
+  const trend = Array.from({ length: TREND_DAYS }, (_, i) => addDays(from, i));
+
+  return {
+    localDate: today,
+    score: { percent: todayRow.score },
+    trend: trend.map((date) => ({ date, percent: scores.get(date) ?? null })),
+    consistency: todayRow.consistency === null ? null : round4(todayRow.consistency),
+    recovering: latestScored?.isRecovering ?? false,
+    habits: view.habits
+      .map((h) => ({
+        id: h.habit.id,
+        name: habits.get(h.habit.id)!.title,
+        strength: round4(h.row.strength),
+        currentStreak: h.row.streak,
+      }))
+      .sort((a, b) => b.strength - a.strength || a.name.localeCompare(b.name)),
+    atRisk: atRiskOut(view.risks, habits),
+    overload: {
+      level: forecast.level,
+      days: forecast.days.map((d) => ({ date: d.localDate, ...dayLoadOut(d) })),
+      trend: loadTrend(view.days, forecast, today).isWorsening,
+      relief:
+        kind === "relief"
+          ? {
+              kind,
+              moves: relief.moves.map((m) => ({
+                taskId: m.taskId,
+                title: titles.get(m.taskId)!,
+                from: m.fromDate,
+                to: m.toDate,
+              })),
+            }
+          : { kind },
+    },
+  };
 }

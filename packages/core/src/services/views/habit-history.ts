@@ -4,15 +4,19 @@
  * habit's member, and by others as the permission table's `seeOthers` says (a member only when
  * the workspace shares progress); the owning member's today bounds the range.
  */
-import { habitHistory } from "@atlas/core";
+import { AppError, habitHistory, type MemberHistory } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
 import { addDays, isoWeekStart, type LocalDate } from "@atlas/time";
 import type { Actor } from "../access/access.ts";
-import { habitFor, habitOut, type HabitVersionOut } from "../plans/habits.ts";
+import { checkpointsBefore } from "../derived/derived.ts";
+import { loadClocks } from "../derived/member-history.ts";
+import { EVENT_SELECT, logEvent, type EventRow } from "../log/log.ts";
+import { habitFor, habitOut, storedHabit, type HabitVersionOut } from "../plans/habits.ts";
+import { habitModel } from "../plans/plan-models.ts";
+import { toDbDate } from "../shared/db-date.ts";
 import {
   completionOut,
   inSnapshot,
-  loadSnapshot,
   round4,
   targetOut,
   valueText,
@@ -98,47 +102,84 @@ export async function getHabitHistory(
   now: Date,
   input: { habitId: string; to?: LocalDate },
 ): Promise<HabitHistoryOut> {
-  return inSnapshot(db, async (tx) => {
+  // The habit, its entries after the checkpoint before the window, and the names, in one short
+  // snapshot; the engine walks the window after it commits.
+  const loaded = await inSnapshot(db, async (tx) => {
     const { row } = await habitFor(tx, actor, input.habitId, "read");
-    const { context, today } = await loadSnapshot(tx, actor.workspaceId, row.memberId, now);
+    const scope = { workspaceId: actor.workspaceId, memberId: row.memberId };
+    const clock = (await loadClocks(tx, { ...scope, memberIds: [row.memberId] }, now)).get(
+      row.memberId,
+    );
+    if (clock === undefined) {
+      throw new AppError("NOT_FOUND", "There is no such member in this workspace.");
+    }
+    const { today } = clock;
     // Rule: a `to` after the member's today shows through today (nothing later exists yet).
     const to = input.to === undefined || input.to > today ? today : input.to;
     const from = addDays(isoWeekStart(to), -7 * (HISTORY_WEEKS - 1));
-    const view = habitHistory(context.history, row.id, { from, to, today });
+    // The window starts on a Monday: the Sunday before it is a kept checkpoint.
+    const checkpoint = (
+      await checkpointsBefore(tx, actor.workspaceId, [
+        { memberId: row.memberId, before: from, notBefore: clock.firstDay },
+      ])
+    ).get(row.memberId);
+    const events = (await tx.executionEvent.findMany({
+      where: {
+        habitId: row.id,
+        localDate: {
+          ...(checkpoint && { gt: toDbDate(checkpoint.localDate) }),
+          lte: toDbDate(to),
+        },
+      },
+      select: EVENT_SELECT,
+      orderBy: [{ localDate: "asc" }, { recordedAt: "asc" }, { id: "asc" }],
+    })) as EventRow[];
     const member = await tx.membership.findUniqueOrThrow({
       where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: row.memberId } },
       select: { user: { select: { name: true } } },
     });
-    const habit = habitOut(row, today);
-
-    return {
-      habit: {
-        id: habit.id,
-        name: habit.title,
-        memberId: habit.memberId,
-        memberName: member.user.name,
-        ...planVersionOut(habit.current),
-        archivedAt: habit.archivedAt,
-        startDate: habit.startDate,
-      },
-      from,
-      to,
-      days: view.days.map((d) => ({
-        date: d.localDate,
-        due: d.isDue,
-        state: d.state,
-        value: d.valueMilli === null ? null : valueText(d.valueMilli),
-        completion: completionOut(d.completion),
-        strength: round4(d.strength),
-        streak: d.streak,
-      })),
-      currentStreak: view.currentStreak,
-      bestStreak: view.bestStreak,
-      strength: round4(view.strength),
-      versions: habit.versions.map((v) => ({
-        effectiveFrom: v.effectiveFrom,
-        ...planVersionOut(v),
-      })),
-    };
+    return { row, clock, to, from, checkpoint, events, memberName: member.user.name };
   });
+  const { row, clock, to, from, checkpoint, events, memberName } = loaded;
+  const { today } = clock;
+  const history: MemberHistory = {
+    memberId: row.memberId,
+    habits: [habitModel(storedHabit(row), clock.timeSettings)],
+    tasks: [],
+    events: events.map(logEvent),
+    capacity: [],
+    timeSettings: clock.timeSettings,
+  };
+  const view = habitHistory(history, row.id, { from, to, today }, checkpoint?.state);
+  const habit = habitOut(row, today);
+
+  return {
+    habit: {
+      id: habit.id,
+      name: habit.title,
+      memberId: habit.memberId,
+      memberName,
+      ...planVersionOut(habit.current),
+      archivedAt: habit.archivedAt,
+      startDate: habit.startDate,
+    },
+    from,
+    to,
+    days: view.days.map((d) => ({
+      date: d.localDate,
+      due: d.isDue,
+      state: d.state,
+      value: d.valueMilli === null ? null : valueText(d.valueMilli),
+      completion: completionOut(d.completion),
+      strength: round4(d.strength),
+      streak: d.streak,
+    })),
+    currentStreak: view.currentStreak,
+    bestStreak: view.bestStreak,
+    strength: round4(view.strength),
+    versions: habit.versions.map((v) => ({
+      effectiveFrom: v.effectiveFrom,
+      ...planVersionOut(v),
+    })),
+  };
 }

@@ -3,10 +3,11 @@
  * history loaded as the tenant client sees it, in one snapshot, and the engine's values in the
  * shapes the screens read.
  *
- * The read models run core's engine over the member's history in memory, through the request's
- * today, rather than reading the stored derived rows: those are as of the last write or hourly
- * close, while a read must be "as of now" (DOMAIN.md "Closing the day"), and one member's year
- * derives in milliseconds.
+ * A read is "as of now" (DOMAIN.md "Closing the day"), but only its open days are derived: it
+ * resumes from the member's latest checkpoint before today (the engine's state at the end of a
+ * finished day) with the history after it, and takes the closed days' values from the stored rows.
+ * Each read loads in one short transaction and derives after it has committed, so no pooled
+ * connection waits on the engine.
  */
 import {
   AppError,
@@ -16,44 +17,71 @@ import {
   type Fraction,
   type HabitRisk,
   type LoadLevel,
+  type MemberResume,
   type Milli,
 } from "@atlas/core";
-import { loadMemberContexts, type MemberContext } from "../derived/member-history.ts";
 import { Prisma, type TenantDb, type TenantTx as Tx } from "@atlas/db";
-import { localToday, timeSettingOn, type LocalDate } from "@atlas/time";
+import { addDays, timeSettingOn, type LocalDate } from "@atlas/time";
+import { checkpointsBefore } from "../derived/derived.ts";
+import { readMemberDayRows } from "../derived/derived-rows.ts";
+import { loadClocks, loadMemberContexts, type MemberContext } from "../derived/member-history.ts";
 import { HABIT_SELECT, habitOut, type HabitOut, type HabitRow } from "../plans/habits.ts";
 import { TASK_SELECT, type TaskRow } from "../plans/tasks.ts";
 import { milliToNumber } from "../shared/values.ts";
 
-/** A member's loaded history and their local day at the request's instant. */
+/** A member's history as a read needs it, and their local day at the request's instant. */
 export interface MemberSnapshot {
+  /** After a checkpoint, only what the days after it read. */
   context: MemberContext;
   today: LocalDate;
   timeZone: string;
+  /** The checkpoint and the window's stored closed days; undefined: the whole history. */
+  resume: MemberResume | undefined;
 }
 
 /**
  * Runs `read` in one transaction that sees one snapshot of the database (REPEATABLE READ), so the
- * history, the names and the skip counts it reads agree with each other.
+ * history, the rows, the names and the skip counts it reads agree with each other.
  */
 export function inSnapshot<T>(db: TenantDb, read: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(read, { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead });
 }
 
+/** Loads the member for a read of the day rows of the last `days` days (today included). */
 export async function loadSnapshot(
   tx: Tx,
   workspaceId: string,
   memberId: string,
   now: Date,
+  days = 1,
 ): Promise<MemberSnapshot> {
-  const contexts = await loadMemberContexts(tx, { workspaceId, memberIds: [memberId] });
-  const context = contexts.get(memberId);
-  if (context === undefined) {
+  const clock = (await loadClocks(tx, { workspaceId, memberIds: [memberId] }, now)).get(memberId);
+  if (clock === undefined) {
     throw new AppError("NOT_FOUND", "There is no such member in this workspace.");
   }
-  const today = localToday(context.timeSettings, now);
-  const timeZone = timeSettingOn(context.timeSettings, today)?.timeZone ?? "UTC";
-  return { context, today, timeZone };
+  const { today } = clock;
+  const checkpoint = (
+    await checkpointsBefore(tx, workspaceId, [
+      { memberId, before: today, notBefore: clock.firstDay },
+    ])
+  ).get(memberId);
+  const since = checkpoint === undefined ? undefined : new Map([[memberId, checkpoint.localDate]]);
+  const context = (await loadMemberContexts(tx, { workspaceId, memberIds: [memberId], since })).get(
+    memberId,
+  )!;
+  const resume =
+    checkpoint === undefined
+      ? undefined
+      : {
+          start: checkpoint.state,
+          closedDays: await readMemberDayRows(
+            tx,
+            { workspaceId, memberId },
+            { from: addDays(today, 1 - days), to: checkpoint.localDate },
+          ),
+        };
+  const timeZone = timeSettingOn(clock.timeSettings, today)?.timeZone ?? "UTC";
+  return { context, today, timeZone, resume };
 }
 
 /** Habits by id, as habit.get returns them as of `today`. */
@@ -67,6 +95,14 @@ export async function habitsById(
     select: HABIT_SELECT,
   })) as HabitRow[];
   return new Map(rows.map((row) => [row.id, habitOut(row, today)]));
+}
+
+export async function taskTitles(tx: Tx, ids: Iterable<string>): Promise<Map<string, string>> {
+  const rows = await tx.task.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, title: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.title]));
 }
 
 export async function taskRowsById(tx: Tx, ids: Iterable<string>): Promise<Map<string, TaskRow>> {

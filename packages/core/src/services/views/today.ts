@@ -5,6 +5,7 @@
  */
 import {
   forecastLoad,
+  taskDueDateOn,
   loggedValue,
   memberNow,
   undoableEvent,
@@ -75,8 +76,11 @@ export interface TodayOut {
   habits: TodayHabit[];
   /** Tasks planned or due today: open, or done today. */
   tasks: TodayTask[];
-  /** Open tasks whose day passed (planned, else due, before today). */
+  /** Open tasks whose day passed (planned, else due, before today), most recent first, at most
+   * OVERDUE_SHOWN; a task checked today stays listed so it can be undone. */
   overdue: TodayTask[];
+  /** All of them, listed or not. */
+  overdueCount: number;
   load: DayLoadOut;
   atRisk: AtRiskHabitOut[];
 }
@@ -119,55 +123,63 @@ function taskOutOfToday(entry: TaskNow, row: TaskRow, today: LocalDate): TodayTa
   };
 }
 
-export async function getToday(db: TenantDb, actor: Actor, now: Date): Promise<TodayOut> {
-  return inSnapshot(db, async (tx) => {
-    const { context, today, timeZone } = await loadSnapshot(
-      tx,
-      actor.workspaceId,
-      actor.userId,
-      now,
-    );
-    const view = memberNow(context.history, today, { from: today });
-    const shown = view.habits.filter((h) => h.isShown);
-    const habits = await habitsById(
-      tx,
-      [...shown.map((h) => h.habit.id), ...view.risks.map((r) => r.habitId)],
-      today,
-    );
-    const tasks = await taskRowsById(
-      tx,
-      [...view.tasks, ...view.overdue].map((t) => t.task.id),
-    );
-    const allowance = await skipAllowance(tx, actor.planId);
-    const used = await skipsUsedInMonth(
-      tx,
-      shown.map((h) => h.habit.id),
-      today,
-    );
-    const reasons = new Map(view.risks.map((r) => [r.habitId, r.reasons]));
-    const day = view.days.at(-1)!;
+/** Overdue tasks Today lists; the rest are counted (task.rescheduleOverdue moves them all). */
+export const OVERDUE_SHOWN = 20;
 
+/** Most recently slipped first, so the list shows what is still fresh. */
+function overdueOrder(today: LocalDate) {
+  return (a: TaskNow, b: TaskNow) => {
+    const da = taskDueDateOn(a.task, today) ?? today;
+    const db = taskDueDateOn(b.task, today) ?? today;
+    return da > db ? -1 : da < db ? 1 : a.task.id < b.task.id ? -1 : 1;
+  };
+}
+
+export async function getToday(db: TenantDb, actor: Actor, now: Date): Promise<TodayOut> {
+  // Everything the answer may need, in one short snapshot; the engine runs after it commits.
+  const loaded = await inSnapshot(db, async (tx) => {
+    const snapshot = await loadSnapshot(tx, actor.workspaceId, actor.userId, now);
+    const { history } = snapshot.context;
+    const habitIds = history.habits.map((h) => h.id);
     return {
-      localDate: today,
-      timeZone,
-      score: { percent: day.score, dueCount: day.dueCount, doneCount: day.doneCount },
-      habits: shown.map((entry) => {
-        const usedSkips = used.get(entry.habit.id) ?? 0;
-        return habitOutOfToday(
-          entry,
-          habits.get(entry.habit.id)!,
-          reasons.get(entry.habit.id) ?? [],
-          {
-            allowance,
-            used: usedSkips,
-            remaining: allowance === null ? null : Math.max(0, allowance - usedSkips),
-          },
-        );
-      }),
-      tasks: view.tasks.map((t) => taskOutOfToday(t, tasks.get(t.task.id)!, today)),
-      overdue: view.overdue.map((t) => taskOutOfToday(t, tasks.get(t.task.id)!, today)),
-      load: dayLoadOut(forecastLoad(context.history, today).days[0]!),
-      atRisk: atRiskOut(view.risks, habits),
+      ...snapshot,
+      habits: await habitsById(tx, habitIds, snapshot.today),
+      tasks: await taskRowsById(
+        tx,
+        history.tasks.map((t) => t.id),
+      ),
+      allowance: await skipAllowance(tx, actor.planId),
+      used: await skipsUsedInMonth(tx, habitIds, snapshot.today),
     };
   });
+  const { context, today, timeZone, resume, habits, tasks, allowance, used } = loaded;
+  const view = memberNow(context.history, today, { from: today, resume });
+  const shown = view.habits.filter((h) => h.isShown);
+  const overdue = [...view.overdue].sort(overdueOrder(today)).slice(0, OVERDUE_SHOWN);
+  const reasons = new Map(view.risks.map((r) => [r.habitId, r.reasons]));
+  const day = view.days.at(-1)!;
+
+  return {
+    localDate: today,
+    timeZone,
+    score: { percent: day.score, dueCount: day.dueCount, doneCount: day.doneCount },
+    habits: shown.map((entry) => {
+      const usedSkips = used.get(entry.habit.id) ?? 0;
+      return habitOutOfToday(
+        entry,
+        habits.get(entry.habit.id)!,
+        reasons.get(entry.habit.id) ?? [],
+        {
+          allowance,
+          used: usedSkips,
+          remaining: allowance === null ? null : Math.max(0, allowance - usedSkips),
+        },
+      );
+    }),
+    tasks: view.tasks.map((t) => taskOutOfToday(t, tasks.get(t.task.id)!, today)),
+    overdue: overdue.map((t) => taskOutOfToday(t, tasks.get(t.task.id)!, today)),
+    overdueCount: view.overdue.length,
+    load: dayLoadOut(forecastLoad(context.history, today).days[0]!),
+    atRisk: atRiskOut(view.risks, habits),
+  };
 }

@@ -72,8 +72,13 @@ export const ZGetTodayOutput = z.object({
   habits: z.array(ZTodayHabit),
   /** Tasks planned or due today: open, or done today. */
   tasks: z.array(ZTodayTask),
-  /** Open tasks whose day passed (planned, else due, before today) and not rescheduled to today. */
-  overdue: z.array(ZTodayTask),
+  /**
+   * Open tasks whose day passed (planned, else due, before today) and not rescheduled to today,
+   * most recently due first, at most 20 (a task checked today stays listed, to be undone).
+   */
+  overdue: z.array(ZTodayTask).max(20),
+  /** All overdue tasks, listed or not (task.rescheduleOverdue moves them all to today). */
+  overdueCount: z.number().int(),
   load: ZDayLoad,
   atRisk: z.array(ZAtRiskHabit),
 }) satisfies z.ZodType<ServiceOutput<typeof getToday>>;
