@@ -9,15 +9,14 @@
  * Bounded: a watchdog stops it after PAGE_WEIGHT_TIMEOUT_MINUTES (10); on exit, Ctrl-C or the
  * watchdog it stops the build, the servers and the browser it started, and drops the databases.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromiumLaunchOptions } from "@atlas/e2e/chromium";
 import { startTestStack, type TestStack } from "@atlas/e2e/test-stack";
 import { chromium, type Browser } from "playwright-core";
+import { freePort, stopGroup, turboBuild } from "../shared/processes.ts";
 import { coldLoad, signIn, type StorageState } from "./measure.ts";
 import { report, type Measured } from "./report.ts";
 
@@ -27,51 +26,7 @@ const MEMBER = /Nora Newman/;
 /** Admin is for coaches. */
 const COACH = /Carlos Coach/;
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const log = (line: string) => console.log(line);
-
-/** A port the OS says is free now (loopback). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-/** The production builds, through turbo so an unchanged app is restored from its cache. */
-function build(track: (child: ChildProcess) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      "pnpm",
-      ["exec", "turbo", "run", "build", "--filter=@atlas/web", "--filter=@atlas/admin"],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, ATLAS_MODE: "test", NEXT_TELEMETRY_DISABLED: "1" },
-        stdio: ["ignore", "pipe", "pipe"],
-        // Its own process group, so a stop reaches turbo and the builds it runs.
-        detached: true,
-      },
-    );
-    track(child);
-    let output = "";
-    child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
-    child.on("error", reject);
-    child.on("exit", (code, signal) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`the build failed (${signal ?? `exit ${code}`}):\n${output}`)),
-    );
-  });
-}
 
 /** The pages of each app, with a habit of the member for the habit page. */
 async function pagesOf(stack: TestStack, member: StorageState, browser: Browser) {
@@ -107,9 +62,7 @@ async function main() {
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      if (building?.pid !== undefined && building.exitCode === null) {
-        process.kill(-building.pid, "SIGTERM");
-      }
+      stopGroup(building);
       await browser?.close().catch(() => undefined);
       await starting?.then(
         (stack) => stack.stop(),
@@ -127,7 +80,7 @@ async function main() {
   try {
     log("building web and admin (next build, test mode; turbo cache)…");
     const built = performance.now();
-    await build((child) => (building = child));
+    await turboBuild(["@atlas/web", "@atlas/admin"], (child) => (building = child));
     log(`built in ${((performance.now() - built) / 1000).toFixed(0)} s; starting the servers…`);
 
     const logDir = mkdtempSync(join(tmpdir(), "atlas-page-weight-"));

@@ -1,5 +1,5 @@
 /**
- * The benchmark's data: one workspace, MEMBERS members, DAYS days of history each, 3 habits (all
+ * The benchmarks' data: one workspace, cohorts of members with their days of history, 3 habits (all
  * four schedules, measurable targets of both directions) and 2 tasks a day, check-ins with partials,
  * skips, late completions and undos. Deterministic from the seed; written with multi-row INSERTs
  * of unnest() arrays (one statement per BATCH rows) as the admin role.
@@ -14,12 +14,21 @@ export interface BenchMember {
   id: string;
   timeZone: string;
   today: LocalDate;
+  /** The first day of this member's history. */
+  firstDay: LocalDate;
+}
+
+/** Members with the same length of history. */
+export interface Cohort {
+  members: number;
+  days: number;
 }
 
 export interface BenchData {
   workspaceId: string;
-  /** The first day of every member's history. */
+  /** The first day of the longest history. */
   firstDay: LocalDate;
+  /** Cohort by cohort, in the order given. */
   members: BenchMember[];
   counts: Record<string, number>;
 }
@@ -69,8 +78,7 @@ class Table {
 export async function generate(
   client: pg.ClientBase,
   options: {
-    members: number;
-    days: number;
+    cohorts: readonly Cohort[];
     now: Date;
     seed: number;
     progress: (line: string) => void;
@@ -78,7 +86,13 @@ export async function generate(
 ): Promise<BenchData> {
   const { next: r, pick } = createRng(options.seed);
   const utcToday = dayKey(options.now, "UTC", 0);
-  const firstDay = addDays(utcToday, -options.days);
+  const earliestDay = addDays(utcToday, -Math.max(...options.cohorts.map((c) => c.days)));
+  const total = options.cohorts.reduce((sum, c) => sum + c.members, 0);
+  // Member i's cohort: the cohorts in order.
+  const cohortOf = (i: number) => {
+    let end = 0;
+    return options.cohorts.find((c) => i < (end += c.members))!;
+  };
   const at = (date: LocalDate, hour: number) =>
     new Date(`${date}T${String(hour).padStart(2, "0")}:00:00.000Z`);
   let flushed = 0;
@@ -96,7 +110,7 @@ export async function generate(
   const workspaceId = randomUUID();
   await client.query(
     `INSERT INTO "Workspace" (id, name, slug, "planId", "createdAt") VALUES ($1, 'Bench', 'bench', $2, $3)`,
-    [workspaceId, planId, at(addDays(firstDay, -1), 0)],
+    [workspaceId, planId, at(addDays(earliestDay, -1), 0)],
   );
 
   const users = new Table(
@@ -215,12 +229,14 @@ export async function generate(
   const tables = [users, settings, memberships, habits, habitVersions, tasks, taskVersions, events];
   const members: BenchMember[] = [];
   const started = Date.now();
-  for (let i = 0; i < options.members; i++) {
+  for (let i = 0; i < total; i++) {
+    const { days } = cohortOf(i);
+    const firstDay = addDays(utcToday, -days);
     const memberId = randomUUID();
     const timeZone = ZONES[i % ZONES.length]!;
     const today = dayKey(options.now, timeZone, 0);
     const lastDay = addDays(today, -1);
-    members.push({ id: memberId, timeZone, today });
+    members.push({ id: memberId, timeZone, today, firstDay });
     users.add(memberId, `bench-${i}@atlas.bench`, `Bench ${i}`);
     settings.add(randomUUID(), memberId, addDays(firstDay, -2), timeZone);
     memberships.add(workspaceId, memberId, at(firstDay, 12));
@@ -357,10 +373,10 @@ export async function generate(
 
     // Parents before children, so every foreign key finds its row.
     if (tables.some((t) => t.pending >= BATCH)) for (const t of tables) await t.flush();
-    if ((i + 1) % 100 === 0 || i + 1 === options.members) {
+    if ((i + 1) % 100 === 0 || i + 1 === total) {
       const rows = [users, habits, tasks, taskVersions, events].reduce((s, t) => s + t.rows, 0);
       options.progress(
-        `  generated ${i + 1}/${options.members} members, ${rows.toLocaleString("en")} rows ` +
+        `  generated ${i + 1}/${total} members, ${rows.toLocaleString("en")} rows ` +
           `(${flushed} batches) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
     }
@@ -368,7 +384,7 @@ export async function generate(
   for (const table of tables) await table.flush();
   return {
     workspaceId,
-    firstDay,
+    firstDay: earliestDay,
     members,
     counts: {
       members: memberships.rows,

@@ -11,16 +11,14 @@
  * checks that (a), (b) and (c) give the same scores, prints the figures and drops the database.
  * Bounded (a watchdog stops it after BENCH_TIMEOUT_MINUTES), loopback only.
  */
-import { spawn } from "node:child_process";
 import { cpus, totalmem } from "node:os";
-import { fileURLToPath } from "node:url";
 import { loadMemberContexts } from "@atlas/core/services/derived/member-history";
 import { scoreMemberDays, type DailyScoreRow } from "@atlas/core/services/derived/daily-scores";
 import { closeDueDays } from "@atlas/core/services/derived/derived";
 import { deriveMember } from "@atlas/core/derive/derive-member";
 import { createPrismaClient, createTenantDb, type TenantDb } from "@atlas/db";
 import { addDays } from "@atlas/time";
-import pg from "pg";
+import { admin, benchServerUrl, migrate, withDatabase } from "../shared/database.ts";
 import { floorScores, type FloorRow } from "./floor.ts";
 import { generate, type BenchData } from "./generate.ts";
 
@@ -28,44 +26,9 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 const BATCH_MEMBERS = Number(process.env.BENCH_BATCH ?? 100);
 const TIMEOUT_MINUTES = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 30);
-const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const DAY_MS = 86_400_000;
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const log = (line: string) => console.log(line);
-
-function withDatabase(url: string, database: string, user?: string) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  if (user !== undefined) {
-    parsed.username = user;
-    parsed.password = "";
-  }
-  return parsed.toString();
-}
-
-async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed:\n${output}`)),
-    );
-  });
-}
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
@@ -143,13 +106,10 @@ function compareScores(
 }
 
 async function main() {
-  const server = new URL(SERVER);
-  if (!["127.0.0.1", "localhost", "[::1]"].includes(server.hostname)) {
-    throw new Error(`bench: loopback only; BENCH_SERVER_URL points at ${server.hostname}`);
-  }
+  const server = benchServerUrl();
   const database = `atlas_bench_${Date.now().toString(36)}`;
-  const adminUrl = withDatabase(SERVER, database);
-  const appUrl = withDatabase(SERVER, database, "atlas_app");
+  const adminUrl = withDatabase(server, database);
+  const appUrl = withDatabase(server, database, "atlas_app");
   const now = new Date();
   let dropped = false;
   const drop = async () => {
@@ -159,7 +119,7 @@ async function main() {
       log(`kept ${database} (BENCH_KEEP_DATABASE=1): drop it yourself`);
       return;
     }
-    await admin(SERVER, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
     log(`dropped ${database}`);
   };
   const watchdog = setTimeout(() => {
@@ -168,7 +128,7 @@ async function main() {
   }, TIMEOUT_MINUTES * 60_000);
   process.once("SIGINT", () => void drop().finally(() => process.exit(130)));
 
-  const machine = await admin(SERVER, async (c) => {
+  const machine = await admin(server, async (c) => {
     const { rows } = await c.query<{ server_version: string }>("SHOW server_version");
     return rows[0]!.server_version;
   });
@@ -178,19 +138,15 @@ async function main() {
   );
 
   try {
-    await admin(SERVER, (c) => c.query(`CREATE DATABASE "${database}"`));
+    await admin(server, (c) => c.query(`CREATE DATABASE "${database}"`));
     log(`created ${database}; migrating…`);
-    await run("pnpm", ["--filter", "@atlas/db", "db:deploy"], {
-      ...process.env,
-      DATABASE_ADMIN_URL: adminUrl,
-    });
+    await migrate(adminUrl);
 
     log("generating…");
     const generated = await timed(() =>
       admin(adminUrl, async (c) => {
         const data = await generate(c, {
-          members: MEMBERS,
-          days: DAYS,
+          cohorts: [{ members: MEMBERS, days: DAYS }],
           now,
           seed: 42,
           progress: log,
