@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium, never a downloaded browser (ARCHITECTURE.md), with flags that keep it off the
+ * Debian's Chromium, never a downloaded browser (docs/architecture.md "Tests"), with flags that keep it off the
  * network: the launch options of the journeys and of bench/page-weight.
  */
 export const chromiumLaunchOptions = {

@@ -1,5 +1,5 @@
 /**
- * A skip beyond the monthly allowance (DOMAIN.md "Skip allowance": per habit, per calendar month)
+ * A skip beyond the monthly allowance (docs/domain.md "Skips": per habit, per calendar month)
  * is refused, and Today says why in the API's own words and shows the habit as it was.
  * It runs on the clock-offset server (src/clock.ts): there the days just before today are free of
  * seeded entries and in the same month, so late skips can use up the allowance first.

@@ -20,7 +20,7 @@ function clockLabel(minutes: number) {
   return `${h}:${m}`;
 }
 
-/** 00:00 … 12:00 in 30-minute steps (DOMAIN.md: day start is 0–720 minutes). */
+/** 00:00 … 12:00 in 30-minute steps (docs/domain.md "Time and local days": day start is 0–720 minutes). */
 const DAY_STARTS = Array.from({ length: 25 }, (_, i) => i * 30);
 
 export function TimeSettingsForm({

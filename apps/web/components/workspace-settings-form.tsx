@@ -16,7 +16,7 @@ export interface WorkspaceSettings {
 
 const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
-/** Owners and admins: the workspace's settings (DOMAIN.md "Workspace settings"). */
+/** Owners and admins: the workspace's settings (docs/domain.md "Workspaces and people"). */
 export function WorkspaceSettingsForm({
   workspaceId,
   workspaceName,

@@ -54,7 +54,7 @@ const membershipRouter = {
   capacity: { get: getCapacity, update: updateCapacity },
 } satisfies TRPCRouterRecord;
 
-/** Plans of work (DOMAIN.md "Plans of work"): every create is idempotent on `idempotencyKey`. */
+/** Plans of work (docs/domain.md "Plans of work"): every create is idempotent on `idempotencyKey`. */
 const goalRouter = {
   list: listGoals,
   get: getGoal,
@@ -87,7 +87,7 @@ const taskRouter = {
   rescheduleOverdue,
 } satisfies TRPCRouterRecord;
 
-/** The execution log (DOMAIN.md "The execution log"): append-only. */
+/** The execution log (docs/domain.md "The execution log"): append-only. */
 const logRouter = {
   checkIn,
   skip: skipHabit,
@@ -95,11 +95,11 @@ const logRouter = {
   day: getLogDay,
 } satisfies TRPCRouterRecord;
 
-/** Read models of the member's screens, "as of now" (DOMAIN.md "Derived values"). */
+/** Read models of the member's screens, "as of now" (docs/domain.md "Read models"). */
 const todayRouter = { get: getToday } satisfies TRPCRouterRecord;
 const dashboardRouter = { get: getDashboard } satisfies TRPCRouterRecord;
 
-/** DOMAIN.md "Overload": applying the relief the dashboard proposes. */
+/** docs/domain.md "Overload": applying the relief the dashboard proposes. */
 const overloadRouter = { applyRelief } satisfies TRPCRouterRecord;
 
 export const appRouter = createTRPCRouter({

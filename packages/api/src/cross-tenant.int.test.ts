@@ -1,5 +1,5 @@
 /**
- * Cross-tenant suite (ARCHITECTURE.md "Tests"): every procedure of BOTH routers, enumerated from
+ * Cross-tenant suite (docs/architecture.md "Tests"): every procedure of BOTH routers, enumerated from
  * the router definitions, is called by a person of workspace A (demo) asking for, or with,
  * workspace B (second). A procedure without a case here fails the suite: a new procedure must say
  * what a cross-tenant call gets. Each case asserts that nothing of B comes back and that B's rows

@@ -1,5 +1,5 @@
 /**
- * dashboard.get and overload.applyRelief (DOMAIN.md "Derived values", "Overload"): the score
+ * dashboard.get and overload.applyRelief (docs/domain.md "Read models", "Overload"): the score
  * trend, habits by strength and the habits at risk, the next 7 days' load with its relief, and
  * applying that relief (checked against a fresh one, idempotent, all or nothing).
  */

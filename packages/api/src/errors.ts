@@ -1,5 +1,5 @@
 /**
- * The API's one mapping from errors to what a caller sees (STYLE.md: services throw AppError, only
+ * The API's one mapping from errors to what a caller sees (docs/architecture.md "Errors": services throw AppError, only
  * the API turns it into a TRPCError). `toTRPCError` runs as the first middleware of every
  * procedure, so server-side callers (`createCaller`) get the mapped code too; `errorFormatter`
  * shapes what goes over the wire: the HTTP status, zod issues for BAD_REQUEST, the retry time

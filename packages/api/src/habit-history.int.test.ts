@@ -1,5 +1,5 @@
 /**
- * habit.history (DOMAIN.md "Occurrences and streaks"): a year of one habit's days with states,
+ * habit.history (docs/domain.md "Occurrences and streaks", "Read models"): a year of one habit's days with states,
  * values and streaks as known at the end of the range, its versions, and who may read it.
  */
 import { addDays, isoWeekday, type LocalDate } from "@atlas/time";

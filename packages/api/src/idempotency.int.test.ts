@@ -1,5 +1,5 @@
 /**
- * One mechanism for every create (DOMAIN.md "Idempotency"): a retry with the same key and body
+ * One mechanism for every create (docs/domain.md "Idempotency"): a retry with the same key and body
  * returns the first result and stores nothing more; the same key with another body is a 409;
  * concurrent duplicates store one row, the losers answer with the winner's response; a refused
  * request leaves its key unused.

@@ -1,5 +1,5 @@
 /**
- * The execution log through the API (DOMAIN.md "The execution log", "Time"), on a seeded copy as
+ * The execution log through the API (docs/domain.md "The execution log", "Time and local days"), on a seeded copy as
  * the application role, each call at a fixed instant. Every refusal is checked to leave the
  * log, the key table, the plans and the audit trail exactly as they were.
  */

@@ -1,5 +1,5 @@
 /**
- * Plans of work through the API (DOMAIN.md "Plans of work"): goals with ordered milestones,
+ * Plans of work through the API (docs/domain.md "Plans of work"): goals with ordered milestones,
  * habits and tasks with versions dated by the OWNING member's local today, lists with filters and
  * cursor pagination, and who may read or change whose plans.
  */

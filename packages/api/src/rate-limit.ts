@@ -1,5 +1,5 @@
 /**
- * Rate limits (ARCHITECTURE.md: Redis holds rate limits; embedded mode limits in process).
+ * Rate limits (docs/architecture.md "Request flow", "Outside services": Redis holds rate limits; embedded mode limits in process).
  *
  * One sliding-window algorithm, two stores:
  * - with REDIS_URL: `@upstash/ratelimit`'s sliding window, over ioredis through a small adapter

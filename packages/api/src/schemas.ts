@@ -19,7 +19,7 @@ export const atLeastOneField = {
 export const ZInstantOutput = z.iso.datetime();
 
 /**
- * The client's key of a create (DOMAIN.md "Idempotency"): 8–200 visible ASCII characters (a UUID
+ * The client's key of a create (docs/domain.md "Idempotency"): 8–200 visible ASCII characters (a UUID
  * fits), unique per workspace. A retry sends the same key and the same request.
  */
 export const ZIdempotencyKey = z

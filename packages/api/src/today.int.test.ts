@@ -1,5 +1,5 @@
 /**
- * today.get (DOMAIN.md "When an item is due", "Derived values"): the caller's local today as of
+ * today.get (docs/domain.md "When an item is due", "Read models"): the caller's local today as of
  * the request's instant, on a seeded copy as the application role. Each test arranges a fresh
  * member so that scores are exact.
  */

@@ -1,5 +1,5 @@
 /**
- * tRPC's root, the request context and the procedure chain (ARCHITECTURE.md "Request flow"):
+ * tRPC's root, the request context and the procedure chain (docs/architecture.md "Request flow"):
  *
  *   publicProcedure   errors mapped (AppError → TRPCError); at most CALLS_AT_ONCE_PER_REQUEST
  *                     calls of one request run at once; any NUL character in the input refused

@@ -180,7 +180,7 @@ const ROLES = new Map<string, MembershipRole>([
 
 /**
  * Clerk's custom roles `org:owner | org:admin | org:coach | org:member` are Atlas's roles one to
- * one (DOMAIN.md). Webhooks send `org:admin`; v2 session tokens send `admin`: both are accepted.
+ * one (docs/domain.md "Workspaces and people"). Webhooks send `org:admin`; v2 session tokens send `admin`: both are accepted.
  * Any other role (a custom role Atlas does not know, Clerk's default `org:basic_member`, a typo
  * in the dashboard) maps to `member`, the least privileged role, never to more.
  */

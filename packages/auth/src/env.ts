@@ -1,5 +1,5 @@
 /**
- * The auth part of Atlas's configuration (ARCHITECTURE.md "Modes", "Outside services").
+ * The auth part of Atlas's configuration (docs/architecture.md "Modes", "Outside services").
  *
  * - `production` (ATLAS_MODE unset): Clerk only. CLERK_SECRET_KEY, NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
  *   CLERK_JWT_KEY (the PEM public key; sessions are verified without a network call) and

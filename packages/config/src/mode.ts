@@ -1,5 +1,5 @@
 /**
- * `ATLAS_MODE` (ARCHITECTURE.md "Modes"): `production` (the default when unset), `embedded` or
+ * `ATLAS_MODE` (docs/architecture.md "Modes"): `production` (the default when unset), `embedded` or
  * `test`. Nothing in Atlas depends on NODE_ENV.
  */
 import { read, type Env } from "./env.ts";

@@ -1,4 +1,4 @@
-/** A habit at risk today (DOMAIN.md "Occurrences and streaks", "At risk"). */
+/** A habit at risk today (docs/domain.md "At risk"). */
 import type { WeekDayEntry } from "./score-day.ts";
 
 export type AtRiskReason =

@@ -1,4 +1,4 @@
-/** Coach risk (DOMAIN.md "Coach risk"): flags per member, a 0–100 risk score, a ranking. */
+/** Coach risk (docs/domain.md "Coach risk"): flags per member, a 0–100 risk score, a ranking. */
 import { addDays, diffDays, type LocalDate } from "@atlas/time";
 import { isRecovery } from "./consistency.ts";
 import type { LogEvent } from "./model.ts";

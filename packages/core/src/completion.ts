@@ -1,5 +1,5 @@
 /**
- * Combining one item's events of one day, and a habit day's completion c ∈ [0,1] (DOMAIN.md "The
+ * Combining one item's events of one day, and a habit day's completion c ∈ [0,1] (docs/domain.md "The
  * execution log", "When an item is due").
  */
 import { reducedFraction, FRACTION_ONE, FRACTION_ZERO } from "./fraction.ts";

@@ -1,5 +1,5 @@
 /**
- * Member consistency (DOMAIN.md "Derived values"): the strength update with f = 1 (m = 0.5^(1/13))
+ * Member consistency (docs/domain.md "Consistency"): the strength update with f = 1 (m = 0.5^(1/13))
  * and c = raw, on scored days only, starting at the first scored day's raw; with the recovery
  * modifier.
  */

@@ -1,5 +1,5 @@
 /**
- * When an item is due (DOMAIN.md "When an item is due", "Plans of work"). Plan-only: what the
+ * When an item is due (docs/domain.md "When an item is due", "Plans of work"). Plan-only: what the
  * versions say. Completion, skips and "already done" come from the log (completion.ts, the engine).
  */
 import { diffDays, isoWeekStart, isoWeekday, type LocalDate } from "@atlas/time";

@@ -1,4 +1,4 @@
-/** Exact non-negative fractions on BigInt (DOMAIN.md: scores agree to the last digit with SQL). */
+/** Exact non-negative fractions on BigInt (docs/domain.md "Numbers and rounding": scores agree to the last digit with SQL). */
 import type { Fraction } from "./model.ts";
 
 export const FRACTION_ZERO: Fraction = { num: 0n, den: 1n };

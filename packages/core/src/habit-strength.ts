@@ -1,5 +1,5 @@
 /**
- * Habit strength, after Loop Habit Tracker (DOMAIN.md "Derived values"): an exponential moving
+ * Habit strength, after Loop Habit Tracker (docs/domain.md "Habit strength"): an exponential moving
  * average of completions, updated once per finished due occurrence.
  */
 import type { HabitVersion } from "./model.ts";

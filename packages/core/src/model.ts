@@ -1,6 +1,6 @@
 /**
  * The plain-data shapes the execution formulas work on, independent of Prisma: plans as versions
- * (DOMAIN.md "Plans of work"), the log as events. Values with up to 3 decimals are integers in
+ * (docs/domain.md "Plans of work"), the log as events. Values with up to 3 decimals are integers in
  * thousandths (`12.5` → 12500) so that every sum and ratio stays exact.
  */
 import type { LocalDate } from "@atlas/time";

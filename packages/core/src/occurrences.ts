@@ -1,5 +1,5 @@
 /**
- * Occurrences, streaks and repair (DOMAIN.md "Occurrences and streaks"). An occurrence is a due
+ * Occurrences, streaks and repair (docs/domain.md "Occurrences and streaks"). An occurrence is a due
  * day, or an ISO week for times_per_week (dated by its Monday). The streak machine below is fed
  * finished occurrences in order; it never looks ahead, so a day's values are final when it closes.
  */

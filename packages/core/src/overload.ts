@@ -1,5 +1,5 @@
 /**
- * Overload (DOMAIN.md "Overload"): load against capacity over the next 7 local days, its trend,
+ * Overload (docs/domain.md "Overload"): load against capacity over the next 7 local days, its trend,
  * and relief by deferring deadline-free tasks. Minutes are carried in sevenths of a minute so that
  * duration·N/7 stays an integer and every threshold is an exact comparison.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can, rolesWith, ROLES, type CapabilityName } from "./permissions.ts";
 
-// DOMAIN.md's table, row by row: [capability, member, coach, admin, owner].
+// The table of docs/domain.md "Permissions", row by row: [capability, member, coach, admin, owner].
 const TABLE: [CapabilityName, boolean, boolean, boolean, boolean][] = [
   ["ownPlans", true, true, true, true],
   ["seeOthers", false, true, true, true],

@@ -1,5 +1,5 @@
 /**
- * Who may do what in a workspace: DOMAIN.md "Tenancy, people, permissions" as data.
+ * Who may do what in a workspace: docs/domain.md "Permissions" as data.
  * The API's `allowedTo(capability)` middleware and any service that needs a finer check read
  * this one table, so a change to the rules is a change here (and to its tests).
  */

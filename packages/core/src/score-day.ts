@@ -1,5 +1,5 @@
 /**
- * The daily execution score (DOMAIN.md "Derived values"): raw = Σ w·c / Σ w over the items
+ * The daily execution score (docs/domain.md "Daily execution score"): raw = Σ w·c / Σ w over the items
  * counted that day, on exact fractions; score = round_half_up(100·raw).
  */
 import { reducedFraction, percentHalfUp } from "./fraction.ts";

@@ -1,5 +1,5 @@
 /**
- * Versioned plans (DOMAIN.md "Plans of work"): every day is read with the version in force on it,
+ * Versioned plans (docs/domain.md "Plans of work"): every day is read with the version in force on it,
  * so an edit never changes a past day.
  */
 import type { LocalDate } from "@atlas/time";

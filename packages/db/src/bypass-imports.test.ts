@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "@atlas/config";
 
-/** Where the bypass client may be used (ARCHITECTURE.md "Tenancy, twice"). */
+/** Where the bypass client may be used (docs/architecture.md "Tenancy"). */
 const ALLOWED = [
   /^packages\/db\//,
   /^packages\/jobs\//,

@@ -1,6 +1,6 @@
 /**
- * The database part of Atlas's configuration (ARCHITECTURE.md "Outside services", "Tenancy,
- * twice" point 3); the mode itself is @atlas/config's.
+ * The database part of Atlas's configuration (docs/architecture.md "Outside services",
+ * "Tenancy"); the mode itself is @atlas/config's.
  *
  * - `production` (ATLAS_MODE unset): DATABASE_URL (the app role) and DATABASE_ADMIN_URL (migrations,
  *   seed, bypass client) are both required; a missing one is named in the error.

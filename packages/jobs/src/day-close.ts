@@ -1,5 +1,5 @@
 /**
- * The day close's plain steps (DOMAIN.md "Closing the day"); the Inngest functions and the
+ * The day close's plain steps (docs/domain.md "Closing the day"); the Inngest functions and the
  * embedded scheduler only order them. Both are idempotent: rerunning closes nothing twice.
  */
 import { closeDueDays, type CloseDueDaysResult } from "@atlas/core/services/derived/derived";

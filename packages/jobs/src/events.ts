@@ -5,7 +5,7 @@
 import { eventType } from "inngest";
 import { z } from "zod";
 
-/** The hourly day close of one workspace (DOMAIN.md "Closing the day"). */
+/** The hourly day close of one workspace (docs/domain.md "Closing the day"). */
 export const dayCloseRequested = eventType("atlas/day-close.requested", {
   schema: z.object({ workspaceId: z.string().min(1) }),
 });

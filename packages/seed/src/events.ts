@@ -1,5 +1,5 @@
 /**
- * The execution log generator (DOMAIN.md "The execution log"). Each due item-day gets a small
+ * The execution log generator (docs/domain.md "The execution log"). Each due item-day gets a small
  * script of steps (log a value, skip, undo the last event); running a script places its events
  * inside the member's local day and derives each event's kind from the running sum, as the
  * server would.

@@ -1,6 +1,6 @@
 /**
  * The seed against a real PostgreSQL: a migrated template seeded at NOW (db's test server), a
- * copy of it seeded again (skipped), and checks the log against DOMAIN.md with SQL and with @atlas/time's day keys.
+ * copy of it seeded again (skipped), and checks the log against docs/domain.md "The execution log" with SQL and with @atlas/time's day keys.
  * The seed runs at a fixed `now` whose 60-day history crosses the US, EU and Sydney DST changes
  * and Nora's London → New York move. A second part builds the seed in memory for many other
  * `now`s and checks the same rules on the generated events.

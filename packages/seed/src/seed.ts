@@ -1,6 +1,6 @@
 /**
  * The demo seed: the plan catalog (core's PLAN_CATALOG), two workspaces, their people, and 60 days of plans and log
- * (DOMAIN.md). Idempotent: when the "demo" workspace exists it does nothing. Everything is
+ * (docs/domain.md). Idempotent: when the "demo" workspace exists it does nothing. Everything is
  * written in one transaction, so a failure leaves nothing half-seeded. No derived rows
  * (MemberDayScore, HabitDayValue) are written: those come from the log.
  */

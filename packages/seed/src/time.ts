@@ -1,6 +1,6 @@
 /**
  * Local-day helpers for seeded people. Every local date and every instant inside a local day goes
- * through @atlas/time (DOMAIN.md "Time"), with the user's time setting in force on that day.
+ * through @atlas/time (docs/domain.md "Time and local days"), with the user's time setting in force on that day.
  */
 import {
   addDays,

@@ -245,7 +245,7 @@ describe("localDayRange / localDayStart", () => {
       "1994-12-30T10:00:00Z",
       "1994-12-31T10:00:00Z",
     ],
-    // Rule (literal DOMAIN.md definition): with a later day start, a skipped date keeps the wall
+    // Rule (literal definition, docs/domain.md "Time and local days"): with a later day start, a skipped date keeps the wall
     // hours between the next date's midnight and its day start, which any day start assigns to the
     // previous date. Apia with 04:00: [jump, 12-31 04:00 +14).
     [

@@ -1,5 +1,5 @@
 /**
- * Local days (DOMAIN.md, "Time").
+ * Local days (docs/domain.md "Time and local days").
  *
  * A user's local day D runs from start(D) up to start(D+1), where start(D) is the first instant at
  * which the wall clock in the user's zone reads D's date at the day start, or, where a DST jump

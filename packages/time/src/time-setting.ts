@@ -1,5 +1,5 @@
 /**
- * A user's versioned time zone and day start (DOMAIN.md "Time"): the version with the latest
+ * A user's versioned time zone and day start (docs/domain.md "Time and local days"): the version with the latest
  * `effectiveFrom` ≤ D is in force on local day D.
  */
 import { dayKey, type LocalDate } from "./day-key.ts";

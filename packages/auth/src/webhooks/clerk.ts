@@ -18,7 +18,7 @@
  *   audit entry (platform-level) before the work. So a replay adds that audit entry, and nothing
  *   else.
  *
- * Decisions (ARCHITECTURE "Tenancy, twice"; DOMAIN "Tenancy, people, permissions"):
+ * Decisions (docs/architecture.md "Tenancy"; docs/domain.md "Workspaces and people"):
  * - Ids: `User.id` = Clerk user id, `Workspace.id` = Clerk organization id, also written to
  *   `clerkUserId` / `clerkOrgId`.
  * - Users: email = the primary address (else the first; a user with none gets

@@ -1,5 +1,5 @@
 /**
- * One habit's days over a range, as its page shows them (DOMAIN.md "Occurrences and streaks"):
+ * One habit's days over a range, as its page shows them (docs/domain.md "Occurrences and streaks", "Read models"):
  * the engine's per-day rows, with each day's state as known at the end of the range (a miss that
  * the next two occurrences repaired shows as repaired; one still waiting, as pending repair).
  */

@@ -1,5 +1,5 @@
 /**
- * A member "as of now" (DOMAIN.md "Closing the day": reads compute as of now): one engine run over
+ * A member "as of now" (docs/domain.md "Closing the day": reads compute as of now): one engine run over
  * the member's history through today, gathered into what Today and the dashboard show. Pure: the
  * API loads the history and adds names.
  */

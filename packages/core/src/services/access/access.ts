@@ -1,5 +1,5 @@
 /**
- * Who may act on whose plans and log (DOMAIN.md's permission table, read through core's `can`):
+ * Who may act on whose plans and log (the table of docs/domain.md "Permissions", read through core's `can`):
  * everyone on their own; `seeOthers` to read another member's; `editOthersPlans` to write them.
  * Also the owning member's time settings, from which every "today" of a plan or log write comes.
  */

@@ -1,5 +1,5 @@
 /**
- * A user's own time zone and day start, versioned (DOMAIN.md "Time"). Needs no workspace: the
+ * A user's own time zone and day start, versioned (docs/domain.md "Time and local days"). Needs no workspace: the
  * client is bound to the user only, and RLS lets a user read and write their own versions.
  */
 import {

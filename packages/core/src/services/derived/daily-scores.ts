@@ -1,5 +1,5 @@
 /**
- * The daily execution scores alone (DOMAIN.md "Daily execution score"), for reads and reports over
+ * The daily execution scores alone (docs/domain.md "Daily execution score"), for reads and reports over
  * many members and days: the same rules and formulas as the engine (due.ts, completion.ts,
  * score-day.ts, the engine's task and times_per_week rules) without strength, streaks, states or
  * consistency, so no state is carried beyond a times_per_week week. Equal to the engine's score

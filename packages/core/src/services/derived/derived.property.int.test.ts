@@ -1,6 +1,6 @@
 /**
- * Incremental = full, through the database (DOMAIN.md "Recomputing any range equals the
- * incremental result"): random plans and logs for fresh members are written one by one (Prisma,
+ * Incremental = full, through the database (docs/domain.md "Derived values": recomputing any range equals the
+ * incremental result): random plans and logs for fresh members are written one by one (Prisma,
  * admin role) with `refreshDerived` after each write and the hourly close now and then (app role);
  * the stored rows then equal a full `recomputeMember`, and a pure full run of the engine; and the
  * reads (Today, the dashboard, each habit's page), resumed from the checkpoint and the stored

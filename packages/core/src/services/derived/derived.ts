@@ -1,5 +1,5 @@
 /**
- * Keeping the derived values current (DOMAIN.md "Derived values", "Closing the day"): per
+ * Keeping the derived values current (docs/domain.md "Derived values", "Closing the day"): per
  * member-day scores (MemberDayScore) and per habit-day values (HabitDayValue), computed by the
  * pure engine from the log and the versions and stored through the tenant client.
  *

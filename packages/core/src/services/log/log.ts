@@ -1,5 +1,5 @@
 /**
- * The execution log (DOMAIN.md "The execution log", "Time"): check-ins, skips and undos appended
+ * The execution log (docs/domain.md "The execution log", "Time and local days"): check-ins, skips and undos appended
  * to ExecutionEvent, never updated or deleted, and one item-day's combined state read back.
  *
  * Every write goes through `appendEvent`: one transaction that claims the idempotency key,
@@ -7,7 +7,7 @@
  * allowance hold under concurrency), checks every rule, appends one event (plus an audit row for
  * a late-entry override), and tells derived data. A refusal rolls all of it back.
  *
- * Rules decided here (beyond DOMAIN.md):
+ * Rules decided here (docs/domain.md "The execution log"):
  * - a check-in on a day the habit is not due (an off day of days_of_week or every_n_days) is
  *   allowed and recorded as it is: doing more than planned is not an error; scoring decides what
  *   it counts for. A skip is refused on such a day (nothing to excuse): PRECONDITION_FAILED.
@@ -79,7 +79,7 @@ export type EventOut = {
 
 export type DayState = "done" | "partial" | "skipped" | "open";
 
-/** One item's events of one day, combined (DOMAIN.md: values summed, kind from the sum). */
+/** One item's events of one day, combined (docs/domain.md "The execution log": values summed, kind from the sum). */
 export type ItemDayOut = {
   habitId: string | null;
   taskId: string | null;
@@ -256,7 +256,7 @@ export type LogWrite =
       note?: string;
     };
 
-/** What a retry must repeat (DOMAIN.md: item, kind, value, localDate, revertsId). */
+/** What a retry must repeat (docs/domain.md "Idempotency": item, kind, value, localDate, revertsId). */
 function requestBody(write: LogWrite) {
   return {
     action: write.action,

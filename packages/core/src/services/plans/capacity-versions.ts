@@ -1,5 +1,5 @@
 /**
- * Storing a member's capacity, versioned like a plan (DOMAIN.md "Plans of work" applied to
+ * Storing a member's capacity, versioned like a plan (docs/domain.md "Capacity", "Plans of work" applied to
  * capacity): an edit takes effect from the member's local today, so the load/capacity stored for
  * past days never changes and a recompute equals the incremental result. The Membership columns
  * hold the current week; CapacityVersion what was in force on each day once it was edited.

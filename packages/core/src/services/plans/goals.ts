@@ -1,5 +1,5 @@
 /**
- * Goals and their ordered milestones (DOMAIN.md "Plans of work"). Goals are not versioned:
+ * Goals and their ordered milestones (docs/domain.md "Plans of work"). Goals are not versioned:
  * scoring never reads them. Archiving is final here; an archived goal is read-only and takes no
  * new habits or tasks.
  */

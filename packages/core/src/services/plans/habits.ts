@@ -1,5 +1,5 @@
 /**
- * Habits (DOMAIN.md "Plans of work"): the identity (title, goal, start date, archivedAt) on Habit,
+ * Habits (docs/domain.md "Plans of work"): the identity (title, goal, start date, archivedAt) on Habit,
  * what scoring reads (schedule, target, duration) as HabitVersion rows. An edit writes a version
  * in force from the OWNING member's local today, whoever edits, replacing one already dated that
  * day; earlier days keep the version they had.

@@ -1,5 +1,5 @@
 /**
- * Rescheduling every overdue task to today (DOMAIN.md "When an item is due"): Today lists only the
+ * Rescheduling every overdue task to today (docs/domain.md "When an item is due"): Today lists only the
  * most recent overdue tasks, and this moves them all at once. Each move is a task edit through the
  * task-update service (a new version from the owner's today, refreshing derived data); a deadline
  * already passed moves to today with it (a plan may not come after its deadline). Idempotent on

@@ -1,5 +1,5 @@
 /**
- * Applying overload relief (DOMAIN.md "Overload"): the moves the dashboard proposed, checked
+ * Applying overload relief (docs/domain.md "Overload"): the moves the dashboard proposed, checked
  * against relief recomputed now, then applied as task edits through the task-update service (each
  * a new version from the owner's today, refreshing derived data). Idempotent on the client's key.
  */

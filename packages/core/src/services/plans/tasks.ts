@@ -1,5 +1,5 @@
 /**
- * Tasks (DOMAIN.md "Plans of work"): identity (title, notes, goal, archivedAt) on Task; what
+ * Tasks (docs/domain.md "Plans of work"): identity (title, notes, goal, archivedAt) on Task; what
  * scoring reads (planned status, priority, planned/due date, estimate) as TaskVersion rows dated
  * by the OWNING member's local today. `done` is never written to a version: it comes from the log
  * (a non-reverted done event), so undoing the check-in reopens the task by itself.

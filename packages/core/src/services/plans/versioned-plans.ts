@@ -1,5 +1,5 @@
 /**
- * What habits and tasks share as versioned plans of work (DOMAIN.md "Plans of work"): an edit
+ * What habits and tasks share as versioned plans of work (docs/domain.md "Plans of work"): an edit
  * writes a version in force from the OWNING member's local today, replacing one already dated
  * that day, and writes nothing when it changes nothing; archiving counts from the owner's today.
  * Every write refreshes the owner's derived data from the first day it touches.

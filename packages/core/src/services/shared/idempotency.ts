@@ -1,5 +1,5 @@
 /**
- * The one mechanism for idempotent creates (DOMAIN.md "Idempotency"): every create carries a
+ * The one mechanism for idempotent creates (docs/domain.md "Idempotency"): every create carries a
  * client key, unique per workspace (the IdempotencyKey table).
  *
  * `withIdempotency` runs the create in one transaction that first CLAIMS the key

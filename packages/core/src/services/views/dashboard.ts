@@ -1,5 +1,5 @@
 /**
- * The caller's dashboard (DOMAIN.md "Derived values", "Overload"): today's score and the 30 days
+ * The caller's dashboard (docs/domain.md "Read models", "Overload"): today's score and the 30 days
  * before it, consistency, habits by strength, the habits at risk, and the next 7 days' load with
  * its trend and the relief overload.applyRelief would apply. As of the request's instant.
  */

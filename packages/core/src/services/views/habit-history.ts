@@ -1,5 +1,5 @@
 /**
- * A habit's page (DOMAIN.md "Occurrences and streaks"): 53 ISO weeks of days ending at `to` with
+ * A habit's page (docs/domain.md "Read models", "Occurrences and streaks"): 53 ISO weeks of days ending at `to` with
  * state, value, completion, strength and streak, and every schedule version. Readable by the
  * habit's member, and by others as the permission table's `seeOthers` says (a member only when
  * the workspace shares progress); the owning member's today bounds the range.

@@ -3,7 +3,7 @@
  * history loaded as the tenant client sees it, in one snapshot, and the engine's values in the
  * shapes the screens read.
  *
- * A read is "as of now" (DOMAIN.md "Closing the day"), but only its open days are derived: it
+ * A read is "as of now" (docs/domain.md "Closing the day"), but only its open days are derived: it
  * resumes from the member's latest checkpoint before today (the engine's state at the end of a
  * finished day) with the history after it, and takes the closed days' values from the stored rows.
  * Each read loads in one short transaction and derives after it has committed, so no pooled

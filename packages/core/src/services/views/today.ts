@@ -1,5 +1,5 @@
 /**
- * The caller's Today (DOMAIN.md "When an item is due"): habits shown today with their state,
+ * The caller's Today (docs/domain.md "Read models", "When an item is due"): habits shown today with their state,
  * streak, skips left and the entry an undo would take; tasks of today and the overdue apart;
  * today's score and load, and the habits at risk. Everything as of the request's instant.
  */

@@ -1,4 +1,4 @@
--- Tenancy, enforced by PostgreSQL itself (ARCHITECTURE.md "Tenancy, twice").
+-- Tenancy, enforced by PostgreSQL itself (docs/architecture.md "Tenancy").
 -- The app connects as atlas_app: no superuser, no BYPASSRLS, so every row it touches passes a
 -- policy. Settings are transaction-local (set_config(..., true)); after such a transaction a
 -- pooled connection reads '' rather than NULL, hence NULLIF everywhere. Nothing set = no rows.

@@ -11,7 +11,7 @@ const ZReliefMoveOutput = z.object({
   to: ZLocalDate,
 });
 
-/** DOMAIN.md "Overload": what deferring deadline-free tasks would do. */
+/** docs/domain.md "Overload": what deferring deadline-free tasks would do. */
 const ZRelief = z.discriminatedUnion("kind", [
   /** No day with capacity above ratio 1.0. */
   z.object({ kind: z.literal("none") }),
@@ -43,7 +43,7 @@ export const ZGetDashboardOutput = z.object({
     level: ZLoadLevel,
     /** today … today + 6. */
     days: z.array(ZDayLoad.extend({ date: ZLocalDate })),
-    /** DOMAIN.md overload trend: completion falling while the coming load rises. */
+    /** The overload trend (docs/domain.md "Overload"): completion falling while the coming load rises. */
     trend: z.boolean(),
     relief: ZRelief,
   }),

@@ -9,7 +9,7 @@ const ZIsoWeekday = z
   .min(1, { error: "Weekdays are 1 (Monday) to 7 (Sunday)" })
   .max(7, { error: "Weekdays are 1 (Monday) to 7 (Sunday)" });
 
-/** The four schedules (DOMAIN.md "Plans of work"). */
+/** The four schedules (docs/domain.md "Plans of work"). */
 export const ZSchedule = z.discriminatedUnion(
   "type",
   [

@@ -18,7 +18,7 @@ const ZTodayHabit = z.object({
   schedule: ZViewSchedule,
   target: ZViewTarget.nullable(),
   durationMinutes: z.number().int(),
-  /** Today's combined state (DOMAIN.md "The execution log": events of one day combine). */
+  /** Today's combined state (docs/domain.md "The execution log": events of one day combine). */
   state: z.enum(["pending", "met", "partial", "skipped"]),
   /** Today's logged values, summed, as exact decimal text; null when none carries a value. */
   value: z.string().nullable(),
@@ -31,7 +31,7 @@ const ZTodayHabit = z.object({
     reasons: z.array(ZAtRiskReason),
   }),
   /**
-   * This habit's skips in the calendar month of today (DOMAIN.md "Skip allowance"); allowance
+   * This habit's skips in the calendar month of today (docs/domain.md "Skips"); allowance
    * and remaining are null when the plan's skips are unlimited.
    */
   skips: z.object({
@@ -56,11 +56,11 @@ const ZTodayTask = z.object({
   undoableEventId: z.string().nullable(),
 });
 
-/** The caller's own local today, "as of now" (DOMAIN.md "Reads compute 'as of now'"). */
+/** The caller's own local today, "as of now" (docs/domain.md "Read models"). */
 export const ZGetTodayOutput = z.object({
   localDate: ZLocalDate,
   timeZone: z.string(),
-  /** Today's daily execution score (DOMAIN.md "Daily execution score"). */
+  /** Today's daily execution score (docs/domain.md "Daily execution score"). */
   score: z.object({
     percent: ZPercent,
     /** Items counted in today's score so far (skipped items left out). */

@@ -10,7 +10,7 @@ export const ZViewTarget = z.object({
 
 export const ZViewSchedule = z.enum(["daily", "days_of_week", "times_per_week", "every_n_days"]);
 
-/** Why a habit is at risk today (DOMAIN.md "At risk"). */
+/** Why a habit is at risk today (docs/domain.md "At risk"). */
 export const ZAtRiskReason = z.enum(["streak_due", "pending_repair", "week_slipping"]);
 
 export const ZAtRiskHabit = z.object({
@@ -21,7 +21,7 @@ export const ZAtRiskHabit = z.object({
 
 export const ZLoadLevel = z.enum(["none", "near", "over", "critical"]);
 
-/** One day's load against capacity (DOMAIN.md "Overload"). */
+/** One day's load against capacity (docs/domain.md "Overload"). */
 export const ZDayLoad = z.object({
   /** Rounded half up to whole minutes (times_per_week habits add duration·N/7). */
   loadMinutes: z.number().int(),
