@@ -9,6 +9,12 @@ import { getDashboard } from "../../views/dashboard.ts";
 import { getHabitHistory } from "../../views/habit-history.ts";
 import { getToday } from "../../views/today.ts";
 
+async function sequentially<T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await f(item));
+  return results;
+}
+
 export async function readsBothWays(
   input: { admin: Db; app: Db; planId: string },
   scope: { workspaceId: string; memberId: string },
@@ -34,9 +40,8 @@ export async function readsBothWays(
   const read = async () => ({
     today: await getToday(db, actor, now),
     dashboard: await getDashboard(db, actor, now),
-    habits: await Promise.all(
-      habits.map((h) => getHabitHistory(db, actor, now, { habitId: h.id })),
-    ),
+    // One read at a time: each holds one pooled connection, as one request would.
+    habits: await sequentially(habits, (h) => getHabitHistory(db, actor, now, { habitId: h.id })),
   });
   const resumed = await read();
   const where = { workspaceId, memberId };
