@@ -2,6 +2,7 @@
  * Writes the in-memory seed through the Prisma client (which fills the uuid(7) ids), mapping the
  * seed's string keys to ids as rows are created. Run inside one transaction.
  */
+import { columnsFromWeek } from "@atlas/core/services/plans/capacity-versions";
 import type { Db } from "@atlas/db";
 import type { EventSpec, SeedData, WorkspaceKey } from "./model.ts";
 import { atHour, dbDate } from "./time.ts";
@@ -101,18 +102,11 @@ async function writePeople(
   }
   await tx.membership.createMany({
     data: data.memberships.map((m) => {
-      const [mon, tue, wed, thu, fri, sat, sun] = m.capacity;
       return {
         workspaceId: workspaces.get(m.workspace) as string,
         userId: must(users, m.user),
         role: m.role,
-        capacityMonMinutes: mon,
-        capacityTueMinutes: tue,
-        capacityWedMinutes: wed,
-        capacityThuMinutes: thu,
-        capacityFriMinutes: fri,
-        capacitySatMinutes: sat,
-        capacitySunMinutes: sun,
+        ...columnsFromWeek(m.capacity),
         createdAt: m.createdAt,
         updatedAt: m.createdAt,
       };
