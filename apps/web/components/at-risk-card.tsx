@@ -1,10 +1,19 @@
 import { Card, CardContent, CardHeader, CardTitle, cn } from "@atlas/ui";
 import Link from "next/link";
-import { AT_RISK_REASON } from "~/lib/labels.ts";
+import { atRiskTexts } from "~/lib/labels.ts";
 import type { AtRiskHabit } from "~/lib/views.ts";
 
 /** "Streaks at risk": the habits whose streak needs attention today, and why. */
-export function AtRiskCard({ atRisk, className }: { atRisk: AtRiskHabit[]; className?: string }) {
+export function AtRiskCard({
+  atRisk,
+  today,
+  className,
+}: {
+  atRisk: AtRiskHabit[];
+  /** The member's local today, for naming the day a repair is waiting on. */
+  today: string;
+  className?: string;
+}) {
   return (
     <Card aria-labelledby="at-risk-title" className={cn("sm:min-h-48", className)}>
       <CardHeader>
@@ -25,9 +34,11 @@ export function AtRiskCard({ atRisk, className }: { atRisk: AtRiskHabit[]; class
                 >
                   {habit.name}
                 </Link>
-                <p className="text-muted-foreground">
-                  {habit.reasons.map((reason) => AT_RISK_REASON[reason]).join(". ")}
-                </p>
+                {atRiskTexts(habit, today).map((text) => (
+                  <p key={text} className="text-muted-foreground">
+                    {text}.
+                  </p>
+                ))}
               </li>
             ))}
           </ul>

@@ -1,11 +1,14 @@
 import { Badge, Card, CardContent, CardHeader, CardTitle, ProgressBar, cn } from "@atlas/ui";
 import { formatMinutes } from "~/lib/dates.ts";
-import { LOAD_LEVEL, LOAD_TONE } from "~/lib/labels.ts";
+import { LOAD_TONE, loadLevelText, loadText } from "~/lib/labels.ts";
 import type { DayLoad } from "~/lib/views.ts";
 
 const BAR = { none: "bg-success", near: "bg-warning", over: "bg-danger", critical: "bg-danger" };
 
-/** "Load today": planned minutes against the member's capacity, with the overload level. */
+/**
+ * "Load today": planned minutes against the member's capacity, with the overload level. A day off
+ * (capacity 0) has no ratio: it shows the minutes planned on it and no bar.
+ */
 export function LoadCard({ load, className }: { load: DayLoad; className?: string }) {
   const { loadMinutes, capacityMinutes, ratio, level } = load;
   return (
@@ -19,19 +22,17 @@ export function LoadCard({ load, className }: { load: DayLoad; className?: strin
         <p className="text-3xl font-semibold tabular-nums">
           {ratio === null ? formatMinutes(loadMinutes) : `${Math.round(ratio * 100)}%`}
         </p>
-        <ProgressBar
-          value={ratio ?? (loadMinutes > 0 ? 1 : 0)}
-          label="Load against capacity today"
-          valueText={`${formatMinutes(loadMinutes)} of ${formatMinutes(capacityMinutes)}`}
-          barClassName={cn(BAR[level])}
-        />
+        {ratio === null ? null : (
+          <ProgressBar
+            value={ratio}
+            label="Load against capacity today"
+            valueText={loadText(loadMinutes, capacityMinutes)}
+            barClassName={cn(BAR[level])}
+          />
+        )}
         <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-          <span>
-            {capacityMinutes === 0
-              ? `${formatMinutes(loadMinutes)} planned, no capacity today`
-              : `${formatMinutes(loadMinutes)} of ${formatMinutes(capacityMinutes)}`}
-          </span>
-          <Badge tone={LOAD_TONE[level]}>{LOAD_LEVEL[level]}</Badge>
+          <span>{loadText(loadMinutes, capacityMinutes)}</span>
+          <Badge tone={LOAD_TONE[level]}>{loadLevelText(level, capacityMinutes)}</Badge>
         </p>
       </CardContent>
     </Card>

@@ -77,8 +77,17 @@ describe("dashboard.get", () => {
     expect([e!.strength, z!.strength]).toEqual([0, 0]);
     expect(dashboard.habits.map((x) => x.id)).toEqual([alpha.id, beta.id, eta.id, zeta.id]);
     expect(dashboard.atRisk).toEqual([
-      { habitId: alpha.id, name: "Alpha", reasons: ["streak_due"] },
+      {
+        habitId: alpha.id,
+        name: "Alpha",
+        schedule: "daily",
+        reasons: ["streak_due"],
+        streak: 9,
+        repair: null,
+        week: null,
+      },
     ]);
+    expect(new Set(dashboard.habits.map((x) => x.schedule))).toEqual(new Set(["daily"]));
     expect(dashboard.consistency).not.toBeNull();
     expect(dashboard.consistency! > 0 && dashboard.consistency! < 1).toBe(true);
     expect(dashboard.recovering).toBe(false);
@@ -132,7 +141,7 @@ describe("overload relief", () => {
     await task("Deadline", { priority: "low", estimateMinutes: 10, dueDate: D });
   });
 
-  it("dashboard.get proposes deferring the lowest-priority, largest deadline-free task", async () => {
+  it("dashboard.get proposes deferring the lowest-priority, largest deadline-free task inside the 7 days", async () => {
     const { overload } = await member.at(D).dashboard.get();
     expect(overload.level).toBe("critical");
     expect(overload.days[0]).toEqual({
@@ -144,7 +153,8 @@ describe("overload relief", () => {
     });
     expect(overload.relief).toEqual({
       kind: "relief",
-      moves: [{ taskId: big.id, title: "Big", from: D, to: addDays(D, 7) }],
+      // Tomorrow has room (capacity 60, nothing planned): the task stays inside the 7 days.
+      moves: [{ taskId: big.id, title: "Big", from: D, to: addDays(D, 1) }],
     });
   });
 
@@ -192,10 +202,10 @@ describe("overload relief", () => {
 
     expect(await me.overload.applyRelief({ idempotencyKey: key, moves })).toEqual({ moved: 1 });
     const moved = await me.task.get({ taskId: big.id });
-    expect(moved).toMatchObject({ plannedDate: addDays(D, 7) });
+    expect(moved).toMatchObject({ plannedDate: addDays(D, 1) });
     expect(moved.versions.map((v) => [v.effectiveFrom, v.plannedDate])).toEqual([
       [addDays(D, -1), D],
-      [D, addDays(D, 7)],
+      [D, addDays(D, 1)],
     ]);
     // Derived data refreshed: today's stored load no longer counts the moved task.
     const stored = await h.admin.memberDayScore.findFirstOrThrow({

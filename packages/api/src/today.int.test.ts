@@ -182,20 +182,26 @@ describe("habits today", () => {
       schedule: "times_per_week",
       state: "pending",
       week: { met: 2, needed: 3 },
+      streak: { current: 0 },
     });
     // Not yet necessary (1 needed, 5 days left): not in today's score.
     expect(open.score).toEqual({ percent: null, dueCount: 0, doneCount: 0 });
 
     await wednesday.log.checkIn({ idempotencyKey: newKey(), habitId: habit.id });
     const met = await wednesday.today.get();
-    expect(habitOf(met, habit.id)).toMatchObject({ state: "met", week: { met: 3, needed: 3 } });
+    // A 3-of-3 week counts in the streak at once: one week in a row.
+    expect(habitOf(met, habit.id)).toMatchObject({
+      state: "met",
+      week: { met: 3, needed: 3 },
+      streak: { current: 1 },
+    });
     expect(met.score).toEqual({ percent: 100, dueCount: 1, doneCount: 1 });
 
     const thursday = await member.at(addDays(monday, 3)).today.get();
     expect(habitOf(thursday, habit.id)).toBeUndefined();
   });
 
-  it("a streak of 3 due and not yet met is at risk until the check-in", async () => {
+  it("a streak of 3 due and not yet met is at risk until the check-in, which counts at once", async () => {
     const D = addDays(M, 3);
     const member = await newMember(h, { joinedOn: M });
     const habit = await member.at(M, "08:00").habit.create({
@@ -216,13 +222,30 @@ describe("habits today", () => {
       reasons: ["streak_due"],
     });
     expect(atRisk.atRisk).toEqual([
-      { habitId: habit.id, name: "Meditate", reasons: ["streak_due"] },
+      {
+        habitId: habit.id,
+        name: "Meditate",
+        schedule: "daily",
+        reasons: ["streak_due"],
+        streak: 3,
+        repair: null,
+        week: null,
+      },
     ]);
 
-    await member.at(D).log.checkIn({ idempotencyKey: newKey(), habitId: habit.id });
+    const checkIn = await member.at(D).log.checkIn({ idempotencyKey: newKey(), habitId: habit.id });
     const safe = await member.at(D).today.get();
-    expect(habitOf(safe, habit.id)!.streak).toEqual({ current: 3, atRisk: false, reasons: [] });
+    // The met today counts at once; the stored row of today keeps the finished streak.
+    expect(habitOf(safe, habit.id)!.streak).toEqual({ current: 4, atRisk: false, reasons: [] });
     expect(safe.atRisk).toEqual([]);
+    const stored = await h.admin.habitDayValue.findFirstOrThrow({
+      where: { habitId: habit.id, localDate: new Date(`${D}T00:00:00.000Z`) },
+    });
+    expect(stored.streak).toBe(3);
+    // An undo takes it away at once.
+    await member.at(D).log.undo({ idempotencyKey: newKey(), eventId: checkIn.event.id });
+    const undone = await member.at(D).today.get();
+    expect(habitOf(undone, habit.id)!.streak.current).toBe(3);
   });
 });
 

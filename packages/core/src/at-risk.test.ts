@@ -8,8 +8,9 @@ const base: HabitRiskInput = {
   isDueToday: true,
   isMetToday: false,
   isSkippedToday: false,
-  isPendingRepair: false,
+  repairOccurrencesLeft: null,
   weekEntryToday: null,
+  isFirstPartialWeek: false,
 };
 
 describe("atRiskReasons", () => {
@@ -19,7 +20,14 @@ describe("atRiskReasons", () => {
     ["streak 3, met already", { streak: 3, isMetToday: true }, []],
     ["streak 3, skipped today", { streak: 3, isSkippedToday: true }, []],
     ["streak 3, not due today", { streak: 3, isDueToday: false }, []],
-    ["miss pending repair", { isPendingRepair: true, isDueToday: false }, ["pending_repair"]],
+    ["miss pending repair", { repairOccurrencesLeft: 2, isDueToday: false }, ["pending_repair"]],
+    ["repair needing one more", { repairOccurrencesLeft: 1 }, ["pending_repair"]],
+    ["repair completed by today's check-in", { repairOccurrencesLeft: 0, isMetToday: true }, []],
+    [
+      "first partial week: never slipping",
+      { weekEntryToday: "necessary", streak: 4, isFirstPartialWeek: true },
+      [],
+    ],
     ["week: one more empty day loses it", { weekEntryToday: "necessary" }, ["week_slipping"]],
     ["week: not yet necessary", { weekEntryToday: "not_due", streak: 5 }, []],
     [
@@ -51,9 +59,55 @@ describe("habitsAtRisk", () => {
       capacity: [],
     };
     expect(habitsAtRisk(history, d("2024-03-15"))).toEqual([
-      { habitId: "h1", reasons: ["streak_due"] },
-      { habitId: "h2", reasons: ["pending_repair"] },
-      { habitId: "h3", reasons: ["week_slipping"] },
+      { habitId: "h1", reasons: ["streak_due"], streak: 4, repair: null, week: null },
+      {
+        habitId: "h2",
+        reasons: ["pending_repair"],
+        streak: 3,
+        // Met today (Friday): one more met day repairs Thursday.
+        repair: { localDate: d("2024-03-14"), occurrencesLeft: 1 },
+        week: null,
+      },
+      {
+        habitId: "h3",
+        reasons: ["week_slipping"],
+        streak: 0,
+        repair: null,
+        week: { met: 1, needed: 4, daysLeft: 3 },
+      },
+    ]);
+  });
+
+  it("a times_per_week habit created mid-week is not at risk in its first, partial week", () => {
+    // Created Friday 2024-03-15 with 3 per week: 3 needed in 3 days, yet the week is ignored.
+    const weekly = habit("h1", "2024-03-15", [{ schedule: "times_per_week", timesPerWeek: 3 }]);
+    const history = { memberId: "m", habits: [weekly], tasks: [], events: [], capacity: [] };
+    expect(habitsAtRisk(history, d("2024-03-15"))).toEqual([]);
+    // The next full week it is: on Friday 2024-03-22, 3 needed in 3 days.
+    expect(habitsAtRisk(history, d("2024-03-22"))).toEqual([
+      {
+        habitId: "h1",
+        reasons: ["week_slipping"],
+        streak: 0,
+        repair: null,
+        week: { met: 0, needed: 3, daysLeft: 3 },
+      },
+    ]);
+  });
+
+  it("the second met day after a miss, checked in today, ends the wait", () => {
+    const daily = habit("h1", "2024-03-11", [{ schedule: "daily" }]);
+    const events = ["11", "12", "13", "15", "16"].map((day) => ev("h1", `2024-03-${day}`));
+    const history = { memberId: "m", habits: [daily], tasks: [], events, capacity: [] };
+    expect(habitsAtRisk(history, d("2024-03-16"))).toEqual([]);
+    expect(habitsAtRisk({ ...history, events: events.slice(0, 4) }, d("2024-03-16"))).toEqual([
+      {
+        habitId: "h1",
+        reasons: ["streak_due", "pending_repair"],
+        streak: 4,
+        repair: { localDate: d("2024-03-14"), occurrencesLeft: 1 },
+        week: null,
+      },
     ]);
   });
 });

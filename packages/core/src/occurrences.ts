@@ -162,3 +162,16 @@ export function advanceStreak(
 export function isPendingRepair(state: StreakState): boolean {
   return state.pendingRepair !== null;
 }
+
+/**
+ * The streak as of now (docs/domain.md "Occurrences and streaks"): the finished occurrences' streak,
+ * plus the current occurrence once it is met. Only reads add it: stored rows keep the streak of
+ * finished occurrences, so a check-in that is undone later never leaves a row behind.
+ */
+export function streakNow(
+  state: StreakState,
+  current: { localDate: LocalDate; isMet: boolean } | null,
+): number {
+  if (current === null || !current.isMet) return state.streak;
+  return advanceStreak(state, current.localDate, "met").state.streak;
+}

@@ -226,16 +226,52 @@ describe("planRelief", () => {
     capacity: WEEKDAYS_360,
   };
 
-  it("defers lows first (bigger first, then older) to the first day from today + 7 with room", () => {
+  it("defers lows first (bigger first, then older) to the first later day of the 7 with room", () => {
     const r = planRelief(plan, TODAY);
-    // a: 03-18 would be 260 + 120 = 380 > 360, so 03-19 (60 + 120); b: 03-18 again too full,
-    // 03-19 now 180 + 120 = 300. Monday is then 550 − 240 = 310 ≤ 360: c stays.
+    // a: Tuesday holds 60, + 120 = 180; b: Tuesday 180 + 120 = 300. Monday is then
+    // 550 − 240 = 310 ≤ 360: c stays.
     expect(r.moves).toEqual([
-      { taskId: "a", fromDate: "2024-03-11", toDate: "2024-03-19", estimateMinutes: 120 },
-      { taskId: "b", fromDate: "2024-03-11", toDate: "2024-03-19", estimateMinutes: 120 },
+      { taskId: "a", fromDate: "2024-03-11", toDate: "2024-03-12", estimateMinutes: 120 },
+      { taskId: "b", fromDate: "2024-03-11", toDate: "2024-03-12", estimateMinutes: 120 },
     ]);
     expect(r.noReliefDates).toEqual(["2024-03-13"]);
     expect(r.stillOverDates).toEqual(["2024-03-15"]);
+  });
+
+  it.each<[string, number, [string, string][]]>([
+    // name, Tuesday's task minutes (Tuesday holds the 60-minute habit too), moves
+    [
+      "room for both on Tuesday",
+      0,
+      [
+        ["a", "2024-03-12"],
+        ["b", "2024-03-12"],
+      ],
+    ],
+    [
+      "room for one on Tuesday",
+      120,
+      [
+        ["a", "2024-03-12"],
+        ["b", "2024-03-19"],
+      ],
+    ],
+    // The rest of the week is full (Wed habits, Thu exactly 360, Fri over, weekend 0): a and b
+    // go past it; 03-18 would be 260 + 120 > 360, so 03-19 (60 + 120, then 180 + 120).
+    [
+      "the rest of the 7 full",
+      300,
+      [
+        ["a", "2024-03-19"],
+        ["b", "2024-03-19"],
+      ],
+    ],
+  ])("inside the 7 days before beyond them: %s", (_name, tuesday, moves) => {
+    const filled: PlanInput = {
+      ...plan,
+      tasks: [...plan.tasks, planned("t", "2024-03-12", tuesday, { dueDate: d("2024-03-12") })],
+    };
+    expect(planRelief(filled, TODAY).moves.map((m) => [m.taskId, m.toDate])).toEqual(moves);
   });
 
   it("bigger low tasks go first", () => {
@@ -246,10 +282,10 @@ describe("planRelief", () => {
         planned("b", "2024-03-11", 150, { priority: "low" }, 2),
       ],
     };
-    // Monday 580: b (150) first → 430, then a (120) → 310.
+    // Monday 580: b (150) first → 430, then a (120) → 310; Tuesday takes both (60 + 270).
     expect(planRelief(bigger, TODAY).moves.map((m) => [m.taskId, m.toDate])).toEqual([
-      ["b", "2024-03-19"],
-      ["a", "2024-03-19"],
+      ["b", "2024-03-12"],
+      ["a", "2024-03-12"],
     ]);
   });
 });

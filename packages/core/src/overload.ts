@@ -15,7 +15,7 @@ export type LoadLevel = "none" | "near" | "over" | "critical";
 export const FORECAST_DAYS = 7;
 /** On a day with capacity 0, task minutes up to this are `near`, more `over`. */
 export const NO_CAPACITY_NEAR_MINUTES = 60;
-/** Relief looks this far past today + 7 for a day with room. */
+/** Relief looks this far past today + 7 for a day with room (after the later days of the 7). */
 const RELIEF_SEARCH_DAYS = 366;
 
 export interface PlanInput {
@@ -244,7 +244,7 @@ const PRIORITY_RANK: Readonly<Record<TaskPriority, number>> = { low: 0, medium: 
 /**
  * For each of the next 7 days above ratio 1.0, defers open deadline-free tasks (priority
  * ascending, estimate descending, creation time) until the ratio is ≤ 1.0; each goes to the first
- * day from today + 7 that stays ≤ 1.0 with it.
+ * later day of the 7 that stays ≤ 1.0 with it, else the first such day from today + 7.
  */
 export function planRelief(plan: PlanInput, today: LocalDate): Relief {
   const model = new LoadModel(plan, today);
@@ -279,7 +279,8 @@ export function planRelief(plan: PlanInput, today: LocalDate): Relief {
     for (const candidate of candidates) {
       if (load <= cap7) break;
       const est7 = 7 * candidate.estimateMinutes;
-      for (let k = FORECAST_DAYS; k < FORECAST_DAYS + RELIEF_SEARCH_DAYS; k++) {
+      // Rule: the later days of the 7 come first; only then the days from today + 7.
+      for (let k = i + 1; k < FORECAST_DAYS + RELIEF_SEARCH_DAYS; k++) {
         const target = addDays(today, k);
         const targetCap7 = 7 * model.capacity(target);
         if (targetCap7 === 0 || loadOf(target) + est7 > targetCap7) continue;

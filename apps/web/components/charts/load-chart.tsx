@@ -5,7 +5,7 @@ import { Bar, Line } from "@visx/shape";
 import { ChartAxes } from "~/components/charts/chart-axes.tsx";
 import { ChartFrame, DataTable, type ChartSize } from "~/components/charts/chart-frame.tsx";
 import { formatDate, formatMinutes } from "~/lib/dates.ts";
-import { LOAD_LEVEL } from "~/lib/labels.ts";
+import { loadLevelText, loadText } from "~/lib/labels.ts";
 import type { Dashboard } from "~/lib/views.ts";
 
 type LoadDay = Dashboard["overload"]["days"][number];
@@ -67,7 +67,8 @@ function Drawing({ days, size }: { days: readonly LoadDay[]; size: ChartSize }) 
               fontSize={narrow ? 9 : 11}
               className="fill-foreground"
             >
-              {narrow ? d.loadMinutes : formatMinutes(d.loadMinutes)}
+              {/* Values carry their unit; a narrow chart keeps it short. */}
+              {narrow ? `${d.loadMinutes}m` : formatMinutes(d.loadMinutes)}
             </text>
           </g>
         );
@@ -88,10 +89,7 @@ function Drawing({ days, size }: { days: readonly LoadDay[]; size: ChartSize }) 
 export function LoadChart({ days }: { days: readonly LoadDay[] }) {
   const over = days.filter((d) => d.level === "over" || d.level === "critical");
   const label = `Load, next 7 days: ${days
-    .map(
-      (d) =>
-        `${formatDate(d.date, "short")} ${formatMinutes(d.loadMinutes)} of ${formatMinutes(d.capacityMinutes)}`,
-    )
+    .map((d) => `${formatDate(d.date, "short")} ${loadText(d.loadMinutes, d.capacityMinutes)}`)
     .join(
       "; ",
     )}. ${over.length === 0 ? "No day over capacity." : `${over.length} ${over.length === 1 ? "day" : "days"} over capacity.`}`;
@@ -107,7 +105,7 @@ export function LoadChart({ days }: { days: readonly LoadDay[] }) {
             formatDate(d.date, "short"),
             formatMinutes(d.loadMinutes),
             formatMinutes(d.capacityMinutes),
-            LOAD_LEVEL[d.level],
+            loadLevelText(d.level, d.capacityMinutes),
           ])}
         />
       }

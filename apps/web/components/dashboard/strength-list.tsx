@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { streakText } from "~/lib/labels.ts";
 import type { Dashboard } from "~/lib/views.ts";
 
 /** Habits ranked by strength: one bar each (HTML, so names wrap on a phone), strongest first. */
@@ -29,7 +30,7 @@ export function StrengthList({ habits }: { habits: Dashboard["habits"] }) {
                 </Link>
                 <span className="text-xs text-muted-foreground">
                   {" "}
-                  · {habit.currentStreak}-day streak
+                  · {streakText(habit.currentStreak, habit.schedule)}
                 </span>
               </span>
               <span className="shrink-0 font-medium tabular-nums">{percent}%</span>

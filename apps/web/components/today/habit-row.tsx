@@ -8,9 +8,9 @@ import { StateMark } from "~/components/today/state-mark.tsx";
 import { viewOfDay, type LogDay } from "~/components/today/log-day.ts";
 import { useLogWrite } from "~/components/today/use-log-write.ts";
 import { valueStep } from "~/lib/habits.ts";
-import { AT_RISK_REASON } from "~/lib/labels.ts";
+import { atRiskTexts, streakText } from "~/lib/labels.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
-import type { TodayHabit } from "~/lib/views.ts";
+import type { AtRiskHabit, TodayHabit } from "~/lib/views.ts";
 
 type View = Pick<TodayHabit, "state" | "value" | "undoableEventId">;
 
@@ -55,7 +55,16 @@ function describeState(habit: TodayHabit, view: View): string {
  * One habit on Today: check in with one click, log an amount (measurable habits), skip (with the
  * month's remaining allowance), undo the latest entry. Writes show at once and roll back on error.
  */
-export function HabitRow({ habit }: { habit: TodayHabit }) {
+export function HabitRow({
+  habit,
+  risk,
+  today,
+}: {
+  habit: TodayHabit;
+  /** Today's at-risk entry for this habit, if any: the badge says what to do. */
+  risk: AtRiskHabit | undefined;
+  today: string;
+}) {
   const trpc = useTRPC();
   const id = useId();
   const checkIn = useMutation(trpc.log.checkIn.mutationOptions());
@@ -152,14 +161,9 @@ export function HabitRow({ habit }: { habit: TodayHabit }) {
                 : SCHEDULE_WORDS[habit.schedule]}
             </span>
             {habit.durationMinutes > 0 ? <span>{habit.durationMinutes} min</span> : null}
-            <span>
-              {habit.streak.current === 1 ? "1-day streak" : `${habit.streak.current}-day streak`}
-            </span>
-            {habit.streak.atRisk ? (
-              <Badge
-                tone="warning"
-                title={habit.streak.reasons.map((r) => AT_RISK_REASON[r]).join("; ")}
-              >
+            <span>{streakText(habit.streak.current, habit.schedule)}</span>
+            {risk ? (
+              <Badge tone="warning" title={atRiskTexts(risk, today).join("; ")}>
                 At risk
               </Badge>
             ) : null}

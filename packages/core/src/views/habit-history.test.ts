@@ -74,6 +74,21 @@ describe("habitHistory", () => {
     expect(view.days.map((x) => [x.state, x.valueMilli])).toEqual([[state, value]]);
   });
 
+  it.each([
+    ["met today: counts at once", "done", 10_000, 3, 4],
+    ["partial today: not yet", "partial", 4_000, 2, 4],
+    ["skipped today: unchanged", "skip", null, 2, 4],
+  ] as const)("the current streak, %s", (_name, kind, value, current, best) => {
+    const today = addDays(MON, 9);
+    const view = habitHistory(
+      history({ ...others, events: [...events, ev("h1", today, kind, value)] }),
+      "h1",
+      { from: addDays(MON, 8), to: today, today },
+    );
+    expect(view.days.map((x) => x.streak)).toEqual([2, current]);
+    expect(view).toMatchObject({ currentStreak: current, bestStreak: best });
+  });
+
   it("a miss still waiting for its repair at the end of the range is pending repair", () => {
     const view = habitHistory(history(others), "h1", {
       from: MON,

@@ -12,7 +12,9 @@ import {
   type MemberHistory,
 } from "../derive/derive-member.ts";
 import { indexEvents } from "../derive/event-index.ts";
+import { currentOccurrence } from "../derive/habit-occurrences.ts";
 import type { Fraction, Milli, OccurrenceState } from "../model.ts";
+import { INITIAL_STREAK, streakNow } from "../occurrences.ts";
 import { loggedValue } from "./member-now.ts";
 
 export type HabitDayState = OccurrenceState | "pending_repair";
@@ -34,6 +36,7 @@ export interface HabitHistoryDay {
   completion: Fraction | null;
   /** At the end of the day (as of now for today); carried over days the habit does not run. */
   strength: number;
+  /** Finished occurrences; today's counts a met occurrence at once (docs/domain.md "Read models"). */
   streak: number;
 }
 
@@ -93,7 +96,8 @@ export function habitHistory(
     if (detail.repaired !== null) repaired.add(detail.repaired);
     if (detail.row.localDate >= from) details.set(detail.row.localDate, detail);
   });
-  const streakState = result.state.habits[habitId]?.streak;
+  const track = result.state.habits[habitId];
+  const streakState = track?.streak;
   const pendingRepair = streakState?.pendingRepair?.localDate ?? null;
 
   const days: HabitHistoryDay[] = [];
@@ -115,7 +119,18 @@ export function habitHistory(
     }
     const { row } = detail;
     strength = row.strength;
-    streak = row.streak;
+    streak =
+      date === today
+        ? streakNow(
+            track?.streak ?? INITIAL_STREAK,
+            currentOccurrence(
+              habit,
+              combineDay(byDay?.get(date) ?? [], habitId),
+              date,
+              track?.week ?? null,
+            ),
+          )
+        : row.streak;
     const isWeek = detail.weekEntry !== null;
     let state: HabitDayState | null;
     if (isWeek) state = weekDayState(detail, date === today);

@@ -108,6 +108,54 @@ describe("memberNow: habits today", () => {
   });
 });
 
+describe("memberNow: the streak as of now", () => {
+  const days = (habitId: string, offsets: number[]) =>
+    offsets.map((i) => ev(habitId, addDays(MON, i)));
+  // today: Wednesday of the third week (MON + 16); the habit starts on MON.
+  const TODAY = 16;
+  it.each<[string, Parameters<typeof habit>[2], number[], number, number]>([
+    // name, versions, met day offsets, streak of the stored row (finished), streak as of now
+    ["daily, met today: counts at once", [{}], [13, 14, 15, 16], 3, 4],
+    ["daily, not yet met today", [{}], [13, 14, 15], 3, 3],
+    ["daily, a pending miss and the first met after it today", [{}], [12, 13, 14, 16], 3, 4],
+    [
+      "3 per week, 3 of 3 met by Wednesday: the week counts",
+      [{ schedule: "times_per_week", timesPerWeek: 3 }],
+      [0, 1, 2, 7, 8, 9, 14, 15, 16],
+      2,
+      3,
+    ],
+    [
+      "3 per week, 2 of 3 so far: not yet",
+      [{ schedule: "times_per_week", timesPerWeek: 3 }],
+      [0, 1, 2, 7, 8, 9, 14, 15],
+      2,
+      2,
+    ],
+    [
+      "Mon/Wed: met today (Wednesday)",
+      [{ schedule: "days_of_week", daysOfWeek: [1, 3] }],
+      [0, 2, 7, 9, 14, 16],
+      5,
+      6,
+    ],
+    [
+      "every 2 days: met today",
+      [{ schedule: "every_n_days", everyNDays: 2 }],
+      [10, 12, 14, 16],
+      3,
+      4,
+    ],
+  ])("%s", (_name, versions, met, finished, now) => {
+    const h = habit("h1", MON, versions);
+    const view = memberNow(history({ habits: [h], events: days("h1", met) }), addDays(MON, TODAY), {
+      from: addDays(MON, TODAY),
+    });
+    expect(view.habits[0]!.row.streak).toBe(finished);
+    expect(view.habits[0]!.streak).toBe(now);
+  });
+});
+
 describe("memberNow: tasks today and overdue", () => {
   const today = addDays(MON, 3);
   const tasks = [

@@ -3,8 +3,8 @@
  * the member's history through today, gathered into what Today and the dashboard show. Pure: the
  * API loads the history and adds names.
  */
-import { addDays, isoWeekStart, type LocalDate } from "@atlas/time";
-import { combineDay, habitCompletion, isMet, type CombinedDay } from "../completion.ts";
+import { addDays, type LocalDate } from "@atlas/time";
+import { combineDay, isMet, type CombinedDay } from "../completion.ts";
 import {
   runDerivation,
   type DeriveState,
@@ -13,15 +13,19 @@ import {
   type MemberHistory,
 } from "../derive/derive-member.ts";
 import { firstDoneDay, indexEvents } from "../derive/event-index.ts";
+import { currentOccurrence, type WeekSoFar } from "../derive/habit-occurrences.ts";
 import { habitsAtRisk, type HabitRisk } from "../derive/habit-risks.ts";
-import { habitDayPlan, isTaskDueOn, taskDueDateOn } from "../due.ts";
+import { isTaskDueOn, taskDueDateOn } from "../due.ts";
 import type { Habit, LogEvent, Milli, Task } from "../model.ts";
+import { INITIAL_STREAK, streakNow, type StreakState } from "../occurrences.ts";
 
 /** A habit's today. */
 export interface HabitNow {
   habit: Habit;
-  /** The engine's row of today (streak and strength as of now). */
+  /** The engine's row of today (strength as of now; its streak counts finished occurrences). */
   row: HabitDayRow;
+  /** The streak as of now: a met today (or a met week) already counts. */
+  streak: number;
   /** Today's events combined. */
   day: CombinedDay;
   /** Today's state: skipped, met (c = 1), partial (0 < c < 1 or a value below target), pending. */
@@ -72,7 +76,7 @@ function habitNow(
   row: HabitDayRow,
   day: CombinedDay,
   today: LocalDate,
-  weekSoFar: { start: LocalDate; metDays: number; skips: number } | null,
+  track: { streak: StreakState; week: WeekSoFar },
 ): HabitNow {
   const state = day.hasSkip
     ? "skipped"
@@ -81,24 +85,21 @@ function habitNow(
       : day.hasDone
         ? "partial"
         : "pending";
-  const plan = habitDayPlan(habit, today);
-  if (plan.kind !== "week") {
-    return { habit, row, day, state, week: null, isShown: plan.kind === "day" && plan.isDue };
+  const current = currentOccurrence(habit, day, today, track.week);
+  const streak = streakNow(track.streak, current);
+  const week = current?.week ?? null;
+  if (week === null) {
+    return { habit, row, streak, day, state, week, isShown: current !== null };
   }
-  // The engine's carried counts cover the closed days of this week; today is added here.
-  const before =
-    weekSoFar !== null && weekSoFar.start === isoWeekStart(today)
-      ? weekSoFar
-      : { metDays: 0, skips: 0 };
-  const isMetToday = isMet(habitCompletion(plan.version, day));
-  const needed = plan.timesPerWeek - before.skips - (day.hasSkip ? 1 : 0);
+  const metBefore = week.met - (isMet(row.completion) ? 1 : 0);
   return {
     habit,
     row,
+    streak,
     day,
     state,
-    week: { met: before.metDays + (isMetToday ? 1 : 0), needed },
-    isShown: before.metDays < needed || day.hasDone || day.hasSkip,
+    week,
+    isShown: metBefore < week.needed || day.hasDone || day.hasSkip,
   };
 }
 
@@ -140,8 +141,13 @@ export function memberNow(
   for (const habit of history.habits) {
     const row = rowsToday.get(habit.id);
     if (row === undefined) continue;
-    const weekSoFar = result.state.habits[habit.id]?.week ?? null;
-    habits.push(habitNow(habit, row, combineDay(todayEvents, habit.id), today, weekSoFar));
+    const track = result.state.habits[habit.id];
+    habits.push(
+      habitNow(habit, row, combineDay(todayEvents, habit.id), today, {
+        streak: track?.streak ?? INITIAL_STREAK,
+        week: track?.week ?? null,
+      }),
+    );
   }
 
   const index = indexEvents(history.events);

@@ -54,7 +54,11 @@ export default async function TodayPage() {
           }
         />
         <LoadCard load={today.load} />
-        <AtRiskCard atRisk={today.atRisk} className="col-span-2 sm:col-span-1" />
+        <AtRiskCard
+          atRisk={today.atRisk}
+          today={today.localDate}
+          className="col-span-2 sm:col-span-1"
+        />
       </div>
 
       {isEmpty ? (
@@ -86,7 +90,12 @@ export default async function TodayPage() {
         <Section id="habits-title" title="Habits">
           <ul className="flex flex-col gap-3">
             {habits.map((habit) => (
-              <HabitRow key={habit.id} habit={habit} />
+              <HabitRow
+                key={habit.id}
+                habit={habit}
+                risk={today.atRisk.find((r) => r.habitId === habit.id)}
+                today={today.localDate}
+              />
             ))}
           </ul>
         </Section>

@@ -61,7 +61,11 @@ export default async function DashboardPage() {
             </p>
           </CardContent>
         </Card>
-        <AtRiskCard atRisk={dashboard.atRisk} className="col-span-2 sm:col-span-1" />
+        <AtRiskCard
+          atRisk={dashboard.atRisk}
+          today={dashboard.localDate}
+          className="col-span-2 sm:col-span-1"
+        />
       </div>
 
       <Card aria-labelledby="trend-title">

@@ -8,6 +8,7 @@ import {
   loadTrend,
   memberNow,
   planRelief,
+  type HabitSchedule,
   type LoadLevel,
   type Relief,
 } from "@atlas/core";
@@ -47,8 +48,14 @@ export interface DashboardOut {
   /** As of now; null before the first scored day. */
   consistency: number | null;
   recovering: boolean;
-  /** Active habits, strength descending, ties by name. */
-  habits: { id: string; name: string; strength: number; currentStreak: number }[];
+  /** Active habits, strength descending, ties by name; the streak as of now, its unit by schedule. */
+  habits: {
+    id: string;
+    name: string;
+    schedule: HabitSchedule;
+    strength: number;
+    currentStreak: number;
+  }[];
   atRisk: AtRiskHabitOut[];
   overload: {
     level: LoadLevel;
@@ -107,8 +114,9 @@ export async function getDashboard(db: TenantDb, actor: Actor, now: Date): Promi
       .map((h) => ({
         id: h.habit.id,
         name: habits.get(h.habit.id)!.title,
+        schedule: habits.get(h.habit.id)!.current.schedule.type,
         strength: round4(h.row.strength),
-        currentStreak: h.row.streak,
+        currentStreak: h.streak,
       }))
       .sort((a, b) => b.strength - a.strength || a.name.localeCompare(b.name)),
     atRisk: atRiskOut(view.risks, habits),

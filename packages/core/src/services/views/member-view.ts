@@ -141,10 +141,19 @@ export interface DayLoadOut {
   level: LoadLevel;
 }
 
+/** A habit at risk with what the card needs to say what to do (docs/domain.md "At risk"). */
 export interface AtRiskHabitOut {
   habitId: string;
   name: string;
+  /** Today's schedule: the streak's unit follows it. */
+  schedule: HabitOut["current"]["schedule"]["type"];
   reasons: AtRiskReason[];
+  /** The streak a check-in today keeps. */
+  streak: number;
+  /** The miss waiting for repair (a week: its Monday) and the met occurrences it still needs. */
+  repair: { date: string; occurrencesLeft: number } | null;
+  /** times_per_week: met days this week (today included), N − skips, days left with today. */
+  week: { met: number; needed: number; daysLeft: number } | null;
 }
 
 /** A habit version's target with its value as decimal text. */
@@ -166,9 +175,20 @@ export function atRiskOut(
   risks: readonly HabitRisk[],
   habits: ReadonlyMap<string, HabitOut>,
 ): AtRiskHabitOut[] {
-  return risks.map((r) => ({
-    habitId: r.habitId,
-    name: habits.get(r.habitId)?.title ?? "",
-    reasons: r.reasons,
-  }));
+  return risks.map((r) => {
+    // The read loads every habit of the history, so each at-risk one is there.
+    const habit = habits.get(r.habitId)!;
+    return {
+      habitId: r.habitId,
+      name: habit.title,
+      schedule: habit.current.schedule.type,
+      reasons: r.reasons,
+      streak: r.streak,
+      repair:
+        r.repair === null
+          ? null
+          : { date: r.repair.localDate, occurrencesLeft: r.repair.occurrencesLeft },
+      week: r.week,
+    };
+  });
 }

@@ -46,7 +46,7 @@ export interface TodayHabit {
   value: string | null;
   /** times_per_week: met days this ISO week and N − skips ("2 of 3 this week"); else null. */
   week: { met: number; needed: number } | null;
-  /** As of now: met occurrences back from the latest finished one. */
+  /** As of now: met occurrences back from the latest finished one, plus today's once met. */
   streak: { current: number; atRisk: boolean; reasons: AtRiskReason[] };
   /** This habit's skips in today's calendar month; null allowance: unlimited. */
   skips: { allowance: number | null; used: number; remaining: number | null };
@@ -102,7 +102,7 @@ function habitOutOfToday(
     state: entry.state,
     value: value === null ? null : valueText(value),
     week: entry.week,
-    streak: { current: entry.row.streak, atRisk: reasons.length > 0, reasons },
+    streak: { current: entry.streak, atRisk: reasons.length > 0, reasons },
     skips,
     undoableEventId: undoableEvent(entry.day)?.id ?? null,
   };

@@ -17,8 +17,12 @@ import { HabitForm } from "~/components/habits/habit-form.tsx";
 import { PlanHeader } from "~/components/page-header.tsx";
 import { formatDate, formatMinutes } from "~/lib/dates.ts";
 import { describeSchedule, describeTarget, scheduleOfVersion } from "~/lib/habits.ts";
+import { streakValue } from "~/lib/labels.ts";
 import { getHabit, mayEdit, orDeny } from "~/lib/plans.ts";
 import { getApi } from "~/lib/trpc/server.ts";
+
+/** Axis ticks carry the streak's unit in one letter (d: days, w: weeks); occurrences go bare. */
+const STREAK_TICK_UNIT = { daily: "d", times_per_week: "w", days_of_week: "", every_n_days: "" };
 
 type Props = { params: Promise<{ habitId: string }> };
 
@@ -34,8 +38,6 @@ function Stat({ label, value }: { label: string; value: ReactNode }) {
     </div>
   );
 }
-
-const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
 
 /** One habit: its year in a heatmap, strength and streak over time, its plan's history, edits. */
 export default async function HabitPage({ params }: Props) {
@@ -60,6 +62,8 @@ export default async function HabitPage({ params }: Props) {
   const maxStreak = Math.max(4, ...streak.map((p) => p.value));
   const streakStep = Math.max(1, Math.ceil(maxStreak / 4));
   const strengthNow = Math.round(history.strength * 100);
+  // The streak's unit follows the schedule in force (weeks for times_per_week).
+  const streakIn = (n: number) => streakValue(n, history.habit.schedule);
   const current = history.versions[history.versions.length - 1];
 
   return (
@@ -87,8 +91,8 @@ export default async function HabitPage({ params }: Props) {
       </PlanHeader>
 
       <dl className="grid grid-cols-3 gap-3 sm:gap-4">
-        <Stat label="Current streak" value={days(history.currentStreak)} />
-        <Stat label="Best streak" value={days(history.bestStreak)} />
+        <Stat label="Current streak" value={streakIn(history.currentStreak)} />
+        <Stat label="Best streak" value={streakIn(history.bestStreak)} />
         <Stat label="Strength" value={`${strengthNow}%`} />
       </dl>
 
@@ -131,7 +135,13 @@ export default async function HabitPage({ params }: Props) {
         <Card aria-labelledby="streak-title">
           <CardHeader>
             <CardTitle id="streak-title">Streak</CardTitle>
-            <CardDescription>Met occurrences in a row.</CardDescription>
+            <CardDescription>
+              {history.habit.schedule === "times_per_week"
+                ? "Weeks met in a row."
+                : history.habit.schedule === "daily"
+                  ? "Days met in a row."
+                  : "Due days met in a row."}
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <TimeSeriesChart
@@ -139,9 +149,9 @@ export default async function HabitPage({ params }: Props) {
               points={streak}
               max={streakStep * 4}
               ticks={[0, streakStep, streakStep * 2, streakStep * 3, streakStep * 4]}
-              tickFormat={(v) => String(v)}
-              format={(v) => days(v)}
-              summary={`Streak of ${history.habit.name} over time: now ${days(history.currentStreak)}, best ${days(history.bestStreak)}.`}
+              tickFormat={(v) => `${v}${STREAK_TICK_UNIT[history.habit.schedule]}`}
+              format={streakIn}
+              summary={`Streak of ${history.habit.name} over time: now ${streakIn(history.currentStreak)}, best ${streakIn(history.bestStreak)}.`}
             />
           </CardContent>
         </Card>

@@ -2,7 +2,14 @@ import { ZLocalDate } from "@atlas/time";
 import type { getDashboard } from "@atlas/core/services/views/dashboard";
 import { z } from "zod";
 import { type ServiceOutput } from "../../../schemas.ts";
-import { ZAtRiskHabit, ZDayLoad, ZLoadLevel, ZPercent, ZUnitScore } from "../today/views.schema.ts";
+import {
+  ZAtRiskHabit,
+  ZDayLoad,
+  ZLoadLevel,
+  ZPercent,
+  ZUnitScore,
+  ZViewSchedule,
+} from "../today/views.schema.ts";
 
 const ZReliefMoveOutput = z.object({
   taskId: z.string(),
@@ -29,11 +36,12 @@ export const ZGetDashboardOutput = z.object({
   /** As of now; null before the first scored day. */
   consistency: ZUnitScore.nullable(),
   recovering: z.boolean(),
-  /** Active habits, strength descending, ties by name. */
+  /** Active habits, strength descending, ties by name; the streak as of now, its unit by schedule. */
   habits: z.array(
     z.object({
       id: z.string(),
       name: z.string(),
+      schedule: ZViewSchedule,
       strength: ZUnitScore,
       currentStreak: z.number().int(),
     }),
