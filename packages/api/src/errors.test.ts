@@ -2,12 +2,19 @@
  * The one error mapping, over the wire (fetch adapter, superjson) and through createCaller, on a
  * small router built from the real procedure builders (no database needed).
  */
-import type { Db } from "@atlas/db";
+import { Prisma, type Db } from "@atlas/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, INTERNAL_MESSAGE, type AtlasErrorShape } from "./errors.ts";
+import {
+  AppError,
+  BUSY_MESSAGE,
+  BUSY_RETRY_AFTER_SECONDS,
+  INTERNAL_MESSAGE,
+  type AtlasErrorShape,
+} from "./errors.ts";
+import { handleTRPCRequest } from "./http.ts";
 import { createRateLimiter } from "./rate-limit.ts";
 import {
   authedProcedure,
@@ -35,6 +42,13 @@ const router = createTRPCRouter({
   badOutput: publicProcedure
     .output(z.object({ n: z.number() }))
     .query(() => ({ n: "nope" }) as never),
+  // What Prisma throws when a transaction finds no pooled connection within maxWait.
+  busy: publicProcedure.query(() => {
+    throw new Prisma.PrismaClientKnownRequestError(
+      "Transaction API error: Unable to start a transaction in the given time.",
+      { code: "P2028", clientVersion: Prisma.prismaVersion.client },
+    );
+  }),
   whoami: authedProcedure.query(({ ctx }) => ctx.session.userId),
 });
 
@@ -131,5 +145,30 @@ describe("anything unexpected", () => {
     expect(status).toBe(500);
     expect(error.message).toBe(INTERNAL_MESSAGE);
     expect(error.data.zodError).toBeNull();
+  });
+});
+
+describe("a transaction that finds no pooled connection in time (P2028)", () => {
+  it("is a 503 with Retry-After, not a 500", async () => {
+    const response = await handleTRPCRequest({
+      router,
+      request: new Request("http://localhost/api/trpc/busy"),
+      createContext: async () => context(),
+    });
+    const body = (await response.json()) as { error: { json: AtlasErrorShape } };
+    expect(response.status).toBe(503);
+    expect(response.headers.get("Retry-After")).toBe(String(BUSY_RETRY_AFTER_SECONDS));
+    expect(body.error.json.message).toBe(BUSY_MESSAGE);
+    expect(body.error.json.data).toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+      retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    });
+  });
+
+  it("is SERVICE_UNAVAILABLE for server-side callers, the Prisma error kept as the cause", async () => {
+    const error = await createCallerFactory(router)(context())
+      .busy()
+      .catch((e: unknown) => e as { code: string; cause: { code: string } });
+    expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", cause: { code: "P2028" } });
   });
 });

@@ -3,9 +3,11 @@
  * the API turns it into a TRPCError). `toTRPCError` runs as the first middleware of every
  * procedure, so server-side callers (`createCaller`) get the mapped code too; `errorFormatter`
  * shapes what goes over the wire: the HTTP status, zod issues for BAD_REQUEST, the retry time
- * for TOO_MANY_REQUESTS, and nothing internal for anything unexpected.
+ * for TOO_MANY_REQUESTS and SERVICE_UNAVAILABLE (a transaction found no pooled connection in time),
+ * and nothing internal for anything unexpected.
  */
 import { AppError, type AppErrorCode } from "@atlas/core";
+import { Prisma } from "@atlas/db";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
@@ -26,6 +28,19 @@ const TRPC_CODE_BY_APP_CODE = {
 
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
 
+export const BUSY_MESSAGE = "Atlas is busy right now. Please try again in a moment.";
+
+/** What a 503 tells the caller to wait before trying again. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * A transaction could not get a pooled connection within its maxWait (Prisma P2028): the server
+ * is overloaded, not broken, so the caller is told to come back (docs/architecture.md "Request flow").
+ */
+function isDatabaseBusy(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028";
+}
+
 /**
  * An AppError becomes its TRPCError (message and details kept: they are written for the caller);
  * a TRPCError with a deliberate code passes through; anything else becomes an opaque
@@ -42,6 +57,9 @@ export function toTRPCError(error: unknown): TRPCError {
   }
   if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
   const cause = error instanceof TRPCError ? (error.cause ?? error) : error;
+  if (isDatabaseBusy(cause)) {
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: BUSY_MESSAGE, cause });
+  }
   return new TRPCError({
     code: "INTERNAL_SERVER_ERROR",
     message: INTERNAL_MESSAGE,
@@ -81,8 +99,11 @@ function flattenedZodError(error: TRPCError): AtlasErrorData["zodError"] {
   return { formErrors: flat.formErrors, fieldErrors: flat.fieldErrors };
 }
 
-/** Seconds until a refused call may be retried (a rate limit's AppError), else null. */
+/** Seconds until a refused call may be retried (a rate limit's AppError, a busy server), else null. */
 export function retryAfterSecondsOf(error: unknown): number | null {
+  if (error instanceof TRPCError && error.code === "SERVICE_UNAVAILABLE") {
+    return BUSY_RETRY_AFTER_SECONDS;
+  }
   const retryAfter = findAppError(error)?.details?.retryAfterSeconds;
   return typeof retryAfter === "number" ? retryAfter : null;
 }

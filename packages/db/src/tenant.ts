@@ -22,7 +22,7 @@ function setScope(scope: TenantScope) {
  * - `$transaction([...])` runs set_config first in the same batch.
  * Prefer one `$transaction(fn)` per service call: one set_config instead of one per query.
  */
-export function createTenantDb(base: Db, scope: TenantScope) {
+function buildTenantDb(base: Db, scope: TenantScope) {
   const scoped = base.$extends({
     name: "tenant-scope",
     query: {
@@ -60,7 +60,34 @@ export function createTenantDb(base: Db, scope: TenantScope) {
   return scoped.$extends({ name: "tenant-transactions", client: { $transaction: transaction } });
 }
 
-export type TenantDb = ReturnType<typeof createTenantDb>;
+export type TenantDb = ReturnType<typeof buildTenantDb>;
+
+/** How many scopes each base client keeps a built tenant client for (least recently used go). */
+const CACHED_SCOPES = 1000;
+
+const built = new WeakMap<Db, Map<string, TenantDb>>();
+
+/**
+ * The tenant client of `scope` on `base` (see buildTenantDb). Building one ($extends twice) and
+ * warming its model proxies costs far more than a query, so each (base, workspace, user) is built
+ * once per process and reused; the client closes over its own scope, so reuse cannot mix tenants.
+ */
+export function createTenantDb(base: Db, scope: TenantScope): TenantDb {
+  let byScope = built.get(base);
+  if (!byScope) built.set(base, (byScope = new Map()));
+  const key = JSON.stringify([scope.workspaceId, scope.userId]);
+  const cached = byScope.get(key);
+  if (cached) {
+    // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
+    byScope.delete(key);
+    byScope.set(key, cached);
+    return cached;
+  }
+  const client = buildTenantDb(base, { workspaceId: scope.workspaceId, userId: scope.userId });
+  byScope.set(key, client);
+  if (byScope.size > CACHED_SCOPES) byScope.delete(byScope.keys().next().value!);
+  return client;
+}
 
 /** The client inside one of the tenant client's own interactive transactions. */
 export type TenantTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];

@@ -1,11 +1,12 @@
 /** The dev sign-in's user list and server-side sessions on a private copy of the seeded database. */
 import { createPrismaClient, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase } from "@atlas/db/testing";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { getSession } from "../session-from-request.ts";
 import { countBypassAudits, snapshotDatabase } from "../testing/snapshot.ts";
 import {
   closeDevSession,
+  DEV_SESSION_CHECK_TTL_MS,
   DEV_SESSION_COOKIE,
   DevSignInRefusedError,
   issueDevSession,
@@ -63,6 +64,20 @@ describe("the server-side dev session", () => {
     await expect(getSession(otherTab.request(), env, { devSessionDb: app })).resolves.toMatchObject(
       { userId: nora.claims.userId },
     );
+  });
+
+  it("refuses a session signed out by another process once the remembered answer expires", async () => {
+    const nora = await signIn("nora.newyork@atlas.local");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      await expect(getSession(nora.request(), env, { devSessionDb: app })).resolves.not.toBeNull();
+      // Another app's process signs out: this one never hears of it.
+      await db.devSession.delete({ where: { id: nora.claims.sessionId } });
+      vi.setSystemTime(Date.now() + DEV_SESSION_CHECK_TTL_MS + 1);
+      await expect(getSession(nora.request(), env, { devSessionDb: app })).resolves.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("is one person's: another's session id in a cookie is refused, and cannot be closed", async () => {

@@ -5,7 +5,8 @@
  *
  * The cookie names a server-side session (a `DevSession` row, its id in `jti`): signing out
  * deletes the row, and a cookie whose row is gone is refused however long its signature lasts.
- * Checking it is one primary-key lookup under the user's own row-level security.
+ * Checking it is one primary-key lookup under the user's own row-level security, remembered as open
+ * for DEV_SESSION_CHECK_TTL_MS in the process (a sign-out in this process forgets it at once).
  */
 import { withBypass } from "@atlas/db/bypass";
 import { atlasMode } from "@atlas/config";
@@ -150,17 +151,47 @@ export async function openDevSession(
   return row.id;
 }
 
-/** True while the session has not been signed out (one primary-key lookup). */
+/**
+ * How long an open session is taken as open without asking the database again: the lookup cost
+ * more than the rest of a signed-in call (bench/chain). A sign-out in another process (web vs
+ * admin) is honoured here within this time; one in this process at once.
+ */
+export const DEV_SESSION_CHECK_TTL_MS = 5_000;
+
+/** Most sessions remembered per client; the oldest go first. */
+const REMEMBERED_SESSIONS = 10_000;
+
+/** Per client: (user, session) → until when it counts as open (ms since the epoch). */
+const openUntil = new WeakMap<Db, Map<string, number>>();
+
+function rememberedOpen(db: Db) {
+  let sessions = openUntil.get(db);
+  if (!sessions) openUntil.set(db, (sessions = new Map()));
+  return sessions;
+}
+
+const sessionKey = (claims: Pick<DevSessionClaims, "userId" | "sessionId">) =>
+  JSON.stringify([claims.userId, claims.sessionId]);
+
+/** True while the session has not been signed out (one primary-key lookup, remembered briefly). */
 export async function isDevSessionOpen(
   claims: Pick<DevSessionClaims, "userId" | "sessionId">,
   env: Env = process.env,
   db: Db = devSessionDb(env),
 ): Promise<boolean> {
+  const sessions = rememberedOpen(db);
+  const key = sessionKey(claims);
+  const until = sessions.get(key);
+  if (until !== undefined && until > Date.now()) return true;
+  sessions.delete(key);
   const row = await asUser(db, claims.userId).devSession.findUnique({
     where: { id: claims.sessionId },
     select: { id: true },
   });
-  return row !== null;
+  if (row === null) return false;
+  sessions.set(key, Date.now() + DEV_SESSION_CHECK_TTL_MS);
+  if (sessions.size > REMEMBERED_SESSIONS) sessions.delete(sessions.keys().next().value!);
+  return true;
 }
 
 /** Signs the session out on the server: every copy of its cookie is refused from now on. */
@@ -169,6 +200,7 @@ export async function closeDevSession(
   env: Env = process.env,
   db: Db = devSessionDb(env),
 ): Promise<void> {
+  rememberedOpen(db).delete(sessionKey(claims));
   await asUser(db, claims.userId).devSession.deleteMany({
     where: { id: claims.sessionId, userId: claims.userId },
   });
