@@ -2,12 +2,9 @@
 
 import { Button } from "@atlas/ui";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { formatDate } from "~/lib/dates.ts";
-import { describeError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
-import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
+import { ActionMessageLine, useKeyedAction } from "~/lib/use-keyed-action.tsx";
 import type { Relief } from "~/lib/views.ts";
 
 type Moves = Extract<Relief, { kind: "relief" }>["moves"];
@@ -19,39 +16,27 @@ type Moves = Extract<Relief, { kind: "relief" }>["moves"];
  */
 export function ReliefAction({ moves }: { moves: Moves }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const [isRefreshing, startRefresh] = useTransition();
-  const [message, setMessage] = useState<{ tone: "error" | "done"; text: string } | null>(null);
-  // One key per proposal: a retry of the same moves after a network failure reuses it.
-  const idempotency = useIdempotencyKey();
   const apply = useMutation(trpc.overload.applyRelief.mutationOptions());
+  const action = useKeyedAction();
+  const busy = apply.isPending || action.isRefreshing;
   const count = moves.length;
   const noun = count === 1 ? "task" : "tasks";
 
-  async function run() {
-    if (apply.isPending || isRefreshing) return;
-    setMessage(null);
-    try {
-      const result = await apply.mutateAsync({
-        idempotencyKey: idempotency.keyFor(moves),
-        moves: moves.map(({ taskId, from, to }) => ({ taskId, from, to })),
-      });
-      setMessage({
-        tone: "done",
-        text: `Moved ${result.moved} ${result.moved === 1 ? "task" : "tasks"}.`,
-      });
-      startRefresh(() => router.refresh());
-    } catch (error) {
-      const { form, fields } = describeError(error as Parameters<typeof describeError>[0]);
-      setMessage({
-        tone: "error",
-        text: form ?? Object.values(fields)[0]?.[0] ?? "Could not apply the relief.",
-      });
+  function run() {
+    if (busy) return;
+    return action.run({
+      // One key per proposal: a retry of the same moves after a network failure reuses it.
+      signature: moves,
+      send: (idempotencyKey) =>
+        apply.mutateAsync({
+          idempotencyKey,
+          moves: moves.map(({ taskId, from, to }) => ({ taskId, from, to })),
+        }),
+      done: (result) => `Moved ${result.moved} ${result.moved === 1 ? "task" : "tasks"}.`,
+      failure: "Could not apply the relief.",
       // A changed plan (409) comes with a new proposal: show it.
-      if ((error as { data?: { code?: string } }).data?.code === "CONFLICT") {
-        startRefresh(() => router.refresh());
-      }
-    }
+      refreshOn: "CONFLICT",
+    });
   }
 
   return (
@@ -65,17 +50,10 @@ export function ReliefAction({ moves }: { moves: Moves }) {
         ))}
       </ul>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="button" aria-disabled={apply.isPending || isRefreshing} onClick={run}>
+        <Button type="button" aria-disabled={busy} onClick={run}>
           {apply.isPending ? "Applying…" : `Apply relief: move ${count} ${noun}`}
         </Button>
-        {message ? (
-          <p
-            role={message.tone === "error" ? "alert" : "status"}
-            className={message.tone === "error" ? "text-sm text-danger" : "text-sm text-success"}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        <ActionMessageLine message={action.message} />
       </div>
     </div>
   );
