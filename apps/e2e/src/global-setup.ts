@@ -10,9 +10,11 @@ import { kiritimatiMidnightOffset } from "./clock.ts";
 import { SCREENSHOTS_DIR } from "./screenshots.ts";
 import { startTestStack } from "./test-stack.ts";
 
-export const WEB_PORT = 3100;
-export const ADMIN_PORT = 3101;
-export const CLOCK_WEB_PORT = 3102;
+/** Three loopback ports from E2E_PORT_BASE (default 3100): two checkouts can run side by side. */
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+export const WEB_PORT = PORT_BASE;
+export const ADMIN_PORT = PORT_BASE + 1;
+export const CLOCK_WEB_PORT = PORT_BASE + 2;
 
 export default async function globalSetup() {
   const resultsDir = join(import.meta.dirname, "..", "test-results");
