@@ -1,4 +1,10 @@
 export { createPrismaClient, Prisma, type Db } from "./client.ts";
 export * from "../generated/prisma/enums.ts";
-export { createTenantDb, type TenantDb, type TenantScope, type TenantTx } from "./tenant.ts";
+export {
+  createConsoleDb,
+  createTenantDb,
+  type TenantDb,
+  type TenantScope,
+  type TenantTx,
+} from "./tenant.ts";
 export { databaseUrls, type DatabaseUrls } from "./env.ts";

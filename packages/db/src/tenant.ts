@@ -5,12 +5,23 @@ import { Prisma, type Db } from "./client.ts";
 export interface TenantScope {
   workspaceId: string | null;
   userId: string | null;
+  /**
+   * The admin console's reach: the transaction runs as the read-only role atlas_console, which
+   * sees every workspace the user owns, administers or coaches, or holds an active support grant
+   * for (docs/architecture.md "Console reach"). Only with no workspace bound.
+   */
+  console?: boolean;
 }
 
 /** Marks "inside this scope's own transaction", where operations already run after set_config. */
 const openTransaction = new AsyncLocalStorage<TenantScope>();
 
 function setScope(scope: TenantScope) {
+  if (scope.console) {
+    return Prisma.sql`SELECT set_config('app.workspace_id', '', true),
+                             set_config('app.user_id', ${scope.userId ?? ""}, true),
+                             set_config('role', 'atlas_console', true)`;
+  }
   return Prisma.sql`SELECT set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true),
                            set_config('app.user_id', ${scope.userId ?? ""}, true)`;
 }
@@ -23,6 +34,9 @@ function setScope(scope: TenantScope) {
  * Prefer one `$transaction(fn)` per service call: one set_config instead of one per query.
  */
 function buildTenantDb(base: Db, scope: TenantScope) {
+  if (scope.console && scope.workspaceId) {
+    throw new Error("The console's reach binds no workspace: use a workspace client to act in one");
+  }
   const scoped = base.$extends({
     name: "tenant-scope",
     query: {
@@ -75,7 +89,7 @@ const built = new WeakMap<Db, Map<string, TenantDb>>();
 export function createTenantDb(base: Db, scope: TenantScope): TenantDb {
   let byScope = built.get(base);
   if (!byScope) built.set(base, (byScope = new Map()));
-  const key = JSON.stringify([scope.workspaceId, scope.userId]);
+  const key = JSON.stringify([scope.workspaceId, scope.userId, scope.console === true]);
   const cached = byScope.get(key);
   if (cached) {
     // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
@@ -83,10 +97,22 @@ export function createTenantDb(base: Db, scope: TenantScope): TenantDb {
     byScope.set(key, cached);
     return cached;
   }
-  const client = buildTenantDb(base, { workspaceId: scope.workspaceId, userId: scope.userId });
+  const client = buildTenantDb(base, {
+    workspaceId: scope.workspaceId,
+    userId: scope.userId,
+    console: scope.console === true,
+  });
   byScope.set(key, client);
   if (byScope.size > CACHED_SCOPES) byScope.delete(byScope.keys().next().value!);
   return client;
+}
+
+/**
+ * The admin console's read-only client for `userId`: every workspace the user owns, administers
+ * or coaches, and any an active support grant opens to them; writes are refused by the database.
+ */
+export function createConsoleDb(base: Db, userId: string): TenantDb {
+  return createTenantDb(base, { workspaceId: null, userId, console: true });
 }
 
 /** The client inside one of the tenant client's own interactive transactions. */

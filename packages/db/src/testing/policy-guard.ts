@@ -14,7 +14,12 @@ export async function tablesMissingRowSecurity(client: pg.ClientBase) {
     policies: number;
   }>(`
     SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
-           (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+           (SELECT count(*)::int FROM pg_policy p
+            WHERE p.polrelid = c.oid
+              -- a policy for everyone (0) or the app role; the console's own do not count
+              AND (0 = ANY (p.polroles)
+                   OR (SELECT oid FROM pg_roles WHERE rolname = 'atlas_app') = ANY (p.polroles))
+           ) AS policies
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
     ORDER BY 1`);
