@@ -25,7 +25,7 @@ import {
   type Role,
 } from "@atlas/core";
 import { systemClock, type Clock } from "@atlas/time";
-import { createTenantDb, type Db, type EventSource } from "@atlas/db";
+import { createConsoleDb, createTenantDb, type Db, type EventSource } from "@atlas/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import pLimit from "p-limit";
 import superjson from "superjson";
@@ -274,7 +274,9 @@ export const workspaceAdminProcedure = workspaceProcedure.use(allowedTo("manageS
 
 /**
  * The admin console (apps/admin): who coaches, administers or owns at least one workspace, or is
- * platform staff. ctx gains the workspaces the caller may coach in.
+ * platform staff. ctx gains the workspaces the caller may coach in, and `consoleDb`: the read-only
+ * client that reaches all of them and any workspace an active support grant opens
+ * (docs/architecture.md "Console reach"). Writes use a client bound to one workspace.
  */
 export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const userId = ctx.session.userId;
@@ -293,6 +295,7 @@ export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
     ctx: {
       isPlatformAdmin,
       coachedWorkspaces: coached.map((m) => ({ workspaceId: m.workspaceId, role: m.role as Role })),
+      consoleDb: createConsoleDb(ctx.baseDb, userId),
     },
   });
 });
