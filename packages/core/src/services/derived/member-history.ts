@@ -143,7 +143,8 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
  * A member with a day in `since` (the day of the checkpoint a run resumes from) gets only what the
  * days after it read, never the whole log: the habits not archived by then, the tasks due after it
  * or not done by then (the overdue, and a done task's later due days), the events after it, and
- * the earlier events of those tasks (when they were done). Items left out add nothing after it.
+ * the earlier events of the tasks done by then with a day after it (when they were done; a task
+ * not done by then has only undone entries before it). Items left out add nothing after it.
  */
 export async function loadMemberContexts(
   tx: DbTx,
@@ -159,6 +160,46 @@ export async function loadMemberContexts(
   const sinceDays = memberIds.map((m) => input.since?.get(m) ?? null);
   // Each member with the day its load starts after (null: everything).
   const scope = Prisma.sql`unnest(${memberIds}::text[], ${sinceDays}::date[]) AS s(m, since)`;
+  // Tasks and events by group of members resuming after the same day, that day a plain parameter:
+  // the planner then sees how few rows each range holds and walks the matching index.
+  const groups = [...groupBy(memberIds, (m) => input.since?.get(m) ?? "").entries()].map(
+    ([since, ids]) => ({ since: since === "" ? null : (since as LocalDate), ids }),
+  );
+  const taskRowsWhere = (ids: readonly string[], condition: Prisma.Sql) => Prisma.sql`
+    SELECT t.* FROM "Task" t
+     WHERE t."workspaceId" = ${workspaceId} AND t."memberId" = ANY(${ids}::text[]) AND ${condition}`;
+  const keptAfter = (since: LocalDate) => Prisma.sql`(t."archivedAt" IS NULL
+    OR t."archivedAt" >= (${since}::date - 2)::timestamp AT TIME ZONE 'UTC')`;
+  // Disjoint arms, each an index range: not done by then (open, or done after it), or done by
+  // then with a planned or due day after it; archived two days or more before it: left out.
+  const tasksOfGroup = ({ since, ids }: { since: LocalDate | null; ids: string[] }) =>
+    since === null
+      ? taskRowsWhere(ids, Prisma.sql`true`)
+      : Prisma.join(
+          [
+            Prisma.sql`t."doneOn" IS NULL`,
+            Prisma.sql`t."doneOn" > ${since}::date`,
+            Prisma.sql`t."lastDueOn" > ${since}::date AND t."doneOn" <= ${since}::date`,
+          ].map((arm) => taskRowsWhere(ids, Prisma.sql`${arm} AND ${keptAfter(since)}`)),
+          " UNION ALL ",
+        );
+  // The entries after the day, and the earlier ones of the tasks done by then with a day after
+  // it (when they were done); a task not done by then has only undone entries before it.
+  const eventsOfGroup = ({ since, ids }: { since: LocalDate | null; ids: string[] }) => {
+    const events = Prisma.sql`
+      SELECT e.* FROM "ExecutionEvent" e
+       WHERE e."workspaceId" = ${workspaceId} AND e."memberId" = ANY(${ids}::text[])`;
+    if (since === null) return events;
+    return Prisma.sql`${events} AND e."localDate" > ${since}::date
+      UNION ALL
+      SELECT e.* FROM (${taskRowsWhere(
+        ids,
+        Prisma.sql`t."lastDueOn" > ${since}::date AND t."doneOn" <= ${since}::date
+                   AND ${keptAfter(since)}`,
+      )}) t
+      JOIN "ExecutionEvent" e ON e."workspaceId" = t."workspaceId" AND e."taskId" = t.id
+       WHERE e."localDate" <= ${since}::date`;
+  };
 
   // Sequential on purpose: an interactive transaction has one connection anyway.
   const memberships = await tx.membership.findMany({
@@ -192,7 +233,9 @@ export async function loadMemberContexts(
   );
   // Tasks and events, the bulk of a history, as one line of text per row: PostgreSQL joins text
   // faster than it builds JSON, and splitting it is as fast as parsing JSON. A task counts as
-  // done by `since` exactly as the engine reads it: a done or partial entry no undo reverts.
+  // done by `since` exactly as the engine reads it: a done or partial entry no undo reverts. The
+  // database keeps that day (doneOn) and the latest planned or due day (lastDueOn) on the task
+  // (docs/architecture.md "Stored task days"), so the tasks a resumed run needs are index ranges.
   const taskRows = await lineRows(
     tx,
     Prisma.sql`
@@ -202,22 +245,9 @@ export async function loadMemberContexts(
         v."effectiveFrom" - DATE '1970-01-01', v.status, v.priority,
         coalesce((v."dueDate" - DATE '1970-01-01')::text, ''),
         coalesce((v."plannedDate" - DATE '1970-01-01')::text, ''), v."estimateMinutes"), E'\n') AS data
-      FROM ${scope}
-      JOIN "Task" t ON t."workspaceId" = ${workspaceId} AND t."memberId" = s.m
-      JOIN "TaskVersion" v ON v."workspaceId" = t."workspaceId" AND v."taskId" = t.id
-      WHERE s.since IS NULL OR (
-        (t."archivedAt" IS NULL OR t."archivedAt" >= (s.since - 2)::timestamp AT TIME ZONE 'UTC')
-        AND (EXISTS (SELECT 1 FROM "TaskVersion" w
-                     WHERE w."workspaceId" = t."workspaceId" AND w."taskId" = t.id
-                       AND coalesce(w."plannedDate", w."dueDate") > s.since)
-          OR NOT EXISTS (SELECT 1 FROM "ExecutionEvent" d
-                         WHERE d."workspaceId" = t."workspaceId" AND d."taskId" = t.id
-                           AND d.kind IN ('done', 'partial') AND d."localDate" <= s.since
-                           AND NOT EXISTS (SELECT 1 FROM "ExecutionEvent" u
-                                           WHERE u."workspaceId" = d."workspaceId"
-                                             AND u."revertsId" = d.id AND u.kind = 'undo'
-                                             AND u."taskId" = d."taskId"
-                                             AND u."localDate" = d."localDate"))))`,
+      FROM (${Prisma.join(groups.map(tasksOfGroup), " UNION ALL ")}) t
+      CROSS JOIN LATERAL (SELECT * FROM "TaskVersion" v
+                          WHERE v."workspaceId" = t."workspaceId" AND v."taskId" = t.id) v`,
     (f): TaskJsonRow => [
       f[0]!,
       f[1]!,
@@ -231,9 +261,6 @@ export async function loadMemberContexts(
       Number(f[9]),
     ],
   );
-  const partialTaskIds = [
-    ...new Set(taskRows.filter((r) => input.since?.has(r[1]) === true).map((r) => r[0])),
-  ];
   const eventRows = await lineRows(
     tx,
     Prisma.sql`
@@ -241,14 +268,7 @@ export async function loadMemberContexts(
         coalesce(e."taskId", ''), e.kind, coalesce(e.value::text, ''),
         e."localDate" - DATE '1970-01-01', coalesce(e."revertsId", ''),
         (extract(epoch FROM e."recordedAt") * 1000)::bigint), E'\n') AS data
-      FROM (
-        SELECT e.* FROM ${scope}
-        JOIN "ExecutionEvent" e ON e."workspaceId" = ${workspaceId} AND e."memberId" = s.m
-        WHERE s.since IS NULL OR e."localDate" > s.since
-        UNION ALL
-        SELECT e.* FROM ${scope}
-        JOIN "ExecutionEvent" e ON e."workspaceId" = ${workspaceId} AND e."memberId" = s.m
-        WHERE e."taskId" = ANY(${partialTaskIds}::text[]) AND e."localDate" <= s.since) e`,
+      FROM (${Prisma.join(groups.map(eventsOfGroup), " UNION ALL ")}) e`,
     (f): EventJsonRow => [
       f[0]!,
       f[1]!,
