@@ -1,5 +1,6 @@
 import type { AdminRouterOutputs } from "@atlas/api";
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
+import type { Route } from "next";
 import Link from "next/link";
 
 type WeekSummary = AdminRouterOutputs["week"]["list"][number];
@@ -37,8 +38,9 @@ function scoreChange(now: number | null, before: number | null): string {
   return `${delta > 0 ? "+" : "−"}${Math.abs(delta)} on the week before (${before})`;
 }
 
+// The drill-down route (/members/[workspaceId]/[memberId]) belongs to the member pages.
 const memberHref = (workspaceId: string, memberId: string) =>
-  `/members/${encodeURIComponent(workspaceId)}/${encodeURIComponent(memberId)}`;
+  `/members/${encodeURIComponent(workspaceId)}/${encodeURIComponent(memberId)}` as Route;
 
 /** The week's average score by day: bars on a fixed 0–100 scale, with the numbers in a table. */
 function ScoreByDay({
