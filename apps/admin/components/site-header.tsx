@@ -12,6 +12,9 @@ export function SiteHeader({ via, webUrl }: { via: "clerk" | "dev" | null; webUr
           Atlas <span className="font-normal text-muted-foreground">admin</span>
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+          <Link href="/week" className="rounded-md px-2 py-1 hover:bg-muted">
+            This week
+          </Link>
           <a href={webUrl} className="rounded-md px-2 py-1 hover:bg-muted">
             Back to Atlas
           </a>

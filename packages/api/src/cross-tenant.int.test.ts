@@ -247,6 +247,7 @@ const APP_CASES: Record<string, Case> = {
 
 const ADMIN_CASES: Record<string, Case> = {
   "portfolio.workspaces": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
+  "week.list": { input: () => undefined, expect: "OWN" },
 };
 
 const ROUTERS = [

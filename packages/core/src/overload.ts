@@ -3,7 +3,7 @@
  * and relief by deferring deadline-free tasks. Minutes are carried in sevenths of a minute so that
  * duration·N/7 stays an integer and every threshold is an exact comparison.
  */
-import { addDays, diffDays, type LocalDate } from "@atlas/time";
+import { addDays, diffDays, isoWeekStart, type LocalDate } from "@atlas/time";
 import { habitDayPlan, taskDueDays } from "./due.ts";
 import { firstDoneDay, indexEvents } from "./derive/event-index.ts";
 import { capacityOn } from "./capacity.ts";
@@ -154,6 +154,34 @@ export function forecastLoad(plan: PlanInput, today: LocalDate): LoadForecast {
   // Capacity-0 days never count toward the three-day rule (overDayCount skips them).
   if (overDayCount >= 3) level = "critical";
   return { days, level, isOverloaded: level === "over" || level === "critical", overDayCount };
+}
+
+/**
+ * What the plan holds for today … today + 6 (docs/domain.md "Weekly summary"): the open tasks due
+ * on one of those days (each counted once, as the load counts them) and the habit occurrences (a
+ * due day each; a times_per_week ISO week counts its N once).
+ */
+export function plannedItems(
+  plan: PlanInput,
+  today: LocalDate,
+): { tasksDue: number; habitOccurrences: number } {
+  const model = new LoadModel(plan, today);
+  const tasks = new Set<string>();
+  const weeks = new Set<string>();
+  let habitOccurrences = 0;
+  for (let i = 0; i < FORECAST_DAYS; i++) {
+    const date = addDays(today, i);
+    for (const { task } of model.tasksDue(date)) tasks.add(task.id);
+    for (const habit of plan.habits) {
+      const p = habitDayPlan(habit, date);
+      if (p.kind === "day" && p.isDue) habitOccurrences++;
+      else if (p.kind === "week" && !weeks.has(`${habit.id}:${isoWeekStart(date)}`)) {
+        weeks.add(`${habit.id}:${isoWeekStart(date)}`);
+        habitOccurrences += p.timesPerWeek;
+      }
+    }
+  }
+  return { tasksDue: tasks.size, habitOccurrences };
 }
 
 export interface TrendDay {

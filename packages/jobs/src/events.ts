@@ -2,6 +2,7 @@
  * The events Atlas sends, typed once: the Inngest functions trigger on them and `send` builds
  * them, so a name or a payload cannot drift between sender and receiver.
  */
+import { isLocalDate } from "@atlas/time";
 import { eventType } from "inngest";
 import { z } from "zod";
 
@@ -10,8 +11,20 @@ export const dayCloseRequested = eventType("atlas/day-close.requested", {
   schema: z.object({ workspaceId: z.string().min(1) }),
 });
 
+/** The weekly summary of one workspace's ISO week (docs/domain.md "Weekly summary"). */
+export const weekSummaryRequested = eventType("atlas/week-summary.requested", {
+  // Inngest's event schemas cannot brand: checked as a real date here, branded where it is used.
+  schema: z.object({
+    workspaceId: z.string().min(1),
+    weekStart: z
+      .string()
+      .refine((s): boolean => isLocalDate(s), { message: "Expected a real date YYYY-MM-DD" }),
+  }),
+});
+
 export const atlasEvents = {
   [dayCloseRequested.name]: dayCloseRequested,
+  [weekSummaryRequested.name]: weekSummaryRequested,
 } as const;
 
 export type AtlasEventName = keyof typeof atlasEvents;
@@ -21,3 +34,9 @@ export type AtlasEventData<N extends AtlasEventName> = z.infer<
 
 /** Hourly, on the hour (UTC), in Inngest and in the embedded scheduler alike. */
 export const DAY_CLOSE_CRON = "0 * * * *";
+
+/**
+ * Hourly at half past (UTC): each workspace is summarised at the first tick from 06:00 on its own
+ * Monday (its default zone), and any tick after catches up a week still missing.
+ */
+export const WEEK_SUMMARY_CRON = "30 * * * *";

@@ -3,8 +3,20 @@ export { send } from "./send.ts";
 export { inngestHandler } from "./serve.ts";
 export { functions } from "./functions/index.ts";
 export { createDayCloseFunctions } from "./functions/day-close.ts";
+export { createWeekSummaryFunctions } from "./functions/week-summary.ts";
 export { startEmbeddedScheduler, type EmbeddedSchedulerOptions } from "./scheduler.ts";
 export { closeWorkspaceDays, listWorkspaceIds } from "./day-close.ts";
+export {
+  closeAndSummariseWeek,
+  listDueWeekSummaries,
+  summariseWorkspaceWeekJob,
+} from "./week-summary.ts";
 export { defaultDeps, type JobDeps } from "./deps.ts";
-export { DAY_CLOSE_CRON, dayCloseRequested, type AtlasEventName } from "./events.ts";
+export {
+  DAY_CLOSE_CRON,
+  dayCloseRequested,
+  WEEK_SUMMARY_CRON,
+  weekSummaryRequested,
+  type AtlasEventName,
+} from "./events.ts";
 export type { JobLog } from "./local-runner.ts";

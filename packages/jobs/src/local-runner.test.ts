@@ -2,7 +2,7 @@
 import { systemClock } from "@atlas/time";
 import { describe, expect, it, vi } from "vitest";
 import type { JobDeps } from "./deps.ts";
-import { createLocalRunner, type Handlers } from "./local-runner.ts";
+import { createLocalRunner, defaultHandlers, type Handlers } from "./local-runner.ts";
 
 const deps = {
   appDb: () => undefined,
@@ -17,6 +17,7 @@ describe("createLocalRunner", () => {
     let maxPerKey = 0;
     const perKey = new Map<string, number>();
     const handlers: Handlers = {
+      ...defaultHandlers,
       "atlas/day-close.requested": {
         key: (data) => data.workspaceId,
         run: async (_deps, { workspaceId }) => {
@@ -48,6 +49,7 @@ describe("createLocalRunner", () => {
     const error = vi.fn();
     let calls = 0;
     const handlers: Handlers = {
+      ...defaultHandlers,
       "atlas/day-close.requested": {
         key: (data) => data.workspaceId,
         run: async () => {

@@ -5,6 +5,7 @@
  */
 import { closeWorkspaceDays } from "./day-close.ts";
 import type { JobDeps } from "./deps.ts";
+import { closeAndSummariseWeek } from "./week-summary.ts";
 import type { AtlasEventData, AtlasEventName } from "./events.ts";
 
 export interface JobLog {
@@ -24,6 +25,10 @@ export const defaultHandlers: Handlers = {
   "atlas/day-close.requested": {
     key: (data) => data.workspaceId,
     run: (deps, data) => closeWorkspaceDays(deps, data.workspaceId),
+  },
+  "atlas/week-summary.requested": {
+    key: (data) => data.workspaceId,
+    run: (deps, data) => closeAndSummariseWeek(deps, data),
   },
 };
 

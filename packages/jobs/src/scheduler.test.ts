@@ -1,6 +1,7 @@
 /**
  * The embedded scheduler on a fake clock: nothing before the hour, then one day-close event per
- * workspace (the same fan-out as the Inngest cron), every hour, until stopped.
+ * workspace (the same fan-out as the Inngest cron), every hour, until stopped; at half past, one
+ * week-summary event per workspace whose Monday morning has come.
  */
 import type { Db } from "@atlas/db";
 import { systemClock } from "@atlas/time";
@@ -9,11 +10,16 @@ import type { JobDeps } from "./deps.ts";
 import type { LocalRunner } from "./local-runner.ts";
 import { startEmbeddedScheduler } from "./scheduler.ts";
 
-function fakeDeps(workspaceIds: string[]) {
+function fakeDeps(workspaceIds: string[], timeZones: Record<string, string> = {}) {
   const audit = vi.fn(async () => ({}));
   const bypass = {
     auditLog: { create: audit },
-    workspace: { findMany: vi.fn(async () => workspaceIds.map((id) => ({ id }))) },
+    workspace: {
+      findMany: vi.fn(async () =>
+        workspaceIds.map((id) => ({ id, defaultTimeZone: timeZones[id] ?? "UTC" })),
+      ),
+    },
+    workspaceWeekSummary: { findMany: vi.fn(async () => []) },
   } as unknown as Db;
   const deps: JobDeps = {
     appDb: () => {
@@ -59,13 +65,29 @@ describe("startEmbeddedScheduler", () => {
     // The workspace listing goes through the audited bypass client.
     expect(audit).toHaveBeenCalledTimes(1);
 
+    const dayCloses = () =>
+      dispatch.mock.calls.filter(([name]) => name === "atlas/day-close.requested").length;
     await vi.advanceTimersByTimeAsync(3_600_000); // 12:00:00
     await stop.idle();
-    expect(dispatch).toHaveBeenCalledTimes(4);
+    expect(dayCloses()).toBe(4);
 
     await stop();
+    const calls = dispatch.mock.calls.length;
     await vi.advanceTimersByTimeAsync(3 * 3_600_000);
-    expect(dispatch).toHaveBeenCalledTimes(4);
+    expect(dispatch).toHaveBeenCalledTimes(calls);
+  });
+
+  it("fans out the weekly summary at half past to workspaces whose Monday 06:00 has come", async () => {
+    vi.setSystemTime(new Date("2026-03-09T10:29:00.000Z")); // a Monday
+    const { deps } = fakeDeps(["w1", "w2"], { w2: "Pacific/Honolulu" }); // 00:29 there
+    const { runner, dispatch } = fakeRunner();
+    const stop = startEmbeddedScheduler({ log, deps, runner, catchUpOnStart: false });
+    await vi.advanceTimersByTimeAsync(60_000); // 10:30:00
+    await stop.idle();
+    expect(dispatch.mock.calls).toEqual([
+      ["atlas/week-summary.requested", { workspaceId: "w1", weekStart: "2026-03-02" }],
+    ]);
+    await stop();
   });
 
   it("catches up at start when asked (the default)", async () => {

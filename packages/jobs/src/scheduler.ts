@@ -1,59 +1,90 @@
 /**
- * The embedded scheduler (embedded mode only): the same cron expression as the Inngest cron, the
+ * The embedded scheduler (embedded mode only): the same cron expressions as the Inngest crons, the
  * same fan-out (one event per workspace), the same plain functions, in-process.
  */
 import { Cron } from "croner";
 import { listWorkspaceIds } from "./day-close.ts";
 import { defaultDeps, type JobDeps } from "./deps.ts";
-import { DAY_CLOSE_CRON } from "./events.ts";
+import {
+  DAY_CLOSE_CRON,
+  WEEK_SUMMARY_CRON,
+  type AtlasEventData,
+  type AtlasEventName,
+} from "./events.ts";
 import { createLocalRunner, type JobLog, type LocalRunner } from "./local-runner.ts";
+import { listDueWeekSummaries } from "./week-summary.ts";
 
 export interface EmbeddedSchedulerOptions {
   log: JobLog;
   deps?: JobDeps;
-  /** Also run once right away, so days missed while the app was down close now (default true). */
+  /** Also run once right away, so work missed while the app was down runs now (default true). */
   catchUpOnStart?: boolean;
   runner?: LocalRunner;
 }
 
 export interface EmbeddedScheduler {
   (): Promise<void>;
-  /** Resolves once the current tick and every run it fanned out have finished (tests). */
+  /** Resolves once the current ticks and every run they fanned out have finished (tests). */
   idle(): Promise<void>;
 }
+
+interface Schedule<N extends AtlasEventName> {
+  /** The Inngest cron function's id, for the log. */
+  id: string;
+  cron: string;
+  event: N;
+  fanOut(deps: JobDeps): Promise<AtlasEventData<N>[]>;
+}
+
+/** What the Inngest crons do, one entry each (packages/jobs/src/functions). */
+const SCHEDULES = [
+  {
+    id: "day-close-cron",
+    cron: DAY_CLOSE_CRON,
+    event: "atlas/day-close.requested",
+    fanOut: async (deps) => (await listWorkspaceIds(deps)).map((workspaceId) => ({ workspaceId })),
+  } satisfies Schedule<"atlas/day-close.requested">,
+  {
+    id: "week-summary-cron",
+    cron: WEEK_SUMMARY_CRON,
+    event: "atlas/week-summary.requested",
+    fanOut: listDueWeekSummaries,
+  } satisfies Schedule<"atlas/week-summary.requested">,
+];
 
 /** Starts the crons; returns a function that stops them and waits for runs in flight. */
 export function startEmbeddedScheduler(options: EmbeddedSchedulerOptions): EmbeddedScheduler {
   const { log } = options;
   const deps = options.deps ?? defaultDeps;
   const runner = options.runner ?? createLocalRunner(deps, log);
-  let ticking: Promise<void> = Promise.resolve();
+  const ticking = new Map<string, Promise<void>>();
 
-  const tick = () => {
-    ticking = (async () => {
-      try {
-        const workspaceIds = await listWorkspaceIds(deps);
-        for (const workspaceId of workspaceIds) {
-          runner.dispatch("atlas/day-close.requested", { workspaceId });
+  const jobs = SCHEDULES.map(<N extends AtlasEventName>(schedule: Schedule<N>) => {
+    const tick = () => {
+      const run = (async () => {
+        try {
+          const events = await schedule.fanOut(deps);
+          for (const data of events) runner.dispatch(schedule.event, data);
+          log.info(`${schedule.id} fanned out`, { workspaces: events.length });
+        } catch (error) {
+          log.error(`${schedule.id} failed`, { error });
         }
-        log.info("day-close-cron fanned out", { workspaces: workspaceIds.length });
-      } catch (error) {
-        log.error("day-close-cron failed", { error });
-      }
-    })();
-    return ticking;
-  };
-
-  // protect: a tick still running when the next one is due is skipped, not doubled.
-  const job = new Cron(DAY_CLOSE_CRON, { timezone: "UTC", protect: true }, tick);
-  if (options.catchUpOnStart ?? true) void tick();
+      })();
+      ticking.set(schedule.id, run);
+      return run;
+    };
+    // protect: a tick still running when the next one is due is skipped, not doubled.
+    const job = new Cron(schedule.cron, { timezone: "UTC", protect: true }, tick);
+    if (options.catchUpOnStart ?? true) void tick();
+    return job;
+  });
 
   const idle = async () => {
-    await ticking;
+    await Promise.all(ticking.values());
     await runner.idle();
   };
   const stop = async () => {
-    job.stop();
+    for (const job of jobs) job.stop();
     await idle();
   };
   return Object.assign(stop, { idle });

@@ -24,7 +24,11 @@ export async function send<N extends AtlasEventName>(
 ): Promise<void> {
   const validated = atlasEvents[name].schema.parse(data) as AtlasEventData<N>;
   if (atlasMode() === "production") {
-    await inngest.send(atlasEvents[name].create(validated));
+    // One event's own builder: TypeScript cannot pair a union of builders with N by itself.
+    const event = atlasEvents[name] as unknown as {
+      create(data: AtlasEventData<N>): Parameters<typeof inngest.send>[0];
+    };
+    await inngest.send(event.create(validated));
     return;
   }
   localRunner().dispatch(name, validated);
