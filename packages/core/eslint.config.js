@@ -8,4 +8,10 @@ export default [
     files: ["src/services/workspaces/memberships.ts", "src/services/workspaces/erasure.ts"],
     rules: { "no-restricted-imports": "off" },
   },
+  {
+    // Platform admin: tenants and the platform audit, read by staff who belong to no workspace
+    // (docs/architecture.md "Platform admin"). Mirrors packages/db/src/bypass-imports.test.ts.
+    files: ["src/services/platform/tenants.ts", "src/services/platform/audit-log.ts"],
+    rules: { "no-restricted-imports": "off" },
+  },
 ];

@@ -18,6 +18,9 @@ export function SiteHeader({ via, webUrl }: { via: "clerk" | "dev" | null; webUr
           <a href={webUrl} className="rounded-md px-2 py-1 hover:bg-muted">
             Back to Atlas
           </a>
+          <Link href="/platform/tenants" className="rounded-md px-2 py-1 hover:bg-muted">
+            Platform
+          </Link>
         </nav>
         <div className="ml-auto flex items-center gap-3">
           {via === "clerk" ? <UserButton /> : null}

@@ -11,3 +11,6 @@ export const getActiveWorkspace = cache(async () => {
 });
 
 export const getMembers = cache(async () => (await getApi()).workspace.members());
+
+/** The support grants open now in the active workspace (the banner of every page). */
+export const getActiveSupport = cache(async () => (await getApi()).support.active());

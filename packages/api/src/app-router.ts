@@ -37,6 +37,12 @@ import { getWorkspaceSettings } from "./routers/app/workspace/get-workspace-sett
 import { listMembers } from "./routers/app/workspace/list-members.ts";
 import { listWorkspaces } from "./routers/app/workspace/list-workspaces.ts";
 import { updateWorkspaceSettings } from "./routers/app/workspace/update-workspace-settings.ts";
+import { approveSupportGrant } from "./routers/app/support/approve-support-grant.ts";
+import { getActiveSupport } from "./routers/app/support/get-active-support.ts";
+import { listSupportGrants } from "./routers/app/support/list-support-grants.ts";
+import { refuseSupportGrant } from "./routers/app/support/refuse-support-grant.ts";
+import { revokeSupportGrant } from "./routers/app/support/revoke-support-grant.ts";
+import { setSupportAccess } from "./routers/app/support/set-support-access.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 const workspaceRouter = {
@@ -102,6 +108,16 @@ const dashboardRouter = { get: getDashboard } satisfies TRPCRouterRecord;
 /** docs/domain.md "Overload": applying the relief the dashboard proposes. */
 const overloadRouter = { applyRelief } satisfies TRPCRouterRecord;
 
+/** Atlas staff's support access, as the workspace sees it (docs/domain.md "Support access"). */
+const supportRouter = {
+  list: listSupportGrants,
+  active: getActiveSupport,
+  approve: approveSupportGrant,
+  refuse: refuseSupportGrant,
+  revoke: revokeSupportGrant,
+  setEnabled: setSupportAccess,
+} satisfies TRPCRouterRecord;
+
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   me: meRouter,
@@ -113,6 +129,7 @@ export const appRouter = createTRPCRouter({
   today: todayRouter,
   dashboard: dashboardRouter,
   overload: overloadRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

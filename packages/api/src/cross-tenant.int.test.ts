@@ -24,6 +24,8 @@ interface Ids {
     taskId: string;
     eventId: string;
     memberId: string;
+    /** A support request of B (staff asked for access to B). */
+    grantId: string;
   };
 }
 
@@ -47,6 +49,8 @@ interface Case {
 
 /** A member id outside A: the owner learns it is no member here; a member may not ask at all. */
 const NO_MEMBER = { owner: "NOT_FOUND", nora: "FORBIDDEN" } as const;
+/** Another workspace's grant: the owner learns there is no such request here; a member may not decide. */
+const NO_GRANT = { owner: "NOT_FOUND", nora: "FORBIDDEN" } as const;
 const KEY = { idempotencyKey: "cross-tenant-0001" };
 
 const week = {
@@ -243,11 +247,48 @@ const APP_CASES: Record<string, Case> = {
     expect: "FORBIDDEN",
     inA: { input: ({ ofB }) => ({ ...KEY, moves: [reliefMove(ofB.taskId)] }), expect: "NOT_FOUND" },
   },
+
+  // Support access: the owner of A decides A's grants only; a member of A decides none.
+  "support.list": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "support.active": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "support.approve": {
+    input: ({ b, ofB }) => ({ workspaceId: b, grantId: ofB.grantId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ grantId: ofB.grantId }), expect: NO_GRANT },
+  },
+  "support.refuse": {
+    input: ({ b, ofB }) => ({ workspaceId: b, grantId: ofB.grantId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ grantId: ofB.grantId }), expect: NO_GRANT },
+  },
+  "support.revoke": {
+    input: ({ b, ofB }) => ({ workspaceId: b, grantId: ofB.grantId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ grantId: ofB.grantId }), expect: NO_GRANT },
+  },
+  "support.setEnabled": {
+    input: ({ b }) => ({ workspaceId: b, enabled: false }),
+    expect: "FORBIDDEN",
+  },
 };
+
+const OPEN_GRANT = (workspaceId: string) => ({
+  ...KEY,
+  workspaceId,
+  reason: "Looking around",
+  durationMinutes: 60,
+});
 
 const ADMIN_CASES: Record<string, Case> = {
   "portfolio.workspaces": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
   "week.list": { input: () => undefined, expect: "OWN" },
+  // The platform admin is Atlas staff's: an owner or a member of A gets nothing of it.
+  "platform.tenants.list": { input: () => ({}), expect: "FORBIDDEN" },
+  "platform.audit.list": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "platform.support.request": { input: ({ b }) => OPEN_GRANT(b), expect: "FORBIDDEN" },
+  "platform.support.breakGlass": { input: ({ b }) => OPEN_GRANT(b), expect: "FORBIDDEN" },
+  "platform.support.listMine": { input: () => undefined, expect: "FORBIDDEN" },
+  "platform.support.members": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
 };
 
 const ROUTERS = [
@@ -288,6 +329,16 @@ beforeAll(async () => {
       taskId: (await h.admin.task.findFirstOrThrow(inB)).id,
       eventId: (await h.admin.executionEvent.findFirstOrThrow(inB)).id,
       memberId: h.userIds.priya,
+      grantId: (
+        await h.admin.supportGrant.create({
+          data: {
+            workspaceId: second,
+            staffUserId: h.userIds.staff,
+            reason: "Help with an import",
+            durationMinutes: 60,
+          },
+        })
+      ).id,
     },
   };
   const onlyInB = await h.admin.user.findMany({

@@ -3,6 +3,7 @@ import { ROLES } from "@atlas/core";
 import { ZLocalDate } from "@atlas/time";
 import { z } from "zod";
 import { hasAtMostThreeDecimals, MAX_VALUE } from "@atlas/core/services/shared/values";
+import type { SupportGrantOut } from "@atlas/core/services/platform/support-access";
 
 export const ZRole = z.enum(ROLES);
 
@@ -109,3 +110,23 @@ export function withoutWorkspace<T extends { workspaceId?: string }>(
 export type ServiceOutput<F extends (...args: never[]) => Promise<unknown>> = Awaited<
   ReturnType<F>
 >;
+
+/** A support grant, as its owner and the staff member who asked see it (docs/domain.md "Support access"). */
+export const ZSupportGrant = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  workspaceName: z.string().nullable(),
+  staff: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  reason: z.string(),
+  scope: z.enum(["read", "write"]),
+  durationMinutes: z.number().int(),
+  status: z.enum(["requested", "approved", "refused", "revoked"]),
+  breakGlass: z.boolean(),
+  isActive: z.boolean(),
+  requestedAt: ZInstantOutput,
+  decidedAt: ZInstantOutput.nullable(),
+  decisionNote: z.string().nullable(),
+  startsAt: ZInstantOutput.nullable(),
+  expiresAt: ZInstantOutput.nullable(),
+  revokedAt: ZInstantOutput.nullable(),
+}) satisfies z.ZodType<SupportGrantOut>;

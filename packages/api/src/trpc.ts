@@ -46,6 +46,11 @@ export interface CreateContextOptions {
   limiter: RateLimiters;
   /** Which app serves the call (web, admin): the source every log write records. */
   source: EventSource;
+  /**
+   * The audited bypass client for platform-admin reads (tests pass their own); unset, the
+   * services use DATABASE_ADMIN_URL's.
+   */
+  bypassDb?: Db;
 }
 
 /**
@@ -62,6 +67,7 @@ export function createContextInner(opts: CreateContextOptions) {
     clock: opts.clock ?? systemClock,
     limiter: opts.limiter,
     source: opts.source,
+    bypassDb: opts.bypassDb,
     /** Runs one call of this request when a slot is free (CALLS_AT_ONCE_PER_REQUEST). */
     callSlot: pLimit(CALLS_AT_ONCE_PER_REQUEST),
   };
@@ -298,4 +304,15 @@ export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
       consoleDb: createConsoleDb(ctx.baseDb, userId),
     },
   });
+});
+
+/**
+ * The platform admin (apps/admin /platform/*): Atlas staff only (User.isPlatformAdmin). They hold
+ * no workspace capability; member data only under a support grant (console-access.ts).
+ */
+export const platformProcedure = adminProcedure.use(({ ctx, next }) => {
+  if (!ctx.isPlatformAdmin) {
+    throw new AppError("FORBIDDEN", "The platform admin is for Atlas staff only.");
+  }
+  return next();
 });

@@ -13,6 +13,7 @@ const TABLE: [CapabilityName, boolean, boolean, boolean, boolean][] = [
   ["manageSettings", false, false, true, true],
   ["billing", false, false, false, true],
   ["deleteWorkspace", false, false, false, true],
+  ["supportAccess", false, false, false, true],
   ["adminConsole", false, true, true, true],
 ];
 

@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   /** Billing; deleting the workspace. */
   billing: { roles: OWNER },
   deleteWorkspace: { roles: OWNER },
+  /** Decide on Atlas staff's support access: approve, refuse, revoke, turn it off. */
+  supportAccess: { roles: OWNER },
   /** The admin console (platform admins reach it without a role; see the API's admin router). */
   adminConsole: { roles: COACHES },
 } as const satisfies Record<string, Capability>;

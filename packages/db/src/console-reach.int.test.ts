@@ -73,8 +73,9 @@ beforeAll(async () => {
   await admin.membership.create({
     data: { workspaceId: demoId, userId: coachOfDemo, role: "coach" },
   });
-  staff = (await admin.user.create({ data: { email: "staff@atlas.local", isPlatformAdmin: true } }))
-    .id;
+  // The seeded platform admin (packages/seed/src/people.ts), member of no workspace.
+  staff = (await admin.user.findUniqueOrThrow({ where: { email: "staff@atlas.local" } })).id;
+  expect(await admin.membership.count({ where: { userId: staff } })).toBe(0);
 });
 
 afterAll(async () => {

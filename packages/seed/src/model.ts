@@ -25,6 +25,7 @@ export interface UserSpec {
   key: string;
   email: string;
   name: string;
+  isPlatformAdmin: boolean;
   createdAt: Date;
   settings: TimeSettingVersion[];
 }

@@ -19,6 +19,8 @@ interface PersonTemplate {
   key: string;
   email: string;
   name: string;
+  /** Atlas staff (User.isPlatformAdmin): the platform admin, member of no workspace. */
+  isPlatformAdmin?: true;
   /** Zone history, oldest first; a later entry starts `fromDay` days relative to today. */
   zones: { timeZone: string; dayStartMinutes: number; fromDay?: number }[];
 }
@@ -70,6 +72,13 @@ export const PEOPLE: readonly PersonTemplate[] = [
     name: "Priya Patel",
     zones: [{ timeZone: "Asia/Kolkata", dayStartMinutes: 0 }],
   },
+  {
+    key: "staff",
+    email: "staff@atlas.local",
+    name: "Stella Staff",
+    isPlatformAdmin: true,
+    zones: [{ timeZone: "Europe/Dublin", dayStartMinutes: 0 }],
+  },
 ];
 
 /** A user's time settings, created day and createdAt, all derived from `now`. */
@@ -89,6 +98,7 @@ function buildUser(now: Date, person: PersonTemplate): UserSpec {
     key: person.key,
     email: person.email,
     name: person.name,
+    isPlatformAdmin: person.isPlatformAdmin ?? false,
     createdAt: atHour(settings, created, 5),
     settings,
   };

@@ -176,7 +176,7 @@ describe("seed (database)", () => {
     expect(first.counts).toMatchObject({
       Plan: 3,
       Workspace: 2,
-      User: 7,
+      User: 8,
       Membership: 9,
       Subscription: 1,
     });
@@ -225,6 +225,12 @@ describe("seed (database)", () => {
     expect(role("second", "sam.sydney@atlas.local")?.role).toBe("member");
     expect(role("demo", "kenji.tokyo@atlas.local")).toMatchObject({ mon: 240, fri: 0 });
     expect(role("demo", "nora.newyork@atlas.local")).toMatchObject({ mon: 360, fri: 360 });
+    // Atlas staff: a platform admin who belongs to no workspace (support access only).
+    expect(members.filter((m) => m.email === "staff@atlas.local")).toEqual([]);
+    const admins = await rows<{ email: string }>(
+      `SELECT email FROM "User" WHERE "isPlatformAdmin" ORDER BY email`,
+    );
+    expect(admins.map((a) => a.email)).toEqual(["staff@atlas.local"]);
 
     const settings = await rows<{
       email: string;

@@ -58,6 +58,7 @@ async function writePeople(
       data: {
         email: u.email,
         name: u.name,
+        isPlatformAdmin: u.isPlatformAdmin,
         createdAt: u.createdAt,
         updatedAt: u.createdAt,
         timeSettings: {

@@ -9,7 +9,8 @@ import type { ReactNode } from "react";
 import { NavLink } from "~/components/nav-link.tsx";
 import { WorkspaceSwitcher } from "~/components/workspace-switcher.tsx";
 import { serverEnv } from "~/env.ts";
-import { getActiveWorkspace, getMembers, getWorkspaces } from "~/lib/data.ts";
+import { SupportBanner } from "~/components/support/support-banner.tsx";
+import { getActiveSupport, getActiveWorkspace, getMembers, getWorkspaces } from "~/lib/data.ts";
 
 const NAV: readonly [Route, string][] = [
   ["/", "Today"],
@@ -29,6 +30,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const me = active
     ? (await getMembers()).find((member) => member.id === session.userId)
     : undefined;
+  const support = active ? await getActiveSupport() : [];
   const { adminUrl } = serverEnv();
   const showAdmin =
     adminUrl !== undefined &&
@@ -93,6 +95,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
+      {active ? (
+        <SupportBanner
+          workspaceId={active.id}
+          grants={support}
+          isOwner={can("supportAccess", { role: active.role, sharesProgress: false })}
+        />
+      ) : null}
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>

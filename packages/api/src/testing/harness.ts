@@ -27,6 +27,7 @@ export const PEOPLE = {
   kenji: "kenji.tokyo@atlas.local", // member of demo
   sam: "sam.sydney@atlas.local", // member of demo and second
   priya: "owner.second@atlas.local", // owner of second
+  staff: "staff@atlas.local", // Atlas staff (platform admin), member of no workspace
 } as const;
 
 export type Person = keyof typeof PEOPLE;
@@ -103,6 +104,7 @@ export async function createHarness(): Promise<Harness> {
       db: app,
       clock: options.clock ?? systemClock,
       limiter: options.limiter ?? limiter,
+      bypassDb: admin,
     });
 
   return {

@@ -24,6 +24,7 @@ export const ZONES = {
   kenji: "Asia/Tokyo",
   sam: "Australia/Sydney",
   priya: "Asia/Kolkata",
+  staff: "Europe/Dublin",
 } as const;
 
 export const clockAt = (instant: Date): Clock => ({ now: () => new Date(instant.getTime()) });

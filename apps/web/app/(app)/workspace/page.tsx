@@ -1,6 +1,9 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle, ScrollRegion } from "@atlas/ui";
 import type { Metadata } from "next";
+import { can } from "@atlas/api/permissions";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
+import { SupportAccessCard } from "~/components/support/support-access-card.tsx";
+import { getApi } from "~/lib/trpc/server.ts";
 import { getActiveWorkspace, getMembers } from "~/lib/data.ts";
 import { ROLE_LABEL } from "~/lib/roles.ts";
 
@@ -11,6 +14,8 @@ export default async function WorkspacePage() {
   if (!active) return <NoWorkspace title="Workspace" />;
 
   const members = await getMembers();
+  const isOwner = can("supportAccess", { role: active.role, sharesProgress: false });
+  const support = isOwner ? await (await getApi()).support.list({ workspaceId: active.id }) : null;
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -64,6 +69,8 @@ export default async function WorkspacePage() {
           </ScrollRegion>
         </CardContent>
       </Card>
+
+      {support ? <SupportAccessCard workspaceId={active.id} initial={support} /> : null}
     </div>
   );
 }

@@ -20,6 +20,7 @@ export const DESCRIBE: Record<CapabilityName, string> = {
   manageSettings: "change workspace settings",
   billing: "manage billing",
   deleteWorkspace: "delete the workspace",
+  supportAccess: "decide on Atlas support access",
   adminConsole: "use the admin console",
 };
 

@@ -1,0 +1,150 @@
+"use client";
+
+import type { RouterOutputs } from "@atlas/api";
+import {
+  Badge,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+} from "@atlas/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { describeError } from "~/lib/errors.ts";
+import { useTRPC } from "~/lib/trpc/react.tsx";
+import { LocalTime } from "./local-time.tsx";
+
+type Listing = RouterOutputs["support"]["list"];
+type Grant = Listing["grants"][number];
+
+function stateOf(grant: Grant): string {
+  if (grant.isActive) return "Active";
+  if (grant.status === "requested") return "Pending";
+  if (grant.status === "approved") return "Ended";
+  return grant.status === "refused" ? "Refused" : "Revoked";
+}
+
+/**
+ * Owners: Atlas staff's requests for access to this workspace, the grants open now and past
+ * ones; approve, refuse, revoke, and the switch that turns support access off.
+ */
+export function SupportAccessCard({
+  workspaceId,
+  initial,
+}: {
+  workspaceId: string;
+  initial: Listing;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const { data } = useQuery(
+    trpc.support.list.queryOptions({ workspaceId }, { initialData: initial }),
+  );
+  const settled = {
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({
+        queryKey: trpc.support.list.queryKey({ workspaceId }),
+      });
+      router.refresh();
+    },
+  };
+  const approve = useMutation(trpc.support.approve.mutationOptions(settled));
+  const refuse = useMutation(trpc.support.refuse.mutationOptions(settled));
+  const revoke = useMutation(trpc.support.revoke.mutationOptions(settled));
+  const setEnabled = useMutation(trpc.support.setEnabled.mutationOptions(settled));
+  const busy = approve.isPending || refuse.isPending || revoke.isPending || setEnabled.isPending;
+  const error = [approve, refuse, revoke, setEnabled]
+    .map((m) => describeError(m.error).form)
+    .find(Boolean);
+
+  return (
+    <Card aria-labelledby="support-title">
+      <CardHeader>
+        <CardTitle id="support-title">Support access</CardTitle>
+        <CardDescription>
+          Atlas staff can ask to see this workspace for up to 24 hours to help you. Nothing opens
+          until you approve, except break-glass in an emergency, which shows here at once.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="size-4 accent-primary"
+            checked={data.supportAccessEnabled}
+            disabled={busy}
+            onChange={(event) => setEnabled.mutate({ workspaceId, enabled: event.target.checked })}
+          />
+          Allow Atlas support access (turning it off ends every open grant)
+        </label>
+        {error ? (
+          <p role="alert" className="text-sm text-danger">
+            {error}
+          </p>
+        ) : null}
+        {data.grants.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No requests yet.</p>
+        ) : (
+          <ul className="flex flex-col divide-y divide-border" aria-label="Support requests">
+            {data.grants.map((grant) => (
+              <li key={grant.id} className="flex flex-col gap-2 py-3 text-sm">
+                <div className="flex flex-wrap items-center gap-2">
+                  <strong className="font-medium">{grant.staff?.name || grant.staff?.email}</strong>
+                  <Badge>{stateOf(grant)}</Badge>
+                  {grant.breakGlass ? <Badge>Break-glass</Badge> : null}
+                  <span className="text-muted-foreground">
+                    {grant.scope === "write" ? "Read and write" : "Read-only"},{" "}
+                    {grant.durationMinutes} min
+                    {grant.isActive && grant.expiresAt ? (
+                      <>
+                        , until <LocalTime iso={grant.expiresAt} />
+                      </>
+                    ) : null}
+                  </span>
+                </div>
+                <p>“{grant.reason}”</p>
+                <div className="flex gap-2">
+                  {grant.status === "requested" ? (
+                    <>
+                      <Button
+                        type="button"
+                        size="sm"
+                        aria-disabled={busy}
+                        onClick={() => !busy && approve.mutate({ workspaceId, grantId: grant.id })}
+                      >
+                        Approve
+                      </Button>
+                      <Button
+                        type="button"
+                        size="sm"
+                        variant="secondary"
+                        aria-disabled={busy}
+                        onClick={() => !busy && refuse.mutate({ workspaceId, grantId: grant.id })}
+                      >
+                        Refuse
+                      </Button>
+                    </>
+                  ) : null}
+                  {grant.isActive ? (
+                    <Button
+                      type="button"
+                      size="sm"
+                      variant="secondary"
+                      aria-disabled={busy}
+                      onClick={() => !busy && revoke.mutate({ workspaceId, grantId: grant.id })}
+                    >
+                      Revoke
+                    </Button>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
