@@ -246,7 +246,20 @@ const APP_CASES: Record<string, Case> = {
 };
 
 const ADMIN_CASES: Record<string, Case> = {
-  "portfolio.workspaces": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
+  "portfolio.list": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
+  "portfolio.setStatus": {
+    input: ({ b, ofB }) => ({
+      workspaceId: b,
+      memberId: ofB.memberId,
+      kind: "on_leave",
+      untilDate: "2099-01-12",
+    }),
+    expect: "FORBIDDEN",
+  },
+  "portfolio.clearStatus": {
+    input: ({ b, ofB }) => ({ workspaceId: b, memberId: ofB.memberId }),
+    expect: "FORBIDDEN",
+  },
 };
 
 const ROUTERS = [
