@@ -69,9 +69,9 @@ export async function generatePortfolio(
   await step(
     "memberships",
     `INSERT INTO "Membership" ("workspaceId", "userId", role, "createdAt")
-     SELECT 'w' || w, 'u' || w || '-' || m, 'member'::"MembershipRole", $4::date - ($3 + 1) ${members$}
+     SELECT 'w' || w, 'u' || w || '-' || m, 'member'::"MembershipRole", $4::date - ($3::int + 1) ${members$}
      UNION ALL
-     SELECT 'w' || w, '${coachId}', 'coach'::"MembershipRole", $4::date - ($3 + 1) FROM generate_series(1, $1::int) w`,
+     SELECT 'w' || w, '${coachId}', 'coach'::"MembershipRole", $4::date - ($3::int + 1) FROM generate_series(1, $1::int) w`,
     [workspaces, members, days, today],
   );
   const habits$ = `${members$}, generate_series(1, 3) h`;
@@ -79,7 +79,7 @@ export async function generatePortfolio(
     "habits",
     `INSERT INTO "Habit" (id, "workspaceId", "memberId", title, "startDate", "createdById")
      SELECT 'h' || w || '-' || m || '-' || h, 'w' || w, 'u' || w || '-' || m, 'Habit ' || h,
-            $4::date - $3, 'u' || w || '-' || m
+            $4::date - $3::int, 'u' || w || '-' || m
      ${habits$}`,
     [workspaces, members, days, today],
   );
