@@ -107,6 +107,9 @@ function decodeCursor(cursor: string): CursorKey {
   );
 }
 
+/** A read of 1,000 members stays far below this; the limit only stops a runaway. */
+const READ_TIMEOUT_MS = 30_000;
+
 /** A @db.Date column or date text as a local date. */
 const day = (text: string) => toLocalDate(text);
 
@@ -154,6 +157,8 @@ async function loadPortfolio(tx: DbTx, viewer: PortfolioViewer, query: Portfolio
   const ms = members.map((r) => r.m);
   const todays = members.map((r) => todayOf.get(r.m)!);
   const froms = todays.map((t) => addDays(t, -PORTFOLIO_WINDOW_DAYS));
+  // Every read below is per member through LATERAL, so the plan is an index range per member
+  // whatever the planner guesses about the arrays (a join let it scan whole tables instead).
   const pairs = Prisma.sql`unnest(${ws}::text[], ${ms}::text[], ${froms}::date[], ${todays}::date[])
                             AS x(w, m, f, t)`;
 
@@ -171,26 +176,34 @@ async function loadPortfolio(tx: DbTx, viewer: PortfolioViewer, query: Portfolio
       cap: number;
     }[]
   >(Prisma.sql`
-    SELECT x.w, x.m, s."localDate"::text AS d, s."score", s."scoreNumerator"::text AS num,
-           s."scoreDenominator"::text AS den, s."dueCount" AS due, s."consistency"::text AS c,
-           s."loadMinutes" AS load, s."capacityMinutes" AS cap
-    FROM ${pairs}
-    JOIN "MemberDayScore" s ON s."workspaceId" = x.w AND s."memberId" = x.m
-     AND s."localDate" BETWEEN x.f AND x.t`);
-  const active = await tx.$queryRaw<{ w: string; m: string; d: string }[]>(Prisma.sql`
-    SELECT DISTINCT x.w, x.m, e."localDate"::text AS d
-    FROM ${pairs}
-    JOIN "ExecutionEvent" e ON e."workspaceId" = x.w AND e."memberId" = x.m
-     AND e."localDate" BETWEEN x.f AND x.t AND e."kind" <> 'undo'`);
-  // The latest day with an event comes from the index; its latest instant from that day's rows.
-  const lastEvents = await tx.$queryRaw<{ w: string; m: string; d: string; at: Date }[]>(
-    Prisma.sql`
-    SELECT x.w, x.m, l.d, l.at
+    SELECT x.w, x.m, s.*
     FROM ${pairs}
     CROSS JOIN LATERAL (
-      SELECT e."localDate"::text AS d, e."occurredAt" AS at FROM "ExecutionEvent" e
+      SELECT s."localDate"::text AS d, s."score", s."scoreNumerator"::text AS num,
+             s."scoreDenominator"::text AS den, s."dueCount" AS due, s."consistency"::text AS c,
+             s."loadMinutes" AS load, s."capacityMinutes" AS cap
+      FROM "MemberDayScore" s
+      WHERE s."workspaceId" = x.w AND s."memberId" = x.m AND s."localDate" BETWEEN x.f AND x.t) s`);
+  const active = await tx.$queryRaw<{ w: string; m: string; d: string }[]>(Prisma.sql`
+    SELECT x.w, x.m, a.d
+    FROM ${pairs}
+    CROSS JOIN LATERAL (
+      SELECT DISTINCT e."localDate"::text AS d FROM "ExecutionEvent" e
+      WHERE e."workspaceId" = x.w AND e."memberId" = x.m
+        AND e."localDate" BETWEEN x.f AND x.t AND e."kind" <> 'undo') a`);
+  // The latest day with an event comes from the index (a backward scan that stops at the first
+  // row); its latest instant from that one day's rows.
+  const lastEvents = await tx.$queryRaw<{ w: string; m: string; d: string; at: Date }[]>(
+    Prisma.sql`
+    SELECT x.w, x.m, l.d::text AS d,
+      (SELECT max(e."occurredAt") FROM "ExecutionEvent" e
+        WHERE e."workspaceId" = x.w AND e."memberId" = x.m AND e."localDate" = l.d
+          AND e."kind" <> 'undo') AS at
+    FROM ${pairs}
+    CROSS JOIN LATERAL (
+      SELECT e."localDate" AS d FROM "ExecutionEvent" e
       WHERE e."workspaceId" = x.w AND e."memberId" = x.m AND e."kind" <> 'undo'
-      ORDER BY e."localDate" DESC, e."occurredAt" DESC LIMIT 1) l`,
+      ORDER BY e."localDate" DESC LIMIT 1) l`,
   );
   const checkpoints = await tx.$queryRaw<
     { w: string; m: string; d: string; v: number | null; n: number | null; b: string | null }[]
@@ -207,10 +220,12 @@ async function loadPortfolio(tx: DbTx, viewer: PortfolioViewer, query: Portfolio
   const habitsToday = await tx.$queryRaw<
     { w: string; m: string; state: StoredHabitToday["state"]; streak: number; c: string | null }[]
   >(Prisma.sql`
-    SELECT x.w, x.m, h."state"::text AS state, h."streak", h."completion"::text AS c
+    SELECT x.w, x.m, h.*
     FROM ${pairs}
-    JOIN "HabitDayValue" h ON h."workspaceId" = x.w AND h."memberId" = x.m
-     AND h."localDate" = x.t`);
+    CROSS JOIN LATERAL (
+      SELECT h."state"::text AS state, h."streak", h."completion"::text AS c
+      FROM "HabitDayValue" h
+      WHERE h."workspaceId" = x.w AND h."memberId" = x.m AND h."localDate" = x.t) h`);
   const statuses = await tx.$queryRaw<
     { w: string; m: string; kind: MemberStatusKind; note: string | null; until: string | null }[]
   >(Prisma.sql`
@@ -249,7 +264,9 @@ export async function listPortfolio(
   now: Date,
 ): Promise<PortfolioPage> {
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
-  const loaded = await consoleDb.$transaction((tx) => loadPortfolio(tx, viewer, query, now));
+  const loaded = await consoleDb.$transaction((tx) => loadPortfolio(tx, viewer, query, now), {
+    timeout: READ_TIMEOUT_MS,
+  });
 
   const days = groupByMember(loaded.days);
   const active = groupByMember(loaded.active);
