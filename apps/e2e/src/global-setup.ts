@@ -33,6 +33,7 @@ export default async function globalSetup() {
   // The test workers start after this and inherit these.
   process.env.ATLAS_WEB_URL = stack.webUrl;
   process.env.ATLAS_ADMIN_URL = stack.adminUrl;
+  process.env.E2E_DATABASE_ADMIN_URL = stack.databaseAdminUrl;
   process.env.E2E_CLOCK_WEB_URL = stack.extraWebUrls.clock;
   process.env.E2E_CLOCK_OFFSET_MS = String(clockOffsetMs);
 

@@ -23,6 +23,8 @@ export interface ExtraWeb {
 export interface TestStack {
   webUrl: string;
   adminUrl: string;
+  /** The private database's admin-role URL: journeys arrange stored rows through it. */
+  databaseAdminUrl: string;
   /** The extra web servers' URLs by name. */
   extraWebUrls: Record<string, string>;
   stop(): Promise<void>;
@@ -86,6 +88,7 @@ export async function startTestStack(options: {
     return {
       webUrl,
       adminUrl,
+      databaseAdminUrl: database.adminUrl,
       extraWebUrls: Object.fromEntries(
         (options.extraWeb ?? []).map((extra) => [extra.name, `http://127.0.0.1:${extra.port}`]),
       ),

@@ -280,7 +280,6 @@ const OPEN_GRANT = (workspaceId: string) => ({
 });
 
 const ADMIN_CASES: Record<string, Case> = {
-  "portfolio.workspaces": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
   "week.list": { input: () => undefined, expect: "OWN" },
   // The platform admin is Atlas staff's: an owner or a member of A gets nothing of it.
   "platform.tenants.list": { input: () => ({}), expect: "FORBIDDEN" },
@@ -289,6 +288,20 @@ const ADMIN_CASES: Record<string, Case> = {
   "platform.support.breakGlass": { input: ({ b }) => OPEN_GRANT(b), expect: "FORBIDDEN" },
   "platform.support.listMine": { input: () => undefined, expect: "FORBIDDEN" },
   "platform.support.members": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "portfolio.list": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
+  "portfolio.setStatus": {
+    input: ({ b, ofB }) => ({
+      workspaceId: b,
+      memberId: ofB.memberId,
+      kind: "on_leave",
+      untilDate: "2099-01-12",
+    }),
+    expect: "FORBIDDEN",
+  },
+  "portfolio.clearStatus": {
+    input: ({ b, ofB }) => ({ workspaceId: b, memberId: ofB.memberId }),
+    expect: "FORBIDDEN",
+  },
 };
 
 const ROUTERS = [

@@ -190,7 +190,7 @@ describe("entitled(feature)", () => {
 
 describe("the admin console", () => {
   it("refuses a member who coaches nothing", async () => {
-    const error = await rejectionOf(h.asAdmin("nora").portfolio.workspaces());
+    const error = await rejectionOf(h.asAdmin("nora").portfolio.list());
     expect(error).toMatchObject({
       code: "FORBIDDEN",
       message: "Atlas admin is for coaches: you coach no workspace",
@@ -198,30 +198,36 @@ describe("the admin console", () => {
   });
 
   it("refuses sam, a member of two workspaces and coach of none", async () => {
-    expect((await rejectionOf(h.asAdmin("sam").portfolio.workspaces())).code).toBe("FORBIDDEN");
+    expect((await rejectionOf(h.asAdmin("sam").portfolio.list())).code).toBe("FORBIDDEN");
   });
 
-  it("shows the coach both workspaces with their member counts", async () => {
-    const portfolio = await h.asAdmin("coach").portfolio.workspaces();
-    expect(portfolio.map((w) => [w.slug, w.role, w.memberCount])).toEqual([
-      ["demo", "coach", 6],
-      ["second", "coach", 3],
+  it("shows the coach both workspaces, and every active member of each but themself", async () => {
+    const portfolio = await h.asAdmin("coach").portfolio.list();
+    expect(portfolio.workspaces.map((w) => [w.name, w.role])).toEqual([
+      ["Demo Team", "coach"],
+      ["Second Workspace", "coach"],
     ]);
+    const count = (name: string) => portfolio.items.filter((i) => i.workspaceName === name).length;
+    expect([count("Demo Team"), count("Second Workspace")]).toEqual([5, 2]);
+    expect(portfolio.items.map((i) => i.memberId)).not.toContain(h.userIds.coach);
   });
 
   it("shows an owner and an admin their own workspace only", async () => {
-    expect((await h.asAdmin("priya").portfolio.workspaces()).map((w) => [w.slug, w.role])).toEqual([
-      ["second", "owner"],
-    ]);
-    expect((await h.asAdmin("bernd").portfolio.workspaces()).map((w) => [w.slug, w.role])).toEqual([
-      ["demo", "admin"],
-    ]);
+    const names = async (who: "priya" | "bernd") =>
+      (await h.asAdmin(who).portfolio.list()).workspaces.map((w) => [w.name, w.role]);
+    expect(await names("priya")).toEqual([["Second Workspace", "owner"]]);
+    expect(await names("bernd")).toEqual([["Demo Team", "admin"]]);
   });
 
   it("lets a platform admin in who coaches nothing, with an empty portfolio", async () => {
     await h.admin.user.update({ where: { id: h.userIds.kenji }, data: { isPlatformAdmin: true } });
     try {
-      expect(await h.asAdmin("kenji").portfolio.workspaces()).toEqual([]);
+      expect(await h.asAdmin("kenji").portfolio.list()).toEqual({
+        workspaces: [],
+        items: [],
+        total: 0,
+        nextCursor: null,
+      });
     } finally {
       await h.admin.user.update({
         where: { id: h.userIds.kenji },

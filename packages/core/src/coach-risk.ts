@@ -160,14 +160,19 @@ export function coachRisk(input: CoachRiskInput): CoachRisk {
 
 const byName = new Intl.Collator("en", { sensitivity: "base" });
 
+/** The ranking's order: highest risk first; ties by name (case-insensitive), then id. */
+export function compareRisk(
+  a: Pick<CoachRisk, "riskScore" | "name" | "memberId">,
+  b: Pick<CoachRisk, "riskScore" | "name" | "memberId">,
+): number {
+  return (
+    b.riskScore - a.riskScore ||
+    byName.compare(a.name, b.name) ||
+    (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0)
+  );
+}
+
 /** Highest risk first; ties by name (then id, so the order is total). */
 export function rankByRisk(inputs: readonly CoachRiskInput[]): CoachRisk[] {
-  return inputs
-    .map(coachRisk)
-    .sort(
-      (a, b) =>
-        b.riskScore - a.riskScore ||
-        byName.compare(a.name, b.name) ||
-        (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0),
-    );
+  return inputs.map(coachRisk).sort(compareRisk);
 }

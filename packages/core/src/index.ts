@@ -16,6 +16,7 @@ export * from "./at-risk.ts";
 export * from "./derive/habit-risks.ts";
 export * from "./overload.ts";
 export * from "./coach-risk.ts";
+export * from "./coach-portfolio.ts";
 export * from "./views/member-now.ts";
 export * from "./views/habit-history.ts";
 export * from "./prng.ts";

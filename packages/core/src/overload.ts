@@ -46,6 +46,11 @@ export interface LoadForecast {
 
 const LEVELS: readonly LoadLevel[] = ["none", "near", "over", "critical"];
 
+/** Overloaded means `over` or `critical`. */
+export function isOverloadedLevel(level: LoadLevel): boolean {
+  return level === "over" || level === "critical";
+}
+
 function maxLevel(a: LoadLevel, b: LoadLevel): LoadLevel {
   return LEVELS.indexOf(a) >= LEVELS.indexOf(b) ? a : b;
 }
@@ -126,12 +131,28 @@ class LoadModel {
   }
 }
 
+/**
+ * The level of a run of days: the highest day level, `critical` once three or more days with
+ * capacity are over it (capacity-0 days never count toward that rule).
+ */
+export function weekLevel(days: readonly { level: LoadLevel; isOverCapacity: boolean }[]): {
+  level: LoadLevel;
+  overDayCount: number;
+} {
+  let level: LoadLevel = "none";
+  let overDayCount = 0;
+  for (const day of days) {
+    level = maxLevel(level, day.level);
+    if (day.isOverCapacity) overDayCount++;
+  }
+  return { level: overDayCount >= 3 ? "critical" : level, overDayCount };
+}
+
 /** Load and level for today … today + 6. */
 export function forecastLoad(plan: PlanInput, today: LocalDate): LoadForecast {
   const model = new LoadModel(plan, today);
   const days: DayLoad[] = [];
-  let level: LoadLevel = "none";
-  let overDayCount = 0;
+  const levels: { level: LoadLevel; isOverCapacity: boolean }[] = [];
   for (let i = 0; i < FORECAST_DAYS; i++) {
     const date = addDays(today, i);
     const taskSevenths = model.taskSevenths(date);
@@ -139,8 +160,7 @@ export function forecastLoad(plan: PlanInput, today: LocalDate): LoadForecast {
     const load = taskSevenths + habitSevenths;
     const capacityMinutes = model.capacity(date);
     const dl = dayLevel(taskSevenths, load, capacityMinutes);
-    if (capacityMinutes > 0 && load > 7 * capacityMinutes) overDayCount++;
-    level = maxLevel(level, dl);
+    levels.push({ level: dl, isOverCapacity: capacityMinutes > 0 && load > 7 * capacityMinutes });
     days.push({
       localDate: date,
       loadMinutes: load / 7,
@@ -151,9 +171,8 @@ export function forecastLoad(plan: PlanInput, today: LocalDate): LoadForecast {
       level: dl,
     });
   }
-  // Capacity-0 days never count toward the three-day rule (overDayCount skips them).
-  if (overDayCount >= 3) level = "critical";
-  return { days, level, isOverloaded: level === "over" || level === "critical", overDayCount };
+  const { level, overDayCount } = weekLevel(levels);
+  return { days, level, isOverloaded: isOverloadedLevel(level), overDayCount };
 }
 
 /**

@@ -24,3 +24,4 @@ export { Badge } from "./badge.tsx";
 export { ProgressBar } from "./progress-bar.tsx";
 export { Skeleton } from "./skeleton.tsx";
 export { Textarea } from "./textarea.tsx";
+export { Sparkline, type SparklinePoint } from "./sparkline.tsx";

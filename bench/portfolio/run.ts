@@ -1,0 +1,122 @@
+/**
+ * The portfolio benchmark: `pnpm --filter @atlas/bench portfolio` (or `pnpm bench` at the root).
+ *
+ * Creates a fresh database on the loopback PostgreSQL, migrates it, generates one coach of
+ * WORKSPACES × MEMBERS members with DAYS days of stored history each (generate.ts), then times
+ * the portfolio service call (`listPortfolio` through the console's client, as the application
+ * role) RUNS times after one warm-up: the server's time for the coach's first page, which ranks
+ * every member. Target: ≤ 300 ms. Bounded by a watchdog; drops its database.
+ */
+import { cpus, totalmem } from "node:os";
+import { listPortfolio } from "@atlas/core/services/workspaces/portfolio";
+import { createConsoleDb, createPrismaClient } from "@atlas/db";
+import { admin, benchServerUrl, migrate, withDatabase } from "../shared/database.ts";
+import { generatePortfolio } from "./generate.ts";
+
+const WORKSPACES = Number(process.env.BENCH_WORKSPACES ?? 50);
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 20);
+const DAYS = Number(process.env.BENCH_DAYS ?? 365);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const TIMEOUT_MINUTES = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 20);
+const TARGET_MS = 300;
+
+const log = (line: string) => console.log(line);
+
+async function main() {
+  const server = benchServerUrl();
+  const database = `atlas_bench_pf_${Date.now().toString(36)}`;
+  const adminUrl = withDatabase(server, database);
+  const appUrl = withDatabase(server, database, "atlas_app");
+  let dropped = false;
+  const drop = async () => {
+    if (dropped) return;
+    dropped = true;
+    if (process.env.BENCH_KEEP_DATABASE === "1") {
+      log(`kept ${database} (BENCH_KEEP_DATABASE=1): drop it yourself`);
+      return;
+    }
+    await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    log(`dropped ${database}`);
+  };
+  const watchdog = setTimeout(() => {
+    console.error(`bench: stopped after ${TIMEOUT_MINUTES} minutes`);
+    void drop().finally(() => process.exit(2));
+  }, TIMEOUT_MINUTES * 60_000);
+  process.once("SIGINT", () => void drop().finally(() => process.exit(130)));
+
+  const version = await admin(server, async (c) => {
+    const { rows } = await c.query<{ server_version: string }>("SHOW server_version");
+    return rows[0]!.server_version;
+  });
+  log(
+    `Portfolio benchmark: a coach of ${WORKSPACES} workspaces × ${MEMBERS} members, ${DAYS} days each\n` +
+      `machine: ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${version}`,
+  );
+
+  try {
+    await admin(server, (c) => c.query(`CREATE DATABASE "${database}"`));
+    log(`created ${database}; migrating…`);
+    await migrate(adminUrl);
+    const now = new Date();
+    const today = now.toISOString().slice(0, 10);
+    log("generating…");
+    const started = performance.now();
+    const data = await admin(adminUrl, async (c) => {
+      const generated = await generatePortfolio(
+        c,
+        { workspaces: WORKSPACES, members: MEMBERS, days: DAYS, today },
+        log,
+      );
+      await c.query("ANALYZE");
+      return generated;
+    });
+    log(
+      `generated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Object.entries(
+        data.counts,
+      )
+        .map(([k, v]) => `${v.toLocaleString("en")} ${k}`)
+        .join(", ")}`,
+    );
+
+    const app = createPrismaClient(appUrl, { max: 4 });
+    try {
+      const viewer = {
+        userId: data.coachId,
+        coached: data.workspaceIds.map((workspaceId) => ({ workspaceId, role: "coach" as const })),
+      };
+      const consoleDb = createConsoleDb(app, data.coachId);
+      const call = () => listPortfolio(consoleDb, viewer, { limit: 50 }, new Date());
+      const warm = await call();
+      const expected = WORKSPACES * MEMBERS;
+      if (warm.total !== expected) {
+        throw new Error(`the portfolio has ${warm.total} members, expected ${expected}`);
+      }
+      const flagged = warm.items.filter((i) => i.flags.length > 0).length;
+      log(`warm-up: ${warm.total} members ranked, ${flagged} of the first page flagged`);
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        await call();
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+      const median = at(0.5);
+      log(
+        `portfolio.list (${RUNS} runs): min ${times[0]!.toFixed(0)} ms, median ${median.toFixed(0)} ms, ` +
+          `p95 ${at(0.95).toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms ` +
+          `(target ≤ ${TARGET_MS} ms: ${median <= TARGET_MS ? "met" : "NOT met"})`,
+      );
+    } finally {
+      await app.$disconnect();
+    }
+  } finally {
+    clearTimeout(watchdog);
+    await drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
