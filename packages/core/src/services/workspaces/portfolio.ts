@@ -191,19 +191,29 @@ async function loadPortfolio(tx: DbTx, viewer: PortfolioViewer, query: Portfolio
       SELECT DISTINCT e."localDate"::text AS d FROM "ExecutionEvent" e
       WHERE e."workspaceId" = x.w AND e."memberId" = x.m
         AND e."localDate" BETWEEN x.f AND x.t AND e."kind" <> 'undo') a`);
-  // The latest day with an event comes from the index (a backward scan that stops at the first
-  // row); its latest instant from that one day's rows.
+  // The last check-in: its day is the latest active day of the window when there is one, so only
+  // members with none in it look further back (a backward index walk per such member); the
+  // instant is the latest of that one day's entries (an index range on the day).
+  const latestActive = new Map<string, string>();
+  for (const a of active) {
+    const key = memberKey(a.w, a.m);
+    if ((latestActive.get(key) ?? "") < a.d) latestActive.set(key, a.d);
+  }
+  const lastDays = members.map((r) => latestActive.get(memberKey(r.w, r.m)) ?? null);
   const lastEvents = await tx.$queryRaw<{ w: string; m: string; d: string; at: Date }[]>(
     Prisma.sql`
     SELECT x.w, x.m, l.d::text AS d,
       (SELECT max(e."occurredAt") FROM "ExecutionEvent" e
         WHERE e."workspaceId" = x.w AND e."memberId" = x.m AND e."localDate" = l.d
           AND e."kind" <> 'undo') AS at
-    FROM ${pairs}
+    FROM unnest(${ws}::text[], ${ms}::text[], ${lastDays}::date[]) AS x(w, m, known)
     CROSS JOIN LATERAL (
-      SELECT e."localDate" AS d FROM "ExecutionEvent" e
-      WHERE e."workspaceId" = x.w AND e."memberId" = x.m AND e."kind" <> 'undo'
-      ORDER BY e."localDate" DESC LIMIT 1) l`,
+      SELECT x.known AS d WHERE x.known IS NOT NULL
+      UNION ALL
+      (SELECT e."localDate" AS d FROM "ExecutionEvent" e
+        WHERE x.known IS NULL AND e."workspaceId" = x.w AND e."memberId" = x.m
+          AND e."kind" <> 'undo'
+        ORDER BY e."localDate" DESC LIMIT 1)) l`,
   );
   const checkpoints = await tx.$queryRaw<
     { w: string; m: string; d: string; v: number | null; n: number | null; b: string | null }[]
