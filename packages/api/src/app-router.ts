@@ -27,6 +27,7 @@ import { getCurrentWorkspace } from "./routers/app/workspace/get-current-workspa
 import { getDashboard } from "./routers/app/dashboard/get-dashboard.ts";
 import { applyRelief } from "./routers/app/overload/apply-relief.ts";
 import { getToday } from "./routers/app/today/get-today.ts";
+import { listMyNotes } from "./routers/app/coach-note/list-my-notes.ts";
 import { archiveTask } from "./routers/app/task/archive-task.ts";
 import { rescheduleOverdue } from "./routers/app/task/reschedule-overdue.ts";
 import { createTask } from "./routers/app/task/create-task.ts";
@@ -102,6 +103,9 @@ const dashboardRouter = { get: getDashboard } satisfies TRPCRouterRecord;
 /** docs/domain.md "Overload": applying the relief the dashboard proposes. */
 const overloadRouter = { applyRelief } satisfies TRPCRouterRecord;
 
+/** docs/domain.md "Coach notes": what coaches shared with the caller. */
+const coachNoteRouter = { listMine: listMyNotes } satisfies TRPCRouterRecord;
+
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   me: meRouter,
@@ -113,6 +117,7 @@ export const appRouter = createTRPCRouter({
   today: todayRouter,
   dashboard: dashboardRouter,
   overload: overloadRouter,
+  coachNote: coachNoteRouter,
 });
 
 export type AppRouter = typeof appRouter;
