@@ -24,6 +24,14 @@ import { adminProcedure } from "./trpc.ts";
 /** The route parameters of a drill-down: every procedure under it names both. */
 export const ZDrillParams = z.object({ workspaceId: ZId, memberId: ZId });
 
+/** A route's own input without the drill-down's parameters (tRPC merges every input). */
+export function withoutDrill<T extends { workspaceId?: string; memberId?: string }>(
+  input: T,
+): Omit<T, "workspaceId" | "memberId"> {
+  const { workspaceId: _workspaceId, memberId: _memberId, ...rest } = input;
+  return rest;
+}
+
 export const memberDrillProcedure = adminProcedure
   .input(ZDrillParams)
   .use(async ({ ctx, input, next }) => {

@@ -1,5 +1,5 @@
 import { createNote as create } from "@atlas/core/services/coaching/coach-notes";
-import { memberDrillProcedure } from "../../../console.ts";
+import { memberDrillProcedure, withoutDrill } from "../../../console.ts";
 import { allowedTo, rateLimited } from "../../../trpc.ts";
 import { ZCreateNoteInput, ZCreateNoteOutput } from "./notes.schema.ts";
 
@@ -10,5 +10,8 @@ export const createNote = memberDrillProcedure
   .input(ZCreateNoteInput)
   .output(ZCreateNoteOutput)
   .mutation(({ ctx, input }) =>
-    create(ctx.db, ctx.actor, ctx.clock.now(), { ...input, memberId: ctx.drill.memberId }),
+    create(ctx.db, ctx.actor, ctx.clock.now(), {
+      ...withoutDrill(input),
+      memberId: ctx.drill.memberId,
+    }),
   );

@@ -1,5 +1,5 @@
 import { getMemberHabitHistory as read } from "@atlas/core/services/coaching/member-drill";
-import { memberDrillProcedure } from "../../../console.ts";
+import { memberDrillProcedure, withoutDrill } from "../../../console.ts";
 import { allowedTo } from "../../../trpc.ts";
 import {
   ZGetHabitHistoryInput,
@@ -11,4 +11,6 @@ export const getMemberHabitHistory = memberDrillProcedure
   .use(allowedTo("seeOthers"))
   .input(ZGetHabitHistoryInput)
   .output(ZGetHabitHistoryOutput)
-  .query(({ ctx, input }) => read(ctx.consoleDb, ctx.actor, ctx.drill, ctx.clock.now(), input));
+  .query(({ ctx, input }) =>
+    read(ctx.consoleDb, ctx.actor, ctx.drill, ctx.clock.now(), withoutDrill(input)),
+  );

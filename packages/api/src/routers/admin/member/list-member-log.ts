@@ -1,5 +1,5 @@
 import { listMemberLog as list } from "@atlas/core/services/coaching/member-drill";
-import { memberDrillProcedure } from "../../../console.ts";
+import { memberDrillProcedure, withoutDrill } from "../../../console.ts";
 import { allowedTo } from "../../../trpc.ts";
 import { ZListMemberLogInput, ZListMemberLogOutput } from "./list-member-log.schema.ts";
 
@@ -8,4 +8,4 @@ export const listMemberLog = memberDrillProcedure
   .use(allowedTo("seeOthers"))
   .input(ZListMemberLogInput)
   .output(ZListMemberLogOutput)
-  .query(({ ctx, input }) => list(ctx.consoleDb, ctx.drill, input));
+  .query(({ ctx, input }) => list(ctx.consoleDb, ctx.drill, withoutDrill(input)));

@@ -1,5 +1,5 @@
 import { recordOverride as record } from "@atlas/core/services/log/log";
-import { memberDrillProcedure } from "../../../console.ts";
+import { memberDrillProcedure, withoutDrill } from "../../../console.ts";
 import { allowedTo, rateLimited } from "../../../trpc.ts";
 import { ZRecordOverrideInput, ZRecordOverrideOutput } from "./record-override.schema.ts";
 
@@ -13,7 +13,7 @@ export const recordOverride = memberDrillProcedure
   .input(ZRecordOverrideInput)
   .output(ZRecordOverrideOutput)
   .mutation(({ ctx, input }) => {
-    const { action, habitId, taskId, value, ...rest } = input;
+    const { action, habitId, taskId, value, ...rest } = withoutDrill(input);
     const write =
       action === "skip"
         ? { action, habitId: habitId!, ...rest }

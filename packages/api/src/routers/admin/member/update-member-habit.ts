@@ -1,5 +1,5 @@
 import { updateMemberHabit as update } from "@atlas/core/services/coaching/coach-plans";
-import { memberDrillProcedure } from "../../../console.ts";
+import { memberDrillProcedure, withoutDrill } from "../../../console.ts";
 import { allowedTo, rateLimited } from "../../../trpc.ts";
 import { ZUpdateHabitInput, ZUpdateHabitOutput } from "../../app/habit/update-habit.schema.ts";
 
@@ -12,4 +12,6 @@ export const updateMemberHabit = memberDrillProcedure
   .use(rateLimited("plans"))
   .input(ZUpdateHabitInput)
   .output(ZUpdateHabitOutput)
-  .mutation(({ ctx, input }) => update(ctx.db, ctx.actor, ctx.clock.now(), ctx.drill, input));
+  .mutation(({ ctx, input }) =>
+    update(ctx.db, ctx.actor, ctx.clock.now(), ctx.drill, withoutDrill(input)),
+  );

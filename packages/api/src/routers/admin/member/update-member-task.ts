@@ -1,5 +1,5 @@
 import { updateMemberTask as update } from "@atlas/core/services/coaching/coach-plans";
-import { memberDrillProcedure } from "../../../console.ts";
+import { memberDrillProcedure, withoutDrill } from "../../../console.ts";
 import { allowedTo, rateLimited } from "../../../trpc.ts";
 import { ZUpdateTaskInput, ZUpdateTaskOutput } from "../../app/task/update-task.schema.ts";
 
@@ -12,4 +12,6 @@ export const updateMemberTask = memberDrillProcedure
   .use(rateLimited("plans"))
   .input(ZUpdateTaskInput)
   .output(ZUpdateTaskOutput)
-  .mutation(({ ctx, input }) => update(ctx.db, ctx.actor, ctx.clock.now(), ctx.drill, input));
+  .mutation(({ ctx, input }) =>
+    update(ctx.db, ctx.actor, ctx.clock.now(), ctx.drill, withoutDrill(input)),
+  );

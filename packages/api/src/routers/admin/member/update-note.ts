@@ -1,5 +1,5 @@
 import { updateNote as update } from "@atlas/core/services/coaching/coach-notes";
-import { memberDrillProcedure } from "../../../console.ts";
+import { memberDrillProcedure, withoutDrill } from "../../../console.ts";
 import { allowedTo, rateLimited } from "../../../trpc.ts";
 import { ZUpdateNoteInput, ZUpdateNoteOutput } from "./notes.schema.ts";
 
@@ -9,4 +9,6 @@ export const updateNote = memberDrillProcedure
   .use(rateLimited("plans"))
   .input(ZUpdateNoteInput)
   .output(ZUpdateNoteOutput)
-  .mutation(({ ctx, input }) => update(ctx.db, ctx.actor, ctx.clock.now(), ctx.drill, input));
+  .mutation(({ ctx, input }) =>
+    update(ctx.db, ctx.actor, ctx.clock.now(), ctx.drill, withoutDrill(input)),
+  );
