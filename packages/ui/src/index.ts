@@ -24,3 +24,8 @@ export { Badge } from "./badge.tsx";
 export { ProgressBar } from "./progress-bar.tsx";
 export { Skeleton } from "./skeleton.tsx";
 export { Textarea } from "./textarea.tsx";
+export { ScoreCard } from "./score-card.tsx";
+export { LoadCard } from "./load-card.tsx";
+export { AtRiskCard } from "./at-risk-card.tsx";
+export { StrengthList } from "./strength-list.tsx";
+export type * from "./view-types.ts";

@@ -1,7 +1,7 @@
 import { ScrollRegion } from "@atlas/ui";
 import type { ReactNode } from "react";
 import { DataTable } from "~/components/charts/chart-frame.tsx";
-import { addDays, daysBetween, formatDate } from "~/lib/dates.ts";
+import { addDays, daysBetween, formatDate } from "@atlas/ui/dates";
 import type { HabitHistoryDay, HistoryState } from "~/lib/views.ts";
 
 type CellState = HistoryState | "not_due";
