@@ -317,6 +317,15 @@ describe("reach", () => {
     expect(log.items.some((e) => idsOfB.has(e.item.id))).toBe(false);
   });
 
+  it("platform staff without a membership there are refused", async () => {
+    const staff = await h.admin.user.create({
+      data: { email: "staff.drill@atlas.local", name: "Staff", isPlatformAdmin: true },
+    });
+    const asStaff = h.asAdmin(staff.id, null, { clock: at(today) });
+    expect((await rejectionOf(asStaff.member.log(drill))).code).toBe("FORBIDDEN");
+    expect((await rejectionOf(asStaff.notes.list(drill))).code).toBe("FORBIDDEN");
+  });
+
   it("a member is refused, and a coach who left reaches nothing", async () => {
     const asMember = h.asAdmin(member.userId, null, { clock: at(today) });
     expect((await rejectionOf(asMember.member.get(drill))).code).toBe("FORBIDDEN");
