@@ -28,4 +28,6 @@ export { ScoreCard } from "./score-card.tsx";
 export { LoadCard } from "./load-card.tsx";
 export { AtRiskCard } from "./at-risk-card.tsx";
 export { StrengthList } from "./strength-list.tsx";
+export { Heatmap } from "./heatmap.tsx";
+export { ChartFrame, DataTable, tickLabel, type ChartSize } from "./chart-frame.tsx";
 export type * from "./view-types.ts";

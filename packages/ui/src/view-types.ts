@@ -31,5 +31,19 @@ export interface StrengthHabit {
   currentStreak: number;
 }
 
+/** A habit page's day state (docs/domain.md "Read models": a habit's history). */
+export type HistoryState =
+  "met" | "partial" | "missed" | "skipped" | "repaired" | "pending" | "pending_repair";
+
+export interface HabitHistoryDay {
+  date: string;
+  due: boolean;
+  state: HistoryState | null;
+  value: string | null;
+  completion: number | null;
+  strength: number;
+  streak: number;
+}
+
 /** Where a habit's page is in the app that shows the screen (web: /habits/[id]). */
 export type HabitHref = (habitId: string) => string;

@@ -3,7 +3,7 @@ import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar, Line } from "@visx/shape";
 import { ChartAxes } from "~/components/charts/chart-axes.tsx";
-import { ChartFrame, DataTable, type ChartSize } from "~/components/charts/chart-frame.tsx";
+import { ChartFrame, DataTable, type ChartSize } from "@atlas/ui";
 import { formatDate, formatMinutes } from "@atlas/ui/dates";
 import { loadLevelText, loadText } from "@atlas/ui/labels";
 import type { Dashboard } from "~/lib/views.ts";

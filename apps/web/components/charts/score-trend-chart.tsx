@@ -3,7 +3,7 @@ import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
 import { ChartAxes } from "~/components/charts/chart-axes.tsx";
-import { ChartFrame, DataTable, type ChartSize } from "~/components/charts/chart-frame.tsx";
+import { ChartFrame, DataTable, type ChartSize } from "@atlas/ui";
 import { formatDate } from "@atlas/ui/dates";
 
 export interface ScorePoint {

@@ -5,13 +5,13 @@ import {
   CardDescription,
   CardHeader,
   CardTitle,
+  Heatmap,
   ScrollRegion,
 } from "@atlas/ui";
 import { requireSession } from "@atlas/next-app/server";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ArchiveAction } from "~/components/archive-action.tsx";
-import { Heatmap } from "~/components/charts/heatmap.tsx";
 import { TimeSeriesChart } from "~/components/charts/time-series-chart.tsx";
 import { HabitForm } from "~/components/habits/habit-form.tsx";
 import { PlanHeader } from "~/components/page-header.tsx";

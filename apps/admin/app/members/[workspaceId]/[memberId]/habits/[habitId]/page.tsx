@@ -1,5 +1,5 @@
 import { requireSession } from "@atlas/next-app/server";
-import { Card, CardContent, CardHeader, CardTitle } from "@atlas/ui";
+import { Card, CardContent, CardHeader, CardTitle, Heatmap } from "@atlas/ui";
 import { formatDate } from "@atlas/ui/dates";
 import { streakText } from "@atlas/ui/labels";
 import type { Metadata } from "next";
@@ -10,7 +10,7 @@ import { getApi } from "~/lib/trpc/server.ts";
 
 export const metadata: Metadata = { title: "Habit" };
 
-/** One of the member's habits as their habit page reads it: streaks, strength, the last weeks. */
+/** One of the member's habits as their habit page reads it: streaks, strength, the year's heatmap. */
 export default async function MemberHabitPage({
   params,
 }: {
@@ -20,7 +20,6 @@ export default async function MemberHabitPage({
   const { habitId, ...drill } = await params;
   const history = await orRefused((await getApi()).member.habitHistory({ ...drill, habitId }));
   const { habit } = history;
-  const recent = history.days.slice(-28);
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -53,23 +52,18 @@ export default async function MemberHabitPage({
             <dd className="text-xl font-semibold">{Math.round(history.strength * 100)}%</dd>
           </div>
         </dl>
-        <Card aria-labelledby="recent-title">
+        <Card aria-labelledby="heatmap-title">
           <CardHeader>
-            <CardTitle id="recent-title">Last 4 weeks</CardTitle>
+            <CardTitle id="heatmap-title">Heatmap</CardTitle>
           </CardHeader>
           <CardContent>
-            <ol className="grid grid-cols-7 gap-1 text-xs">
-              {recent.map((d) => (
-                <li
-                  key={d.date}
-                  title={`${formatDate(d.date)}: ${d.state ?? "not due"}`}
-                  className="rounded border border-border p-1 text-center"
-                >
-                  <span className="block tabular-nums">{d.date.slice(8)}</span>
-                  <span className="text-muted-foreground">{d.state ?? "·"}</span>
-                </li>
-              ))}
-            </ol>
+            <Heatmap
+              name={habit.name}
+              days={history.days}
+              from={history.from}
+              to={history.to}
+              unit={habit.target?.unit ?? null}
+            />
           </CardContent>
         </Card>
         <Card aria-labelledby="versions-title">
