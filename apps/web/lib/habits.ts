@@ -92,3 +92,6 @@ export function scheduleOfVersion(version: {
       return { type: "every_n_days", everyNDays: version.everyNDays ?? 2 };
   }
 }
+
+/** A habit's page in this app. */
+export const habitHref = (habitId: string): string => `/habits/${habitId}`;

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { describeError } from "~/lib/errors.ts";
-import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
+import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 
 export interface ActionMessage {
   tone: "error" | "done";

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type ReactNode } from "react";
 import { describeError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
-import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
+import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 
 type Failure = NonNullable<Parameters<typeof describeError>[0]>;
 type TRPC = ReturnType<typeof useTRPC>;

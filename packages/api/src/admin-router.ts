@@ -11,6 +11,19 @@ import { clearMemberStatus } from "./routers/admin/portfolio/clear-member-status
 import { listPortfolio } from "./routers/admin/portfolio/list-portfolio.ts";
 import { setMemberStatus } from "./routers/admin/portfolio/set-member-status.ts";
 import { createTRPCRouter } from "./trpc.ts";
+import { createNote } from "./routers/admin/member/create-note.ts";
+import { deleteNote } from "./routers/admin/member/delete-note.ts";
+import { getMember } from "./routers/admin/member/get-member.ts";
+import { getMemberDashboard } from "./routers/admin/member/get-member-dashboard.ts";
+import { getMemberHabitHistory } from "./routers/admin/member/get-member-habit-history.ts";
+import { getMemberToday } from "./routers/admin/member/get-member-today.ts";
+import { getOverloadHistory } from "./routers/admin/member/get-overload-history.ts";
+import { listMemberLog } from "./routers/admin/member/list-member-log.ts";
+import { listNotes } from "./routers/admin/member/list-notes.ts";
+import { recordOverride } from "./routers/admin/member/record-override.ts";
+import { updateMemberHabit } from "./routers/admin/member/update-member-habit.ts";
+import { updateMemberTask } from "./routers/admin/member/update-member-task.ts";
+import { updateNote } from "./routers/admin/member/update-note.ts";
 
 const portfolioRouter = {
   list: listPortfolio,
@@ -34,10 +47,32 @@ const platformRouter = {
   },
 } satisfies TRPCRouterRecord;
 
+/** One member's drill-down (/members/[workspaceId]/[memberId]): every call names both. */
+const memberRouter = {
+  get: getMember,
+  today: getMemberToday,
+  dashboard: getMemberDashboard,
+  habitHistory: getMemberHabitHistory,
+  log: listMemberLog,
+  overloadHistory: getOverloadHistory,
+  override: recordOverride,
+  updateHabit: updateMemberHabit,
+  updateTask: updateMemberTask,
+} satisfies TRPCRouterRecord;
+
+const notesRouter = {
+  list: listNotes,
+  create: createNote,
+  update: updateNote,
+  delete: deleteNote,
+} satisfies TRPCRouterRecord;
+
 export const adminRouter = createTRPCRouter({
   portfolio: portfolioRouter,
   week: weekRouter,
   platform: platformRouter,
+  member: memberRouter,
+  notes: notesRouter,
 });
 
 export type AdminRouter = typeof adminRouter;

@@ -27,6 +27,7 @@ import { getCurrentWorkspace } from "./routers/app/workspace/get-current-workspa
 import { getDashboard } from "./routers/app/dashboard/get-dashboard.ts";
 import { applyRelief } from "./routers/app/overload/apply-relief.ts";
 import { getToday } from "./routers/app/today/get-today.ts";
+import { listMyNotes } from "./routers/app/coach-note/list-my-notes.ts";
 import { archiveTask } from "./routers/app/task/archive-task.ts";
 import { rescheduleOverdue } from "./routers/app/task/reschedule-overdue.ts";
 import { createTask } from "./routers/app/task/create-task.ts";
@@ -117,6 +118,8 @@ const supportRouter = {
   revoke: revokeSupportGrant,
   setEnabled: setSupportAccess,
 } satisfies TRPCRouterRecord;
+/** docs/domain.md "Coach notes": what coaches shared with the caller. */
+const coachNoteRouter = { listMine: listMyNotes } satisfies TRPCRouterRecord;
 
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
@@ -130,6 +133,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   overload: overloadRouter,
   support: supportRouter,
+  coachNote: coachNoteRouter,
 });
 
 export type AppRouter = typeof appRouter;

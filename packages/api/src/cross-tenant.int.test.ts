@@ -23,6 +23,8 @@ interface Ids {
     habitId: string;
     taskId: string;
     eventId: string;
+    /** A coach's note in B. */
+    noteId: string;
     memberId: string;
     /** A support request of B (staff asked for access to B). */
     grantId: string;
@@ -242,6 +244,7 @@ const APP_CASES: Record<string, Case> = {
 
   "today.get": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
   "dashboard.get": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "coachNote.listMine": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
   "overload.applyRelief": {
     input: ({ b, ofB }) => ({ workspaceId: b, ...KEY, moves: [reliefMove(ofB.taskId)] }),
     expect: "FORBIDDEN",
@@ -272,6 +275,9 @@ const APP_CASES: Record<string, Case> = {
   },
 };
 
+/** A drill-down into B's member: the owner of A coaches nothing in B. */
+const drillB = ({ b, ofB }: Ids) => ({ workspaceId: b, memberId: ofB.memberId });
+
 const OPEN_GRANT = (workspaceId: string) => ({
   ...KEY,
   workspaceId,
@@ -300,6 +306,46 @@ const ADMIN_CASES: Record<string, Case> = {
   },
   "portfolio.clearStatus": {
     input: ({ b, ofB }) => ({ workspaceId: b, memberId: ofB.memberId }),
+    expect: "FORBIDDEN",
+  },
+  "member.get": { input: drillB, expect: "FORBIDDEN" },
+  "member.today": { input: drillB, expect: "FORBIDDEN" },
+  "member.dashboard": { input: drillB, expect: "FORBIDDEN" },
+  "member.habitHistory": {
+    input: (ids) => ({ ...drillB(ids), habitId: ids.ofB.habitId }),
+    expect: "FORBIDDEN",
+  },
+  "member.log": { input: drillB, expect: "FORBIDDEN" },
+  "member.overloadHistory": { input: drillB, expect: "FORBIDDEN" },
+  "member.override": {
+    input: (ids) => ({
+      ...drillB(ids),
+      ...KEY,
+      action: "check_in",
+      habitId: ids.ofB.habitId,
+      localDate: "2026-01-05",
+    }),
+    expect: "FORBIDDEN",
+  },
+  "member.updateHabit": {
+    input: (ids) => ({ ...drillB(ids), habitId: ids.ofB.habitId, durationMinutes: 99 }),
+    expect: "FORBIDDEN",
+  },
+  "member.updateTask": {
+    input: (ids) => ({ ...drillB(ids), taskId: ids.ofB.taskId, priority: "low" }),
+    expect: "FORBIDDEN",
+  },
+  "notes.list": { input: drillB, expect: "FORBIDDEN" },
+  "notes.create": {
+    input: (ids) => ({ ...drillB(ids), ...KEY, visibility: "shared", body: "Planted" }),
+    expect: "FORBIDDEN",
+  },
+  "notes.update": {
+    input: (ids) => ({ ...drillB(ids), noteId: ids.ofB.noteId, body: "Changed" }),
+    expect: "FORBIDDEN",
+  },
+  "notes.delete": {
+    input: (ids) => ({ ...drillB(ids), noteId: ids.ofB.noteId }),
     expect: "FORBIDDEN",
   },
 };
@@ -341,6 +387,7 @@ beforeAll(async () => {
       habitId: (await h.admin.habit.findFirstOrThrow(inB)).id,
       taskId: (await h.admin.task.findFirstOrThrow(inB)).id,
       eventId: (await h.admin.executionEvent.findFirstOrThrow(inB)).id,
+      noteId: (await h.admin.coachNote.findFirstOrThrow(inB)).id,
       memberId: h.userIds.priya,
       grantId: (
         await h.admin.supportGrant.create({

@@ -158,7 +158,11 @@ describe("a client bound to workspace A", () => {
         where: ["Notification", "NotificationPreference", "PushSubscription"].includes(table)
           ? { workspaceId: demoId, userId: memberId }
           : table === "CoachNote"
-            ? { workspaceId: demoId, OR: [{ visibility: "shared" }, { authorId: memberId }] }
+            ? // A member sees shared notes about themself only (and any they wrote).
+              {
+                workspaceId: demoId,
+                OR: [{ visibility: "shared", memberId }, { authorId: memberId }],
+              }
             : { workspaceId: demoId },
       });
       expect(rows.length, table).toBe(expected);

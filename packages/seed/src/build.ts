@@ -202,6 +202,7 @@ function lateEntryEvent(ctx: PlanContext, entry: LateEntry): EventSpec {
     source: entry.byCoach ? "admin" : "web",
     note: entry.note,
     reverts: null,
+    isOverride: entry.byCoach,
   };
 }
 

@@ -139,6 +139,8 @@ export interface EventSpec {
   note: string | null;
   /** Key of the event an undo reverts. */
   reverts: string | null;
+  /** A coach's entry past the late-entry window (docs/domain.md "Late entries"). */
+  isOverride?: boolean;
 }
 
 export interface CoachNoteSpec {

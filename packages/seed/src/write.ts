@@ -250,6 +250,7 @@ async function writeEvents(
     idempotencyKey: e.key,
     note: e.note,
     revertsId: idOf(eventIds, e.reverts),
+    isOverride: e.isOverride ?? false,
   });
   const byRecordedAt = (a: EventSpec, b: EventSpec) =>
     a.recordedAt.getTime() - b.recordedAt.getTime();

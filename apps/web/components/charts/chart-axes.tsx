@@ -1,6 +1,6 @@
 import { AxisBottom, AxisLeft, type AxisScale, type TickFormatter } from "@visx/axis";
 import type { ScaleInput } from "@visx/scale";
-import { tickLabel } from "~/components/charts/chart-frame.tsx";
+import { tickLabel } from "@atlas/ui";
 
 /**
  * A chart's two axes in the house style: values on the left (labels only, no line or ticks), days

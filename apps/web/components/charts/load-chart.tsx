@@ -3,9 +3,9 @@ import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar, Line } from "@visx/shape";
 import { ChartAxes } from "~/components/charts/chart-axes.tsx";
-import { ChartFrame, DataTable, type ChartSize } from "~/components/charts/chart-frame.tsx";
-import { formatDate, formatMinutes } from "~/lib/dates.ts";
-import { loadLevelText, loadText } from "~/lib/labels.ts";
+import { ChartFrame, DataTable, type ChartSize } from "@atlas/ui";
+import { formatDate, formatMinutes } from "@atlas/ui/dates";
+import { loadLevelText, loadText } from "@atlas/ui/labels";
 import type { Dashboard } from "~/lib/views.ts";
 
 type LoadDay = Dashboard["overload"]["days"][number];

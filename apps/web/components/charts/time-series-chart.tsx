@@ -3,8 +3,8 @@ import { Group } from "@visx/group";
 import { scaleLinear } from "@visx/scale";
 import { AreaClosed, LinePath } from "@visx/shape";
 import { ChartAxes } from "~/components/charts/chart-axes.tsx";
-import { ChartFrame, DataTable, type ChartSize } from "~/components/charts/chart-frame.tsx";
-import { formatDate } from "~/lib/dates.ts";
+import { ChartFrame, DataTable, type ChartSize } from "@atlas/ui";
+import { formatDate } from "@atlas/ui/dates";
 
 export interface SeriesPoint {
   date: string;

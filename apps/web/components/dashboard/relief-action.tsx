@@ -2,7 +2,7 @@
 
 import { Button } from "@atlas/ui";
 import { useMutation } from "@tanstack/react-query";
-import { formatDate } from "~/lib/dates.ts";
+import { formatDate } from "@atlas/ui/dates";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import { ActionMessageLine, useKeyedAction } from "~/lib/use-keyed-action.tsx";
 import type { Relief } from "~/lib/views.ts";

@@ -4,10 +4,10 @@ import { Button, Input, cn } from "@atlas/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
-import { formatDate } from "~/lib/dates.ts";
+import { formatDate } from "@atlas/ui/dates";
 import { describeError, firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
-import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
+import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 import type { Goal } from "~/lib/views.ts";
 
 type Milestone = Goal["milestones"][number];

@@ -1,7 +1,7 @@
 import { Button, Field, Input, NativeSelect, buttonVariants, fieldControlProps } from "@atlas/ui";
 import Link from "next/link";
 import type { GoalOption } from "~/components/goals/goal-field.tsx";
-import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "~/lib/labels.ts";
+import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "@atlas/ui/labels";
 
 export interface TaskFilterValues {
   status: string;

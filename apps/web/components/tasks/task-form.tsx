@@ -5,7 +5,7 @@ import { GoalField, type GoalOption } from "~/components/goals/goal-field.tsx";
 import { SettingsCard } from "~/components/settings-card.tsx";
 import { firstError } from "~/lib/errors.ts";
 import { nullable, optionalNumber } from "~/lib/form.ts";
-import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "~/lib/labels.ts";
+import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "@atlas/ui/labels";
 import { usePlanForm } from "~/lib/use-plan-form.tsx";
 import type { Task } from "~/lib/views.ts";
 

@@ -8,7 +8,7 @@ import { StateMark } from "~/components/today/state-mark.tsx";
 import { viewOfDay, type LogDay } from "~/components/today/log-day.ts";
 import { useLogWrite } from "~/components/today/use-log-write.ts";
 import { valueStep } from "~/lib/habits.ts";
-import { atRiskTexts, streakText } from "~/lib/labels.ts";
+import { atRiskTexts, streakText } from "@atlas/ui/labels";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import type { AtRiskHabit, TodayHabit } from "~/lib/views.ts";
 

@@ -6,8 +6,8 @@ import { RowCard, RowTitle } from "~/components/today/row-card.tsx";
 import { StateMark } from "~/components/today/state-mark.tsx";
 import { viewOfDay } from "~/components/today/log-day.ts";
 import { useLogWrite } from "~/components/today/use-log-write.ts";
-import { daysBetween, formatDate, formatMinutes } from "~/lib/dates.ts";
-import { PRIORITY_LABEL } from "~/lib/labels.ts";
+import { daysBetween, formatDate, formatMinutes } from "@atlas/ui/dates";
+import { PRIORITY_LABEL } from "@atlas/ui/labels";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import type { TodayTask } from "~/lib/views.ts";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { describeError, firstError } from "~/lib/errors.ts";
-import { useIdempotencyKey } from "~/lib/use-idempotency-key.ts";
+import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 
 type ClientError = Parameters<typeof describeError>[0] & {};
 

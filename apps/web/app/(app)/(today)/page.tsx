@@ -1,16 +1,14 @@
-import { buttonVariants } from "@atlas/ui";
+import { AtRiskCard, LoadCard, ScoreCard, buttonVariants } from "@atlas/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { AtRiskCard } from "~/components/at-risk-card.tsx";
-import { LoadCard } from "~/components/load-card.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
-import { ScoreCard } from "~/components/score-card.tsx";
 import { HabitRow } from "~/components/today/habit-row.tsx";
 import { RescheduleOverdue } from "~/components/today/reschedule-overdue.tsx";
 import { TaskRow } from "~/components/today/task-row.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
-import { formatDate } from "~/lib/dates.ts";
+import { habitHref } from "~/lib/habits.ts";
+import { formatDate } from "@atlas/ui/dates";
 import { getApi } from "~/lib/trpc/server.ts";
 
 export const metadata: Metadata = { title: "Today" };
@@ -57,6 +55,7 @@ export default async function TodayPage() {
         <AtRiskCard
           atRisk={today.atRisk}
           today={today.localDate}
+          habitHref={habitHref}
           className="col-span-2 sm:col-span-1"
         />
       </div>

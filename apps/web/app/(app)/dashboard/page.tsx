@@ -1,15 +1,25 @@
-import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
+import {
+  AtRiskCard,
+  Badge,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  ScoreCard,
+  StrengthList,
+} from "@atlas/ui";
 import type { Metadata } from "next";
-import { AtRiskCard } from "~/components/at-risk-card.tsx";
+import Link from "next/link";
 import { LoadChart } from "~/components/charts/load-chart.tsx";
 import { ScoreTrendChart } from "~/components/charts/score-trend-chart.tsx";
 import { ReliefAction } from "~/components/dashboard/relief-action.tsx";
-import { StrengthList } from "~/components/dashboard/strength-list.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
-import { ScoreCard } from "~/components/score-card.tsx";
+import { CoachNotes } from "~/components/coach-notes.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
-import { formatDate } from "~/lib/dates.ts";
-import { LOAD_LEVEL, LOAD_TONE } from "~/lib/labels.ts";
+import { habitHref } from "~/lib/habits.ts";
+import { formatDate } from "@atlas/ui/dates";
+import { LOAD_LEVEL, LOAD_TONE } from "@atlas/ui/labels";
 import { getApi } from "~/lib/trpc/server.ts";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -19,7 +29,8 @@ export default async function DashboardPage() {
   const active = await getActiveWorkspace();
   if (!active) return <NoWorkspace title="Dashboard" />;
 
-  const dashboard = await (await getApi()).dashboard.get();
+  const api = await getApi();
+  const [dashboard, notes] = await Promise.all([api.dashboard.get(), api.coachNote.listMine()]);
   const { overload } = dashboard;
   const consistency =
     dashboard.consistency === null ? null : Math.round(dashboard.consistency * 100);
@@ -64,6 +75,7 @@ export default async function DashboardPage() {
         <AtRiskCard
           atRisk={dashboard.atRisk}
           today={dashboard.localDate}
+          habitHref={habitHref}
           className="col-span-2 sm:col-span-1"
         />
       </div>
@@ -87,7 +99,15 @@ export default async function DashboardPage() {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <StrengthList habits={dashboard.habits} />
+            <StrengthList
+              habits={dashboard.habits}
+              habitHref={habitHref}
+              emptyAction={
+                <Link href="/habits#new-habit" className="font-medium text-primary hover:underline">
+                  Create a habit
+                </Link>
+              }
+            />
           </CardContent>
         </Card>
 
@@ -132,6 +152,7 @@ export default async function DashboardPage() {
           </CardContent>
         </Card>
       </div>
+      <CoachNotes notes={notes} />
     </div>
   );
 }

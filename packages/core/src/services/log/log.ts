@@ -39,7 +39,14 @@ import {
   type Task,
 } from "@atlas/core";
 import { addDays, diffDays, localToday, toLocalDate, type LocalDate } from "@atlas/time";
-import { may, resolveMember, todayOf, type Actor, type Member } from "../access/access.ts";
+import {
+  forbidden,
+  may,
+  resolveMember,
+  todayOf,
+  type Actor,
+  type Member,
+} from "../access/access.ts";
 import { refreshDerived } from "../derived/derived.ts";
 import {
   HABIT_SELECT,
@@ -73,6 +80,8 @@ export type EventOut = {
   source: EventSource;
   note: string | null;
   revertsId: string | null;
+  /** Recorded past the late-entry window by a coach, admin or owner. */
+  isOverride: boolean;
   /** An undo has reverted it. */
   isReverted: boolean;
 };
@@ -111,6 +120,7 @@ export const EVENT_SELECT = {
   source: true,
   note: true,
   revertsId: true,
+  isOverride: true,
 } as const;
 
 export type EventRow = {
@@ -127,6 +137,7 @@ export type EventRow = {
   source: EventOut["source"];
   note: string | null;
   revertsId: string | null;
+  isOverride: boolean;
 };
 
 const ORDER = [{ recordedAt: "asc" as const }, { id: "asc" as const }];
@@ -159,6 +170,7 @@ function eventOut(row: EventRow, reverted: ReadonlySet<string>): EventOut {
     source: row.source,
     note: row.note,
     revertsId: row.revertsId,
+    isOverride: row.isOverride,
     isReverted: reverted.has(row.id),
   };
 }
@@ -288,11 +300,45 @@ export async function appendEvent(
   );
 }
 
+/** A coach's entry for a member's day past the late-entry window (the console's override). */
+export type OverrideWrite = Extract<LogWrite, { action: "check_in" | "skip" }> & {
+  memberId: string;
+  localDate: LocalDate;
+};
+
+/**
+ * Records an override (docs/domain.md "Late entries"): a check-in or skip of `memberId`'s item
+ * for a day past the workspace's window, by who may `lateEntryOverride`. A day inside the window
+ * is refused (the member records it themself); the item must be that member's. Marked on the
+ * event and audited like every override; idempotent on its key, in a scope of its own.
+ */
+export async function recordOverride(
+  db: TenantDb,
+  actor: Actor,
+  now: Date,
+  write: OverrideWrite,
+): Promise<LogWriteOut> {
+  if (!may(actor, "lateEntryOverride")) throw forbidden(actor, "lateEntryOverride");
+  return withIdempotency(
+    db,
+    {
+      workspaceId: actor.workspaceId,
+      key: write.idempotencyKey,
+      scope: "event.override",
+      actorId: actor.userId,
+      body: { ...requestBody(write), memberId: write.memberId },
+    },
+    (tx) => appendInTransaction(tx, actor, now, write, write.memberId),
+  );
+}
+
 async function appendInTransaction(
   tx: Tx,
   actor: Actor,
   now: Date,
   write: LogWrite,
+  /** Set for an override: the member whose item it must be. */
+  overrideFor?: string,
 ): Promise<LogWriteOut> {
   if (
     write.occurredAt !== undefined &&
@@ -326,6 +372,9 @@ async function appendInTransaction(
   // One writer per item (log and plan edits alike): what follows reads what earlier writers committed.
   await lockName(tx, `item:${ref.id}`);
   const item = await loadItem(tx, actor, ref);
+  if (overrideFor !== undefined && item.owner.userId !== overrideFor) {
+    throw new AppError("NOT_FOUND", `There is no such ${item.type} among this member's plans.`);
+  }
   if (item.row.archivedAt !== null) {
     throw new AppError(
       "PRECONDITION_FAILED",
@@ -347,6 +396,13 @@ async function appendInTransaction(
   }
   const daysLate = diffDays(today, localDate);
   const isOverride = daysLate > actor.lateEntryWindowDays;
+  if (overrideFor !== undefined && !isOverride) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `${localDate} is ${daysLate} days ago, within this workspace's late-entry window of ${actor.lateEntryWindowDays} days: the member records it themself. An override is for days past the window.`,
+      { daysLate, windowDays: actor.lateEntryWindowDays },
+    );
+  }
   if (isOverride && !may(actor, "lateEntryOverride")) {
     throw new AppError(
       "FORBIDDEN",
@@ -400,6 +456,7 @@ async function appendInTransaction(
       idempotencyKey: write.idempotencyKey,
       note: write.note ? write.note : null,
       revertsId: target?.id ?? null,
+      isOverride,
     },
     select: EVENT_SELECT,
   })) as EventRow;

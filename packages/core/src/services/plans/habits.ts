@@ -24,6 +24,7 @@ import { decimalToMilli, milliToDecimal, milliToNumber, toMilli } from "../share
 import {
   assertGoalChange,
   changePlan,
+  changePlanIn,
   ownedPlan,
   refreshFrom,
   writeVersion,
@@ -266,7 +267,11 @@ const sameVersion = (a: VersionData, b: VersionData) =>
 
 /** A habit the actor may read or write, with its owner; another workspace's is not found. */
 export async function habitFor(tx: Tx, actor: Actor, habitId: string, intent: "read" | "write") {
-  const row = await tx.habit.findUnique({ where: { id: habitId }, select: HABIT_SELECT });
+  // The workspace filter is explicit: the console's client reaches several workspaces.
+  const row = await tx.habit.findUnique({
+    where: { id: habitId, workspaceId: actor.workspaceId },
+    select: HABIT_SELECT,
+  });
   return ownedPlan(tx, actor, "habit", row as HabitRow | null, intent);
 }
 
@@ -439,7 +444,17 @@ export async function updateHabit(
   now: Date,
   input: UpdateHabitInput,
 ): Promise<HabitOut> {
-  return changePlan(db, actor, now, HABIT_PLAN, input.habitId, async (tx, row, today) => {
+  return db.$transaction((tx) => updateHabitIn(tx, actor, now, input));
+}
+
+/** updateHabit inside the caller's transaction (the console audits a coach's edit in it). */
+export async function updateHabitIn(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  input: UpdateHabitInput,
+): Promise<HabitOut> {
+  return changePlanIn(tx, actor, now, HABIT_PLAN, input.habitId, async (tx, row, today) => {
     await assertGoalChange(tx, row, input.goalId);
     if (input.title !== undefined || input.goalId !== undefined) {
       await tx.habit.update({

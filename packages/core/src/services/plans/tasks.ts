@@ -208,7 +208,11 @@ async function readTask(tx: Tx, taskId: string, today: LocalDate): Promise<TaskO
 
 /** A task the actor may read or write, with its owner; another workspace's is not found. */
 export async function taskFor(tx: Tx, actor: Actor, taskId: string, intent: "read" | "write") {
-  const row = await tx.task.findUnique({ where: { id: taskId }, select: TASK_SELECT });
+  // The workspace filter is explicit: the console's client reaches several workspaces.
+  const row = await tx.task.findUnique({
+    where: { id: taskId, workspaceId: actor.workspaceId },
+    select: TASK_SELECT,
+  });
   return ownedPlan(tx, actor, "task", row as TaskRow | null, intent);
 }
 

@@ -14,7 +14,6 @@ import {
 } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
 import { addDays } from "@atlas/time";
-import type { Actor } from "../access/access.ts";
 import {
   atRiskOut,
   dayLoadOut,
@@ -23,6 +22,7 @@ import {
   habitsById,
   inSnapshot,
   loadSnapshot,
+  type ViewedMember,
   round4,
   taskTitles,
 } from "./member-view.ts";
@@ -73,10 +73,14 @@ function reliefKind(relief: Relief): "none" | "no_relief" | "relief" {
   return relief.noReliefDates.length > 0 || relief.stillOverDates.length > 0 ? "no_relief" : "none";
 }
 
-export async function getDashboard(db: TenantDb, actor: Actor, now: Date): Promise<DashboardOut> {
+export async function getDashboard(
+  db: TenantDb,
+  member: ViewedMember,
+  now: Date,
+): Promise<DashboardOut> {
   // Everything the answer may need, in one short snapshot; the engine runs after it commits.
   const loaded = await inSnapshot(db, async (tx) => {
-    const snapshot = await loadSnapshot(tx, actor.workspaceId, actor.userId, now, TREND_DAYS);
+    const snapshot = await loadSnapshot(tx, member.workspaceId, member.userId, now, TREND_DAYS);
     const { history } = snapshot.context;
     return {
       ...snapshot,

@@ -125,6 +125,7 @@ export async function getHabitHistory(
     ).get(row.memberId);
     const events = (await tx.executionEvent.findMany({
       where: {
+        workspaceId: actor.workspaceId,
         habitId: row.id,
         localDate: {
           ...(checkpoint && { gt: toDbDate(checkpoint.localDate) }),

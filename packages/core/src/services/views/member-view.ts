@@ -28,6 +28,14 @@ import { loadClocks, loadMemberContexts, type MemberContext } from "../derived/m
 import { HABIT_SELECT, habitOut, type HabitOut, type HabitRow } from "../plans/habits.ts";
 import { TASK_SELECT, type TaskRow } from "../plans/tasks.ts";
 import { milliToNumber } from "../shared/values.ts";
+import type { Actor } from "../access/access.ts";
+
+/**
+ * Whose screens a read shows: a member (`userId`) of a workspace, with the workspace's plan (the
+ * skip allowance). The caller's own Actor is one; the console passes the member it drills into.
+ * Every query filters by the workspace explicitly: the console's client reaches several.
+ */
+export type ViewedMember = Pick<Actor, "workspaceId" | "userId" | "planId">;
 
 /** A member's history as a read needs it, and their local day at the request's instant. */
 export interface MemberSnapshot {

@@ -16,7 +16,6 @@ import {
 import type { TaskPriority, TaskStatus } from "@atlas/db";
 import type { TenantDb } from "@atlas/db";
 import type { LocalDate } from "@atlas/time";
-import type { Actor } from "../access/access.ts";
 import { skipAllowance, skipsUsedInMonth } from "../log/log.ts";
 import {
   atRiskOut,
@@ -27,6 +26,7 @@ import {
   habitsById,
   inSnapshot,
   loadSnapshot,
+  type ViewedMember,
   targetOut,
   taskRowsById,
   valueText,
@@ -135,10 +135,10 @@ function overdueOrder(today: LocalDate) {
   };
 }
 
-export async function getToday(db: TenantDb, actor: Actor, now: Date): Promise<TodayOut> {
+export async function getToday(db: TenantDb, member: ViewedMember, now: Date): Promise<TodayOut> {
   // Everything the answer may need, in one short snapshot; the engine runs after it commits.
   const loaded = await inSnapshot(db, async (tx) => {
-    const snapshot = await loadSnapshot(tx, actor.workspaceId, actor.userId, now);
+    const snapshot = await loadSnapshot(tx, member.workspaceId, member.userId, now);
     const { history } = snapshot.context;
     const habitIds = history.habits.map((h) => h.id);
     return {
@@ -148,7 +148,7 @@ export async function getToday(db: TenantDb, actor: Actor, now: Date): Promise<T
         tx,
         history.tasks.map((t) => t.id),
       ),
-      allowance: await skipAllowance(tx, actor.planId),
+      allowance: await skipAllowance(tx, member.planId),
       used: await skipsUsedInMonth(tx, habitIds, snapshot.today),
     };
   });

@@ -6,8 +6,8 @@ import { GoalProgress } from "~/components/goals/goal-progress.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { ListHeader } from "~/components/page-header.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
-import { formatDate } from "~/lib/dates.ts";
-import { GOAL_STATUS_LABEL } from "~/lib/labels.ts";
+import { formatDate } from "@atlas/ui/dates";
+import { GOAL_STATUS_LABEL } from "@atlas/ui/labels";
 import { getApi } from "~/lib/trpc/server.ts";
 
 export const metadata: Metadata = { title: "Goals" };

@@ -6,9 +6,9 @@ import { GoalForm } from "~/components/goals/goal-form.tsx";
 import { GoalProgress } from "~/components/goals/goal-progress.tsx";
 import { MilestoneList } from "~/components/goals/milestone-list.tsx";
 import { PlanHeader } from "~/components/page-header.tsx";
-import { formatDate } from "~/lib/dates.ts";
+import { formatDate } from "@atlas/ui/dates";
 import { describeSchedule } from "~/lib/habits.ts";
-import { GOAL_STATUS_LABEL, TASK_STATUS_LABEL } from "~/lib/labels.ts";
+import { GOAL_STATUS_LABEL, TASK_STATUS_LABEL } from "@atlas/ui/labels";
 import { getGoal, mayEdit } from "~/lib/plans.ts";
 import { getApi } from "~/lib/trpc/server.ts";
 

@@ -5,19 +5,19 @@ import {
   CardDescription,
   CardHeader,
   CardTitle,
+  Heatmap,
   ScrollRegion,
 } from "@atlas/ui";
 import { requireSession } from "@atlas/next-app/server";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ArchiveAction } from "~/components/archive-action.tsx";
-import { Heatmap } from "~/components/charts/heatmap.tsx";
 import { TimeSeriesChart } from "~/components/charts/time-series-chart.tsx";
 import { HabitForm } from "~/components/habits/habit-form.tsx";
 import { PlanHeader } from "~/components/page-header.tsx";
-import { formatDate, formatMinutes } from "~/lib/dates.ts";
+import { formatDate, formatMinutes } from "@atlas/ui/dates";
 import { describeSchedule, describeTarget, scheduleOfVersion } from "~/lib/habits.ts";
-import { streakValue } from "~/lib/labels.ts";
+import { streakValue } from "@atlas/ui/labels";
 import { getHabit, mayEdit, orDeny } from "~/lib/plans.ts";
 import { getApi } from "~/lib/trpc/server.ts";
 

@@ -8,8 +8,8 @@ import { ListHeader } from "~/components/page-header.tsx";
 import { TaskFilters, type TaskFilterValues } from "~/components/tasks/task-filters.tsx";
 import { TaskForm } from "~/components/tasks/task-form.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
-import { formatDate, formatMinutes } from "~/lib/dates.ts";
-import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "~/lib/labels.ts";
+import { formatDate, formatMinutes } from "@atlas/ui/dates";
+import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "@atlas/ui/labels";
 import { getApi } from "~/lib/trpc/server.ts";
 
 export const metadata: Metadata = { title: "Tasks" };

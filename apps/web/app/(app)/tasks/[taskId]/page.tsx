@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { ArchiveAction } from "~/components/archive-action.tsx";
 import { PlanHeader } from "~/components/page-header.tsx";
 import { TaskForm } from "~/components/tasks/task-form.tsx";
-import { formatDate, formatMinutes } from "~/lib/dates.ts";
-import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "~/lib/labels.ts";
+import { formatDate, formatMinutes } from "@atlas/ui/dates";
+import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "@atlas/ui/labels";
 import { getTask, mayEdit } from "~/lib/plans.ts";
 import { getApi } from "~/lib/trpc/server.ts";
 

@@ -29,6 +29,8 @@ export const ZEvent = z.object({
   source: z.enum(["web", "admin", "api", "import", "job", "ai"]),
   note: z.string().nullable(),
   revertsId: z.string().nullable(),
+  /** Recorded past the late-entry window by a coach, admin or owner. */
+  isOverride: z.boolean(),
   isReverted: z.boolean(),
 });
 

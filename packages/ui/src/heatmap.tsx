@@ -1,8 +1,8 @@
-import { ScrollRegion } from "@atlas/ui";
 import type { ReactNode } from "react";
-import { DataTable } from "~/components/charts/chart-frame.tsx";
-import { addDays, daysBetween, formatDate } from "~/lib/dates.ts";
-import type { HabitHistoryDay, HistoryState } from "~/lib/views.ts";
+import { DataTable } from "./chart-frame.tsx";
+import { addDays, daysBetween, formatDate } from "./dates.ts";
+import { ScrollRegion } from "./scroll-region.tsx";
+import type { HabitHistoryDay, HistoryState } from "./view-types.ts";
 
 type CellState = HistoryState | "not_due";
 

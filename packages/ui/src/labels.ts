@@ -1,8 +1,11 @@
 /** Words for the read models' codes, shared by Today, the dashboard and the habit page. */
-import { daysBetween, formatDate, formatMinutes } from "~/lib/dates.ts";
-import type { AtRiskHabit, AtRiskReason, LoadLevel, TodayHabit } from "~/lib/views.ts";
-
-type Schedule = TodayHabit["schedule"];
+import { daysBetween, formatDate, formatMinutes } from "./dates.ts";
+import type {
+  AtRiskHabit,
+  AtRiskReason,
+  LoadLevel,
+  ScheduleType as Schedule,
+} from "./view-types.ts";
 
 /**
  * A streak in the unit its schedule counts (docs/domain.md "Occurrences and streaks"): days for

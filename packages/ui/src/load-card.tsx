@@ -1,7 +1,10 @@
-import { Badge, Card, CardContent, CardHeader, CardTitle, ProgressBar, cn } from "@atlas/ui";
-import { formatMinutes } from "~/lib/dates.ts";
-import { LOAD_TONE, loadLevelText, loadText } from "~/lib/labels.ts";
-import type { DayLoad } from "~/lib/views.ts";
+import { Badge } from "./badge.tsx";
+import { Card, CardContent, CardHeader, CardTitle } from "./card.tsx";
+import { cn } from "./cn.ts";
+import { formatMinutes } from "./dates.ts";
+import { LOAD_TONE, loadLevelText, loadText } from "./labels.ts";
+import { ProgressBar } from "./progress-bar.tsx";
+import type { DayLoad } from "./view-types.ts";
 
 const BAR = { none: "bg-success", near: "bg-warning", over: "bg-danger", critical: "bg-danger" };
 

@@ -1,17 +1,19 @@
-import { Card, CardContent, CardHeader, CardTitle, cn } from "@atlas/ui";
-import Link from "next/link";
-import { atRiskTexts } from "~/lib/labels.ts";
-import type { AtRiskHabit } from "~/lib/views.ts";
+import { Card, CardContent, CardHeader, CardTitle } from "./card.tsx";
+import { cn } from "./cn.ts";
+import { atRiskTexts } from "./labels.ts";
+import type { AtRiskHabit, HabitHref } from "./view-types.ts";
 
 /** "Streaks at risk": the habits whose streak needs attention today, and why. */
 export function AtRiskCard({
   atRisk,
   today,
+  habitHref,
   className,
 }: {
   atRisk: AtRiskHabit[];
   /** The member's local today, for naming the day a repair is waiting on. */
   today: string;
+  habitHref: HabitHref;
   className?: string;
 }) {
   return (
@@ -28,12 +30,12 @@ export function AtRiskCard({
           <ul className="flex flex-col gap-2 text-sm">
             {atRisk.map((habit) => (
               <li key={habit.habitId}>
-                <Link
-                  href={`/habits/${habit.habitId}`}
+                <a
+                  href={habitHref(habit.habitId)}
                   className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
                 >
                   {habit.name}
-                </Link>
+                </a>
                 {atRiskTexts(habit, today).map((text) => (
                   <p key={text} className="text-muted-foreground">
                     {text}.

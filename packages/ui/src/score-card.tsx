@@ -1,4 +1,6 @@
-import { Card, CardContent, CardHeader, CardTitle, ProgressBar, cn } from "@atlas/ui";
+import { Card, CardContent, CardHeader, CardTitle } from "./card.tsx";
+import { cn } from "./cn.ts";
+import { ProgressBar } from "./progress-bar.tsx";
 import type { ReactNode } from "react";
 
 /** "Today's score": the daily execution score (0–100) in large type, with what it counts. */

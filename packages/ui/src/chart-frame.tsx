@@ -1,4 +1,4 @@
-import { cn } from "@atlas/ui";
+import { cn } from "./cn.ts";
 import type { ReactNode } from "react";
 
 export interface ChartSize {

@@ -1,18 +1,20 @@
-import Link from "next/link";
-import { streakText } from "~/lib/labels.ts";
-import type { Dashboard } from "~/lib/views.ts";
+import type { ReactNode } from "react";
+import { streakText } from "./labels.ts";
+import type { HabitHref, StrengthHabit } from "./view-types.ts";
 
 /** Habits ranked by strength: one bar each (HTML, so names wrap on a phone), strongest first. */
-export function StrengthList({ habits }: { habits: Dashboard["habits"] }) {
+export function StrengthList({
+  habits,
+  habitHref,
+  emptyAction,
+}: {
+  habits: StrengthHabit[];
+  habitHref: HabitHref;
+  /** What the empty list offers (the web app: a link to create a habit). */
+  emptyAction?: ReactNode;
+}) {
   if (habits.length === 0) {
-    return (
-      <p className="text-sm text-muted-foreground">
-        No active habit yet.{" "}
-        <Link href="/habits#new-habit" className="font-medium text-primary hover:underline">
-          Create a habit
-        </Link>
-      </p>
-    );
+    return <p className="text-sm text-muted-foreground">No active habit yet. {emptyAction}</p>;
   }
   return (
     <ol className="flex flex-col gap-3">
@@ -22,12 +24,12 @@ export function StrengthList({ habits }: { habits: Dashboard["habits"] }) {
           <li key={habit.id} className="flex flex-col gap-1">
             <div className="flex items-baseline justify-between gap-3 text-sm">
               <span className="min-w-0 truncate">
-                <Link
-                  href={`/habits/${habit.id}`}
+                <a
+                  href={habitHref(habit.id)}
                   className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
                 >
                   {habit.name}
-                </Link>
+                </a>
                 <span className="text-xs text-muted-foreground">
                   {" "}
                   · {streakText(habit.currentStreak, habit.schedule)}

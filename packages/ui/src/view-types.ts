@@ -1,0 +1,49 @@
+/**
+ * The read models' shapes the shared screens need, written structurally: packages/ui takes data
+ * as props and knows no router; the API's outputs (Today, dashboard) fit these.
+ */
+export type ScheduleType = "daily" | "days_of_week" | "times_per_week" | "every_n_days";
+export type AtRiskReason = "streak_due" | "pending_repair" | "week_slipping";
+export type LoadLevel = "none" | "near" | "over" | "critical";
+
+export interface AtRiskHabit {
+  habitId: string;
+  name: string;
+  schedule: ScheduleType;
+  reasons: AtRiskReason[];
+  streak: number;
+  repair: { date: string; occurrencesLeft: number } | null;
+  week: { met: number; needed: number; daysLeft: number } | null;
+}
+
+export interface DayLoad {
+  loadMinutes: number;
+  capacityMinutes: number;
+  ratio: number | null;
+  level: LoadLevel;
+}
+
+export interface StrengthHabit {
+  id: string;
+  name: string;
+  schedule: ScheduleType;
+  strength: number;
+  currentStreak: number;
+}
+
+/** A habit page's day state (docs/domain.md "Read models": a habit's history). */
+export type HistoryState =
+  "met" | "partial" | "missed" | "skipped" | "repaired" | "pending" | "pending_repair";
+
+export interface HabitHistoryDay {
+  date: string;
+  due: boolean;
+  state: HistoryState | null;
+  value: string | null;
+  completion: number | null;
+  strength: number;
+  streak: number;
+}
+
+/** Where a habit's page is in the app that shows the screen (web: /habits/[id]). */
+export type HabitHref = (habitId: string) => string;
