@@ -35,6 +35,12 @@ import { listTasks } from "./routers/app/task/list-tasks.ts";
 import { updateTask } from "./routers/app/task/update-task.ts";
 import { getWorkspaceSettings } from "./routers/app/workspace/get-workspace-settings.ts";
 import { listMembers } from "./routers/app/workspace/list-members.ts";
+import { acceptInvitation } from "./routers/app/workspace/accept-invitation.ts";
+import { changeRole } from "./routers/app/workspace/change-role.ts";
+import { invite } from "./routers/app/workspace/invite.ts";
+import { listInvitations } from "./routers/app/workspace/list-invitations.ts";
+import { removeMember } from "./routers/app/workspace/remove-member.ts";
+import { revokeInvitation } from "./routers/app/workspace/revoke-invitation.ts";
 import { listWorkspaces } from "./routers/app/workspace/list-workspaces.ts";
 import { updateWorkspaceSettings } from "./routers/app/workspace/update-workspace-settings.ts";
 import { createTRPCRouter } from "./trpc.ts";
@@ -44,6 +50,13 @@ const workspaceRouter = {
   list: listWorkspaces,
   members: listMembers,
   settings: { get: getWorkspaceSettings, update: updateWorkspaceSettings },
+  /** docs/domain.md "Members and invitations". */
+  changeRole,
+  removeMember,
+  invite,
+  invitations: listInvitations,
+  revokeInvitation,
+  acceptInvitation,
 } satisfies TRPCRouterRecord;
 
 const meRouter = {

@@ -33,6 +33,7 @@ import { z, ZodRealError } from "zod";
 import { errorFormatter, toTRPCError } from "./errors.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { DESCRIBE } from "@atlas/core/services/access/access";
+import type { InvitationDelivery } from "@atlas/core/services/workspaces/invitations";
 import type { RateLimitBucket, RateLimiters } from "./rate-limit.ts";
 
 // ── Context ──────────────────────────────────────────────────────────────────────────────────
@@ -46,6 +47,13 @@ export interface CreateContextOptions {
   limiter: RateLimiters;
   /** Which app serves the call (web, admin): the source every log write records. */
   source: EventSource;
+  /**
+   * The bypass client of the audited membership and invitation services (core's
+   * workspaces/memberships.ts): tests pass their database's; default DATABASE_ADMIN_URL's.
+   */
+  membershipDb?: Db;
+  /** Where invitations also go (Clerk in production); none in embedded and test mode. */
+  invitationDelivery?: InvitationDelivery | null;
 }
 
 /**
@@ -62,6 +70,8 @@ export function createContextInner(opts: CreateContextOptions) {
     clock: opts.clock ?? systemClock,
     limiter: opts.limiter,
     source: opts.source,
+    membershipDb: opts.membershipDb,
+    invitationDelivery: opts.invitationDelivery ?? null,
     /** Runs one call of this request when a slot is free (CALLS_AT_ONCE_PER_REQUEST). */
     callSlot: pLimit(CALLS_AT_ONCE_PER_REQUEST),
   };
@@ -269,8 +279,11 @@ export function rateLimited(bucket: RateLimitBucket) {
 
 // ── Named builders ───────────────────────────────────────────────────────────────────────────
 
-/** Owners and admins: members, roles, settings. */
+/** Owners and admins: settings. */
 export const workspaceAdminProcedure = workspaceProcedure.use(allowedTo("manageSettings"));
+
+/** Owners and admins: members, roles, invitations. */
+export const membersAdminProcedure = workspaceProcedure.use(allowedTo("manageMembers"));
 
 /**
  * The admin console (apps/admin): who coaches, administers or owns at least one workspace, or is

@@ -4,6 +4,7 @@
  */
 import type { Session } from "@atlas/auth/session";
 import { systemClock, type Clock } from "@atlas/time";
+import type { InvitationDelivery } from "@atlas/core/services/workspaces/invitations";
 import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase, type TestServer } from "@atlas/db/testing";
 import { inject } from "vitest";
@@ -59,6 +60,8 @@ interface CallOptions {
   limiter?: RateLimiters;
   /** The app the call comes from (default: web for appRouter, admin for adminRouter). */
   source?: EventSource;
+  /** Where invitations also go (production: Clerk); default none. */
+  invitationDelivery?: InvitationDelivery;
 }
 
 const appCaller = createCallerFactory(appRouter);
@@ -103,6 +106,9 @@ export async function createHarness(): Promise<Harness> {
       db: app,
       clock: options.clock ?? systemClock,
       limiter: options.limiter ?? limiter,
+      // The membership services' bypass client: this test database's admin connection.
+      membershipDb: admin,
+      invitationDelivery: options.invitationDelivery,
     });
 
   return {
