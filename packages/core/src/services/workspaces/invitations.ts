@@ -158,33 +158,42 @@ export async function invite(
   if (!delivery) return { invitation: toRecord(written.row), token };
   // After the commit: no network call holds the workspace lock. A failure leaves the invitation
   // open without a delivery; inviting again re-issues and re-sends it.
-  if (written.replaced !== null) {
-    await delivery.revoke({
+  try {
+    if (written.replaced !== null) {
+      await delivery.revoke({
+        workspaceId,
+        externalId: written.replaced,
+        requesterUserId: actor.userId,
+      });
+    }
+    const { externalId } = await delivery.send({
       workspaceId,
-      externalId: written.replaced,
-      requesterUserId: actor.userId,
+      email,
+      role,
+      inviterUserId: actor.userId,
     });
+    await withBypass(
+      {
+        actor: `${actor.source}:invitations`,
+        reason: "record a sent invitation",
+        workspaceId,
+        actorUserId: actor.userId,
+      },
+      (db) =>
+        db.invitation.update({
+          where: { id: written.row.id },
+          data: { clerkInvitationId: externalId },
+        }),
+      options.db,
+    );
+  } catch (error) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "The invitation is saved but could not be sent: invite the same address again in a moment.",
+      undefined,
+      { cause: error },
+    );
   }
-  const { externalId } = await delivery.send({
-    workspaceId,
-    email,
-    role,
-    inviterUserId: actor.userId,
-  });
-  await withBypass(
-    {
-      actor: `${actor.source}:invitations`,
-      reason: "record a sent invitation",
-      workspaceId,
-      actorUserId: actor.userId,
-    },
-    (db) =>
-      db.invitation.update({
-        where: { id: written.row.id },
-        data: { clerkInvitationId: externalId },
-      }),
-    options.db,
-  );
   return { invitation: toRecord(written.row), token: null };
 }
 
@@ -257,11 +266,16 @@ export async function revokeInvitation(
   );
   // Every time, a retry included: withdrawing at Clerk is idempotent there.
   if (options.delivery && revoked.clerkInvitationId !== null) {
-    await options.delivery.revoke({
-      workspaceId,
-      externalId: revoked.clerkInvitationId,
-      requesterUserId: actor.userId,
-    });
+    await options.delivery
+      .revoke({ workspaceId, externalId: revoked.clerkInvitationId, requesterUserId: actor.userId })
+      .catch((error: unknown) => {
+        throw new AppError(
+          "PRECONDITION_FAILED",
+          "The invitation is revoked here but its e-mail could not be withdrawn: revoke it again in a moment.",
+          undefined,
+          { cause: error },
+        );
+      });
   }
   const { acceptedAt: _a, clerkInvitationId: _c, ...record } = revoked;
   return toRecord(record);
