@@ -10,4 +10,4 @@ export const getActiveWorkspace = cache(async () => {
   return workspaces.find((workspace) => workspace.isActive) ?? null;
 });
 
-export const getMembers = cache(async () => (await getApi()).workspace.members());
+export const getMe = cache(async () => (await getApi()).me.get());

@@ -19,6 +19,7 @@ import { checkIn } from "./routers/app/log/check-in.ts";
 import { getLogDay } from "./routers/app/log/get-log-day.ts";
 import { skipHabit } from "./routers/app/log/skip-habit.ts";
 import { undoEvent } from "./routers/app/log/undo-event.ts";
+import { getMe } from "./routers/app/me/get-me.ts";
 import { getMySettings } from "./routers/app/me/get-my-settings.ts";
 import { updateMySettings } from "./routers/app/me/update-my-settings.ts";
 import { getCapacity } from "./routers/app/membership/get-capacity.ts";
@@ -60,6 +61,7 @@ const workspaceRouter = {
 } satisfies TRPCRouterRecord;
 
 const meRouter = {
+  get: getMe,
   settings: { get: getMySettings, update: updateMySettings },
 } satisfies TRPCRouterRecord;
 

@@ -102,6 +102,7 @@ const APP_CASES: Record<string, Case> = {
     input: ({ ofB }) => ({ token: ofB.invitationToken }),
     expect: "FORBIDDEN",
   },
+  "me.get": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
   "me.settings.get": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
   "me.settings.update": {
     input: () => ({ timeZone: "Asia/Kolkata", dayStartMinutes: 60 }),

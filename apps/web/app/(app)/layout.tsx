@@ -9,7 +9,7 @@ import type { ReactNode } from "react";
 import { NavLink } from "~/components/nav-link.tsx";
 import { WorkspaceSwitcher } from "~/components/workspace-switcher.tsx";
 import { serverEnv } from "~/env.ts";
-import { getActiveWorkspace, getMembers, getWorkspaces } from "~/lib/data.ts";
+import { getActiveWorkspace, getMe, getWorkspaces } from "~/lib/data.ts";
 
 const NAV: readonly [Route, string][] = [
   ["/", "Today"],
@@ -25,10 +25,11 @@ const NAV: readonly [Route, string][] = [
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
 
-  const [workspaces, active] = await Promise.all([getWorkspaces(), getActiveWorkspace()]);
-  const me = active
-    ? (await getMembers()).find((member) => member.id === session.userId)
-    : undefined;
+  const [workspaces, active, me] = await Promise.all([
+    getWorkspaces(),
+    getActiveWorkspace(),
+    getMe(),
+  ]);
   const { adminUrl } = serverEnv();
   const showAdmin =
     adminUrl !== undefined &&

@@ -32,6 +32,20 @@ export async function listMyWorkspaces(
   }));
 }
 
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The signed-in user's own row (client bound to the user): the shell's name, the invite page. */
+export async function getMe(db: TenantDb, userId: string): Promise<Me> {
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, name: true, email: true },
+  });
+}
+
 export interface MemberSummary {
   id: string;
   name: string;
