@@ -104,14 +104,22 @@ export function InvitationsCard({
 
   async function showMore() {
     if (cursor === null) return;
-    const page = await queryClient.fetchQuery(
-      trpc.workspace.invitations.queryOptions({ cursor, limit: 50 }),
-    );
-    setInvitations((open) => [
-      ...open,
-      ...page.items.filter((i) => !open.some((o) => o.id === i.id)),
-    ]);
-    setCursor(page.nextCursor);
+    try {
+      const page = await queryClient.fetchQuery(
+        trpc.workspace.invitations.queryOptions({ cursor, limit: 50 }),
+      );
+      setInvitations((open) => [
+        ...open,
+        ...page.items.filter((i) => !open.some((o) => o.id === i.id)),
+      ]);
+      setCursor(page.nextCursor);
+    } catch (error) {
+      const described = describeError(error as Parameters<typeof describeError>[0]);
+      setMessage({
+        tone: "error",
+        text: described.form ?? "More invitations could not be loaded.",
+      });
+    }
   }
 
   async function copy(url: string) {

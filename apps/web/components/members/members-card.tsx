@@ -12,6 +12,7 @@ import {
   ScrollRegion,
 } from "@atlas/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { describeError } from "~/lib/errors.ts";
 import { ROLE_LABEL, type Role } from "~/lib/roles.ts";
@@ -26,7 +27,7 @@ export interface MemberRow {
 }
 
 /** Who the viewer may give which role, and whom they may touch (docs/domain.md "Members and invitations"). */
-export function grantableRoles(viewer: Role): Role[] {
+function grantableRoles(viewer: Role): Role[] {
   return viewer === "owner" ? ["owner", "admin", "coach", "member"] : ["coach", "member"];
 }
 
@@ -49,6 +50,7 @@ export function MembersCard({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const [members, setMembers] = useState(initial.items);
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -94,6 +96,8 @@ export function MembersCard({
         tone: "done",
         text: `${member.name} is now ${ROLE_LABEL[updated.role].toLowerCase()}.`,
       });
+      // One's own role changes what the page offers.
+      if (member.id === viewer.userId) router.refresh();
     } catch (error) {
       fail(error);
     }
