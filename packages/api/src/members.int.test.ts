@@ -249,6 +249,34 @@ describe("with a delivery (Clerk in production)", () => {
   });
 });
 
+describe("when the delivery fails", () => {
+  it("says so; the invitation stays open and inviting again re-sends it", async () => {
+    let up = false;
+    const sent: string[] = [];
+    const delivery: InvitationDelivery = {
+      send: async ({ email }) => {
+        if (!up) throw new Error("Clerk is down");
+        sent.push(email);
+        return { externalId: "orginv_late" };
+      },
+      revoke: async () => {},
+    };
+    const owner = h.as("owner", "demo", { clock: T0, invitationDelivery: delivery });
+    const error = await rejectionOf(
+      owner.workspace.invite({ email: "late@example.com", role: "member" }),
+    );
+    expect(error).toMatchObject({ code: "PRECONDITION_FAILED", message: /could not be sent/ });
+    up = true;
+    const again = await owner.workspace.invite({ email: "late@example.com", role: "member" });
+    expect(sent).toEqual(["late@example.com"]);
+    const row = await h.admin.invitation.findUniqueOrThrow({ where: { id: again.invitation.id } });
+    expect(row.clerkInvitationId).toBe("orginv_late");
+    expect(
+      await h.admin.invitation.count({ where: { email: "late@example.com", revokedAt: null } }),
+    ).toBe(1);
+  });
+});
+
 describe("roles and removal", () => {
   it("changes roles within the rules; the last owner stays; a retry answers the same", async () => {
     const kenji = h.userIds.kenji;

@@ -134,12 +134,9 @@ export async function invite(
       where: { workspaceId, email, acceptedAt: null, revokedAt: null },
       select: { id: true, clerkInvitationId: true },
     });
+    // The previous Clerk id stays until the new one is stored: a failed withdrawal is retried.
     const row = open
-      ? await tx.invitation.update({
-          where: { id: open.id },
-          data: { ...data, clerkInvitationId: null },
-          select: RECORD,
-        })
+      ? await tx.invitation.update({ where: { id: open.id }, data, select: RECORD })
       : await tx.invitation.create({ data: { ...data, workspaceId, email }, select: RECORD });
     await audit(
       tx,
