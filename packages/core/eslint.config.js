@@ -3,9 +3,13 @@ import base from "@atlas/eslint-config/base";
 export default [
   ...base,
   {
-    // Members, roles and erasure: writes the app role may not make, checked here and audited.
+    // Members, roles, invitations and erasure: writes the app role may not make, checked here and audited.
     // Mirrors packages/db/src/bypass-imports.test.ts.
-    files: ["src/services/workspaces/memberships.ts", "src/services/workspaces/erasure.ts"],
+    files: [
+      "src/services/workspaces/memberships.ts",
+      "src/services/workspaces/invitations.ts",
+      "src/services/workspaces/erasure.ts",
+    ],
     rules: { "no-restricted-imports": "off" },
   },
   {

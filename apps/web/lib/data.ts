@@ -10,7 +10,7 @@ export const getActiveWorkspace = cache(async () => {
   return workspaces.find((workspace) => workspace.isActive) ?? null;
 });
 
-export const getMembers = cache(async () => (await getApi()).workspace.members());
+export const getMe = cache(async () => (await getApi()).me.get());
 
 /** The support grants open now in the active workspace (the banner of every page). */
 export const getActiveSupport = cache(async () => (await getApi()).support.active());

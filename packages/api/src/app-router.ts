@@ -19,6 +19,7 @@ import { checkIn } from "./routers/app/log/check-in.ts";
 import { getLogDay } from "./routers/app/log/get-log-day.ts";
 import { skipHabit } from "./routers/app/log/skip-habit.ts";
 import { undoEvent } from "./routers/app/log/undo-event.ts";
+import { getMe } from "./routers/app/me/get-me.ts";
 import { getMySettings } from "./routers/app/me/get-my-settings.ts";
 import { updateMySettings } from "./routers/app/me/update-my-settings.ts";
 import { getCapacity } from "./routers/app/membership/get-capacity.ts";
@@ -36,6 +37,12 @@ import { listTasks } from "./routers/app/task/list-tasks.ts";
 import { updateTask } from "./routers/app/task/update-task.ts";
 import { getWorkspaceSettings } from "./routers/app/workspace/get-workspace-settings.ts";
 import { listMembers } from "./routers/app/workspace/list-members.ts";
+import { acceptInvitation } from "./routers/app/workspace/accept-invitation.ts";
+import { changeRole } from "./routers/app/workspace/change-role.ts";
+import { invite } from "./routers/app/workspace/invite.ts";
+import { listInvitations } from "./routers/app/workspace/list-invitations.ts";
+import { removeMember } from "./routers/app/workspace/remove-member.ts";
+import { revokeInvitation } from "./routers/app/workspace/revoke-invitation.ts";
 import { listWorkspaces } from "./routers/app/workspace/list-workspaces.ts";
 import { updateWorkspaceSettings } from "./routers/app/workspace/update-workspace-settings.ts";
 import { approveSupportGrant } from "./routers/app/support/approve-support-grant.ts";
@@ -51,9 +58,17 @@ const workspaceRouter = {
   list: listWorkspaces,
   members: listMembers,
   settings: { get: getWorkspaceSettings, update: updateWorkspaceSettings },
+  /** docs/domain.md "Members and invitations". */
+  changeRole,
+  removeMember,
+  invite,
+  invitations: listInvitations,
+  revokeInvitation,
+  acceptInvitation,
 } satisfies TRPCRouterRecord;
 
 const meRouter = {
+  get: getMe,
   settings: { get: getMySettings, update: updateMySettings },
 } satisfies TRPCRouterRecord;
 

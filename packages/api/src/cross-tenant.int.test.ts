@@ -5,6 +5,7 @@
  * what a cross-tenant call gets. Each case asserts that nothing of B comes back and that B's rows
  * are exactly as they were.
  */
+import { hashToken } from "@atlas/core/services/workspaces/invitations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminRouter } from "./admin-router.ts";
 import { appRouter } from "./app-router.ts";
@@ -28,6 +29,9 @@ interface Ids {
     memberId: string;
     /** A support request of B (staff asked for access to B). */
     grantId: string;
+    invitationId: string;
+    /** The raw token of B's open invitation (for someone who is not the caller). */
+    invitationToken: string;
   };
 }
 
@@ -76,6 +80,35 @@ const APP_CASES: Record<string, Case> = {
     input: ({ b }) => ({ workspaceId: b, lateEntryWindowDays: 0, sharesProgress: true }),
     expect: "FORBIDDEN",
   },
+  "workspace.changeRole": {
+    input: ({ b, ofB }) => ({ workspaceId: b, userId: ofB.memberId, role: "member" }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ userId: ofB.memberId, role: "member" }), expect: NO_MEMBER },
+  },
+  "workspace.removeMember": {
+    input: ({ b, ofB }) => ({ workspaceId: b, userId: ofB.memberId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ userId: ofB.memberId }), expect: NO_MEMBER },
+  },
+  "workspace.invite": {
+    input: ({ b }) => ({ workspaceId: b, email: "outsider@example.com", role: "member" }),
+    expect: "FORBIDDEN",
+  },
+  "workspace.invitations": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "workspace.revokeInvitation": {
+    input: ({ b, ofB }) => ({ workspaceId: b, invitationId: ofB.invitationId }),
+    expect: "FORBIDDEN",
+    inA: {
+      input: ({ ofB }) => ({ invitationId: ofB.invitationId }),
+      expect: { owner: "NOT_FOUND", nora: "FORBIDDEN" },
+    },
+  },
+  // B's link in the hands of someone it was not sent to: refused (wrong e-mail), B unchanged.
+  "workspace.acceptInvitation": {
+    input: ({ ofB }) => ({ token: ofB.invitationToken }),
+    expect: "FORBIDDEN",
+  },
+  "me.get": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
   "me.settings.get": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
   "me.settings.update": {
     input: () => ({ timeZone: "Asia/Kolkata", dayStartMinutes: 60 }),
@@ -378,6 +411,17 @@ beforeAll(async () => {
     include: { milestones: { orderBy: { position: "asc" } } },
   });
   const inB = { where: { workspaceId: second }, select: { id: true } } as const;
+  const invitationToken = "cross-tenant-invitation-token-of-b";
+  const invitation = await h.admin.invitation.create({
+    data: {
+      workspaceId: second,
+      email: "invited.to.b@example.com",
+      role: "member",
+      tokenHash: hashToken(invitationToken),
+      invitedById: h.userIds.priya,
+      expiresAt: new Date("2100-01-01T00:00:00.000Z"),
+    },
+  });
   ids = {
     a: h.workspaceIds.demo,
     b: second,
@@ -399,6 +443,8 @@ beforeAll(async () => {
           },
         })
       ).id,
+      invitationId: invitation.id,
+      invitationToken,
     },
   };
   const onlyInB = await h.admin.user.findMany({

@@ -91,10 +91,10 @@ describe("workspace.settings", () => {
 
 describe("workspace.members", () => {
   it("shows everyone the roster, but others' e-mails only to who may see others", async () => {
-    const asNora = await h.as("nora").workspace.members();
+    const { items: asNora } = await h.as("nora").workspace.members();
     expect(asNora).toHaveLength(6);
     expect(asNora.filter((m) => m.email !== null).map((m) => m.id)).toEqual([h.userIds.nora]);
-    const asCoach = await h.as("coach").workspace.members();
+    const { items: asCoach } = await h.as("coach").workspace.members();
     expect(asCoach.every((m) => m.email !== null)).toBe(true);
     expect(asCoach.find((m) => m.id === h.userIds.bernd)?.role).toBe("admin");
   });
@@ -102,7 +102,7 @@ describe("workspace.members", () => {
   it("shows members each other's e-mails when the workspace shares progress", async () => {
     await h.as("owner").workspace.settings.update({ sharesProgress: true });
     try {
-      const asNora = await h.as("nora").workspace.members();
+      const { items: asNora } = await h.as("nora").workspace.members();
       expect(asNora.every((m) => m.email !== null)).toBe(true);
     } finally {
       await h.as("owner").workspace.settings.update({ sharesProgress: false });

@@ -33,6 +33,7 @@ import { z, ZodRealError } from "zod";
 import { errorFormatter, toTRPCError } from "./errors.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { DESCRIBE } from "@atlas/core/services/access/access";
+import type { InvitationDelivery } from "@atlas/core/services/workspaces/invitations";
 import type { RateLimitBucket, RateLimiters } from "./rate-limit.ts";
 
 // ── Context ──────────────────────────────────────────────────────────────────────────────────
@@ -47,10 +48,12 @@ export interface CreateContextOptions {
   /** Which app serves the call (web, admin): the source every log write records. */
   source: EventSource;
   /**
-   * The audited bypass client for platform-admin reads (tests pass their own); unset, the
-   * services use DATABASE_ADMIN_URL's.
+   * The audited bypass client of the membership, invitation and platform-admin services (tests
+   * pass their database's); unset, the services use DATABASE_ADMIN_URL's.
    */
   bypassDb?: Db;
+  /** Where invitations also go (Clerk in production); none in embedded and test mode. */
+  invitationDelivery?: InvitationDelivery | null;
 }
 
 /**
@@ -68,6 +71,7 @@ export function createContextInner(opts: CreateContextOptions) {
     limiter: opts.limiter,
     source: opts.source,
     bypassDb: opts.bypassDb,
+    invitationDelivery: opts.invitationDelivery ?? null,
     /** Runs one call of this request when a slot is free (CALLS_AT_ONCE_PER_REQUEST). */
     callSlot: pLimit(CALLS_AT_ONCE_PER_REQUEST),
   };
@@ -275,8 +279,11 @@ export function rateLimited(bucket: RateLimitBucket) {
 
 // ── Named builders ───────────────────────────────────────────────────────────────────────────
 
-/** Owners and admins: members, roles, settings. */
+/** Owners and admins: settings. */
 export const workspaceAdminProcedure = workspaceProcedure.use(allowedTo("manageSettings"));
+
+/** Owners and admins: members, roles, invitations. */
+export const membersAdminProcedure = workspaceProcedure.use(allowedTo("manageMembers"));
 
 /**
  * The admin console (apps/admin): who coaches, administers or owns at least one workspace, or is

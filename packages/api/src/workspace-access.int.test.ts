@@ -50,7 +50,7 @@ describe("the workspace of a request", () => {
       .as("sam", "demo")
       .workspace.current({ workspaceId: h.workspaceIds.second });
     expect(current.slug).toBe("second");
-    const members = await h.as("sam", "demo").workspace.members({
+    const { items: members } = await h.as("sam", "demo").workspace.members({
       workspaceId: h.workspaceIds.second,
     });
     expect(members.map((m) => m.id).sort()).toEqual(
@@ -155,7 +155,7 @@ describe("a member who left", () => {
         message: "You are not a member of this workspace.",
       });
       expect((await rejectionOf(h.as("sam", "second").workspace.members())).code).toBe("FORBIDDEN");
-      const roster = await h.as("priya", "second").workspace.members();
+      const { items: roster } = await h.as("priya", "second").workspace.members();
       expect(roster.map((m) => m.id).sort()).toEqual([h.userIds.priya, h.userIds.coach].sort());
     } finally {
       await h.admin.membership.update({ where, data: { leftAt: null } });

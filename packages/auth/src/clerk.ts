@@ -93,7 +93,8 @@ export async function sessionFromClerkToken(
 
 let cachedClient: { key: string; client: ClerkClient } | undefined;
 
-function clerkClientFor(config: ClerkAuthEnv): ClerkClient {
+/** One Clerk backend client per configuration (telemetry off). */
+export function clerkClientFor(config: ClerkAuthEnv): ClerkClient {
   const key = [
     config.CLERK_SECRET_KEY,
     config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,

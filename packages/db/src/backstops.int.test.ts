@@ -1,5 +1,5 @@
 /**
- * The database's backstops (migration 20261123090000_backstops), each proven against the role it
+ * The database's backstops (migrations 20261123090000_backstops, 20261205100000_invitations), each proven against the role it
  * stops, on a migrated and seeded copy: what the app never does, the database refuses as well.
  * Tests that would destroy data if a backstop were missing run on a scratch copy of their own.
  */
@@ -123,6 +123,48 @@ describe("memberships, as the app role", () => {
       where: membershipKey(demoId, noraId),
       data: { capacityMonMinutes: before.capacityMonMinutes },
     });
+  });
+});
+
+describe("invitations, as the app role (migration 20261205100000_invitations)", () => {
+  it("reads its workspace's invitations but writes none; the database keeps one open per address", async () => {
+    const data = {
+      workspaceId: demoId,
+      email: "backstop@example.com",
+      role: "member" as const,
+      invitedById: ownerId,
+      expiresAt: new Date("2100-01-01T00:00:00.000Z"),
+    };
+    const row = await admin.invitation.create({ data: { ...data, tokenHash: "backstop-1" } });
+    const asOwner = createTenantDb(app, { workspaceId: demoId, userId: ownerId });
+    expect(
+      (await asOwner.invitation.findMany({ where: { email: data.email } })).map((i) => i.id),
+    ).toEqual([row.id]);
+    const asPriya = createTenantDb(app, { workspaceId: secondId, userId: priyaId });
+    expect(await asPriya.invitation.findMany({ where: { email: data.email } })).toEqual([]);
+    await expect(
+      asOwner.invitation.create({ data: { ...data, tokenHash: "backstop-2" } }),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      asOwner.invitation.update({ where: { id: row.id }, data: { role: "admin" } }),
+    ).rejects.toThrow(/permission denied/);
+    await expect(asOwner.invitation.delete({ where: { id: row.id } })).rejects.toThrow(
+      /permission denied/,
+    );
+    // One open invitation per workspace and address; lower-cased e-mail; never the owner role.
+    await expect(
+      admin.invitation.create({ data: { ...data, tokenHash: "backstop-3" } }),
+    ).rejects.toThrow(/Unique constraint|unique/i);
+    await expect(
+      admin.invitation.create({ data: { ...data, email: "Upper@Example.com", tokenHash: "b-4" } }),
+    ).rejects.toThrow(/Invitation_email_normalized|check/i);
+    await expect(
+      admin.invitation.create({
+        data: { ...data, email: "owner.role@example.com", role: "owner", tokenHash: "b-5" },
+      }),
+    ).rejects.toThrow(/Invitation_role_not_owner|check/i);
+    await admin.invitation.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+    await admin.invitation.create({ data: { ...data, tokenHash: "backstop-6" } });
   });
 });
 

@@ -12,8 +12,8 @@ const ALLOWED = [
   /^packages\/auth\/src\/(webhooks?|dev)\//,
   /^packages\/api\/src\/platform\//,
   /^apps\/(web|admin)\/app\/api\/webhooks\//,
-  // members, roles and erasure: owner/admin-checked, audited writes the app role may not make
-  /^packages\/core\/src\/services\/workspaces\/(memberships|erasure)\.ts$/,
+  // members, roles, invitations and erasure: owner/admin-checked, audited writes the app role may not make
+  /^packages\/core\/src\/services\/workspaces\/(memberships|invitations|erasure)\.ts$/,
   // platform admin: the tenants list and the platform audit (staff belong to no workspace)
   /^packages\/core\/src\/services\/platform\/(tenants|audit-log)\.ts$/,
 ];

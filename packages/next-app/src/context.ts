@@ -6,6 +6,7 @@ import {
   type RateLimiters,
 } from "@atlas/api";
 import { getSession, type Session } from "@atlas/auth";
+import { invitationDeliveryFromEnv } from "@atlas/auth/clerk-invitations";
 import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
 import type { BaseEnv } from "./env.ts";
 
@@ -13,6 +14,8 @@ interface Shared {
   db: Db;
   limiter: RateLimiters;
   clock: ReturnType<typeof createClockFromEnv>;
+  /** Clerk's organization invitations when the app signs in with Clerk; else none. */
+  invitationDelivery: ReturnType<typeof invitationDeliveryFromEnv>;
 }
 
 // One app-role client and one limiter per process; on globalThis so dev reloads reuse them.
@@ -34,6 +37,7 @@ export function createContextFactory({
         db: createPrismaClient(db.appUrl),
         limiter: createRateLimiter({ redisUrl: api.REDIS_URL }),
         clock: createClockFromEnv(api),
+        invitationDelivery: invitationDeliveryFromEnv(),
       };
     }
     return holder.atlasShared;
@@ -41,8 +45,8 @@ export function createContextFactory({
 
   /** The tRPC context for `session` with the shared resources. */
   function contextFor(session: Session | null) {
-    const { db, limiter, clock } = shared();
-    return createContextInner({ session, db, clock, limiter, source });
+    const { db, limiter, clock, invitationDelivery } = shared();
+    return createContextInner({ session, db, clock, limiter, source, invitationDelivery });
   }
 
   /** The tRPC context of one HTTP request: its session comes from packages/auth. */

@@ -10,7 +10,7 @@ import { NavLink } from "~/components/nav-link.tsx";
 import { WorkspaceSwitcher } from "~/components/workspace-switcher.tsx";
 import { serverEnv } from "~/env.ts";
 import { SupportBanner } from "~/components/support/support-banner.tsx";
-import { getActiveSupport, getActiveWorkspace, getMembers, getWorkspaces } from "~/lib/data.ts";
+import { getActiveSupport, getActiveWorkspace, getMe, getWorkspaces } from "~/lib/data.ts";
 
 const NAV: readonly [Route, string][] = [
   ["/", "Today"],
@@ -26,10 +26,11 @@ const NAV: readonly [Route, string][] = [
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
 
-  const [workspaces, active] = await Promise.all([getWorkspaces(), getActiveWorkspace()]);
-  const me = active
-    ? (await getMembers()).find((member) => member.id === session.userId)
-    : undefined;
+  const [workspaces, active, me] = await Promise.all([
+    getWorkspaces(),
+    getActiveWorkspace(),
+    getMe(),
+  ]);
   const support = active ? await getActiveSupport() : [];
   const { adminUrl } = serverEnv();
   const showAdmin =

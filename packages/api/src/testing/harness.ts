@@ -4,6 +4,7 @@
  */
 import type { Session } from "@atlas/auth/session";
 import { systemClock, type Clock } from "@atlas/time";
+import type { InvitationDelivery } from "@atlas/core/services/workspaces/invitations";
 import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase, type TestServer } from "@atlas/db/testing";
 import { inject } from "vitest";
@@ -60,6 +61,8 @@ interface CallOptions {
   limiter?: RateLimiters;
   /** The app the call comes from (default: web for appRouter, admin for adminRouter). */
   source?: EventSource;
+  /** Where invitations also go (production: Clerk); default none. */
+  invitationDelivery?: InvitationDelivery;
 }
 
 const appCaller = createCallerFactory(appRouter);
@@ -104,7 +107,9 @@ export async function createHarness(): Promise<Harness> {
       db: app,
       clock: options.clock ?? systemClock,
       limiter: options.limiter ?? limiter,
+      // The audited bypass client (memberships, invitations, platform admin): this database's admin.
       bypassDb: admin,
+      invitationDelivery: options.invitationDelivery,
     });
 
   return {

@@ -174,6 +174,37 @@ const ALICE = { id: "user_2alice", email: "alice@acme.example", first: "Alice", 
 
 // ── Tests ───────────────────────────────────────────────────────────────────────────────────
 
+describe("an invitation accepted at Clerk", () => {
+  it("marks Atlas's open invitation of that address accepted", async () => {
+    const org = clerkOrg("org_2invited", "Invited Team", "invited-team");
+    const bob = { id: "user_2bob", email: "bob@acme.example", first: "Bob" };
+    await deliver(event("organization.created", org));
+    const invitation = await db.invitation.create({
+      data: {
+        workspaceId: org.id,
+        email: bob.email,
+        role: "coach",
+        tokenHash: "hash-of-bob-s-token",
+        invitedById: "user_2someone",
+        expiresAt: new Date("2100-01-01T00:00:00.000Z"),
+        clerkInvitationId: "orginv_2bob",
+      },
+    });
+    const now = new Date("2026-03-05T10:00:00.000Z");
+    await deliver(
+      event(
+        "organizationMembership.created",
+        clerkMembership("orgmem_2bob", org, { ...bob, email: "Bob@Acme.example" }, "org:coach"),
+      ),
+      { now },
+    );
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).toMatchObject({
+      acceptedAt: now,
+      acceptedById: bob.id,
+    });
+  });
+});
+
 describe("a user, an organization and a membership", () => {
   const sequence = [
     event("user.created", clerkUser(ALICE.id, ALICE.email, "Alice", "Archer")),

@@ -38,8 +38,9 @@
  *   (`mapClerkRole`: unknown roles become `member`); the user and the workspace are created from
  *   the payload when their own events have not arrived yet (svix does not guarantee order).
  *   Capacities are Atlas's and are never overwritten; a person who had left is back (`leftAt`
- *   cleared). `organizationMembership.deleted` sets `leftAt`: the member leaves, their plans and
- *   log stay.
+ *   cleared). A created membership also marks Atlas's open invitation of that address accepted
+ *   (the invitee accepted Clerk's invitation; docs/domain.md "Members and invitations").
+ *   `organizationMembership.deleted` sets `leftAt`: the member leaves, their plans and log stay.
  * - Tombstones: each deletion also writes a platform-level audit entry (`clerk.user.deleted`,
  *   `clerk.organization.deleted`, `clerk.membership.deleted` keyed by the Clerk membership id).
  *   A late event about a deleted user, organization or membership (out of order or retried) is
@@ -265,6 +266,18 @@ async function apply(tx: Tx, event: HandledEvent, context: Context): Promise<voi
         create: { workspaceId: organization.id, userId: person.user_id, role },
         update: { role, leftAt: null },
       });
+      // The invitee accepted Clerk's invitation: Atlas's open invitation for them is used.
+      if (event.type === "organizationMembership.created" && identifier.includes("@")) {
+        await tx.invitation.updateMany({
+          where: {
+            workspaceId: organization.id,
+            email: identifier.toLowerCase(),
+            acceptedAt: null,
+            revokedAt: null,
+          },
+          data: { acceptedAt: context.now, acceptedById: person.user_id },
+        });
+      }
       return;
     }
     case "organizationMembership.deleted": {

@@ -1,10 +1,11 @@
-import { Card, CardContent, CardDescription, CardHeader, CardTitle, ScrollRegion } from "@atlas/ui";
-import type { Metadata } from "next";
 import { can } from "@atlas/api/permissions";
+import type { Metadata } from "next";
+import { InvitationsCard } from "~/components/members/invitations-card.tsx";
+import { MembersCard } from "~/components/members/members-card.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { SupportAccessCard } from "~/components/support/support-access-card.tsx";
 import { getApi } from "~/lib/trpc/server.ts";
-import { getActiveWorkspace, getMembers } from "~/lib/data.ts";
+import { getActiveWorkspace, getMe } from "~/lib/data.ts";
 import { ROLE_LABEL } from "~/lib/roles.ts";
 
 export const metadata: Metadata = { title: "Workspace" };
@@ -13,9 +14,16 @@ export default async function WorkspacePage() {
   const active = await getActiveWorkspace();
   if (!active) return <NoWorkspace title="Workspace" />;
 
-  const members = await getMembers();
+  const api = await getApi();
+  // Owners and admins manage members (docs/domain.md "Members and invitations").
   const isOwner = can("supportAccess", { role: active.role, sharesProgress: false });
-  const support = isOwner ? await (await getApi()).support.list({ workspaceId: active.id }) : null;
+  const canManage = can("manageMembers", { role: active.role, sharesProgress: false });
+  const [me, members, invitations, support] = await Promise.all([
+    getMe(),
+    api.workspace.members({ limit: 50 }),
+    canManage ? api.workspace.invitations({ limit: 50 }) : null,
+    isOwner ? api.support.list({ workspaceId: active.id }) : null,
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -26,49 +34,15 @@ export default async function WorkspacePage() {
         </p>
       </div>
 
-      <Card aria-labelledby="members-title">
-        <CardHeader>
-          <CardTitle id="members-title">Members</CardTitle>
-          <CardDescription>
-            {members.length} {members.length === 1 ? "person" : "people"} in {active.name}
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <ScrollRegion label={`Members of ${active.name}`}>
-            <table className="w-full text-left text-sm">
-              <thead className="text-muted-foreground">
-                <tr className="border-b border-border">
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Role
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((member) => (
-                  <tr key={member.id} className="border-b border-border last:border-0">
-                    <td className="py-2 pr-4 font-medium">{member.name}</td>
-                    <td className="py-2 pr-4 text-muted-foreground">
-                      {member.email ?? (
-                        <>
-                          <span aria-hidden>—</span>
-                          <span className="sr-only">not shared</span>
-                        </>
-                      )}
-                    </td>
-                    <td className="py-2">{ROLE_LABEL[member.role]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        </CardContent>
-      </Card>
+      <MembersCard
+        key={active.id}
+        workspaceName={active.name}
+        viewer={{ userId: me.id, role: active.role, canManage }}
+        initial={members}
+      />
+      {invitations ? (
+        <InvitationsCard key={active.id} viewerRole={active.role} initial={invitations} />
+      ) : null}
 
       {support ? <SupportAccessCard workspaceId={active.id} initial={support} /> : null}
     </div>

@@ -1,7 +1,8 @@
 /**
  * Keyset pagination in id order. Ids are UUIDv7 (time-ordered text), so id order is creation
  * order and stable under inserts: a page never repeats or skips a row that existed when the
- * listing began. The cursor is the last id of the previous page.
+ * listing began. The cursor is the last id of the previous page. A table keyed otherwise pages
+ * on its own unique id column (memberships: `userId` within the workspace).
  */
 export interface Page<T> {
   items: T[];
@@ -15,11 +16,20 @@ export function pageFrom<T>(rows: T[], limit: number, idOf: (row: T) => string):
   return { items, nextCursor: rows.length > limit && last !== undefined ? idOf(last) : null };
 }
 
-/** Prisma arguments for one page after `cursor` (one extra row tells whether a next page exists). */
-export function pageArgs(cursor: string | undefined, limit: number) {
+/**
+ * Prisma arguments for one page after `cursor` on the column `key` (default `id`); one extra row
+ * tells whether a next page exists.
+ */
+export function pageArgs<K extends string = "id">(
+  cursor: string | undefined,
+  limit: number,
+  key: K = "id" as K,
+) {
   return {
-    where: cursor === undefined ? {} : { id: { gt: cursor } },
-    orderBy: { id: "asc" as const },
+    where: (cursor === undefined ? {} : { [key]: { gt: cursor } }) as Partial<
+      Record<K, { gt: string }>
+    >,
+    orderBy: { [key]: "asc" } as Record<K, "asc">,
     take: limit + 1,
   };
 }

@@ -116,7 +116,7 @@ describe("addMember", () => {
 });
 
 describe("changeRole", () => {
-  it("refuses a member promoting themself, and an admin granting or touching the owner role", async () => {
+  it("refuses a member promoting themself, and an admin granting or touching the owner or admin role", async () => {
     await expect(
       changeRole(as("nora"), { workspaceId: demoId, userId: ids.nora, role: "owner" }, options()),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -135,7 +135,24 @@ describe("changeRole", () => {
         options(),
       ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    // An admin manages the other roles.
+    // Only an owner makes or touches an admin.
+    await expect(
+      changeRole(as("bernd"), { workspaceId: demoId, userId: ids.kenji, role: "admin" }, options()),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Only owners can make someone an admin.",
+    });
+    await expect(
+      changeRole(
+        as("bernd"),
+        { workspaceId: demoId, userId: ids.bernd, role: "member" },
+        options(),
+      ),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Only owners can change or remove an admin.",
+    });
+    // An admin manages coaches and members.
     expect(
       await changeRole(
         as("bernd"),
@@ -228,6 +245,10 @@ describe("leaving", () => {
     await expect(
       removeMember(as("nora"), { workspaceId: demoId, userId: ids.owner, now }, options()),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      await removeMember(as("nora"), { workspaceId: demoId, userId: ids.kenji, now }, options()),
+    ).toMatchObject({ leftAt: now });
+    // A retried removal answers the same and records nothing more.
     expect(
       await removeMember(as("nora"), { workspaceId: demoId, userId: ids.kenji, now }, options()),
     ).toMatchObject({ leftAt: now });

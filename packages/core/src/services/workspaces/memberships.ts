@@ -3,12 +3,15 @@
  * (migration 20261123090000_backstops), so these run on the audited bypass client, after the
  * checks here:
  * - addMember, changeRole, removeMember: an active owner or admin (`manageMembers`); only an owner
- *   grants the owner role or changes or removes an owner;
+ *   grants the owner or admin role, or changes or removes an owner or admin (an admin manages
+ *   coaches and members);
  * - leaveWorkspace: any active member, for themself;
  * - a workspace keeps an active owner: the last one can be neither demoted nor removed, nor leave
  *   (CONFLICT);
  * - leaving and removal set `leftAt` and keep the member's history; adding someone who left
- *   brings their row (and history) back.
+ *   brings their row (and history) back; removing someone who already left answers as the first
+ *   removal did (a retried request), changing nothing.
+ * Invitations (invitations.ts) reuse these checks and `admit`.
  * Each change locks the workspace row (two owners cannot demote each other at once) and writes
  * an audit entry besides withBypass's own.
  */
@@ -35,9 +38,9 @@ export interface MemberRecord {
   leftAt: Date | null;
 }
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-interface Acting {
+export interface Acting {
   tx: Tx;
   role: Role;
   sharesProgress: boolean;
@@ -49,8 +52,15 @@ function toRecord(row: { workspaceId: string; userId: string; role: string; left
   return { ...row, role: row.role as Role };
 }
 
+/** Locks the workspace row for the rest of the transaction; null when there is no such workspace. */
+export async function lockWorkspace(tx: Tx, workspaceId: string) {
+  const [workspace] = await tx.$queryRaw<{ sharesProgress: boolean }[]>`
+    SELECT "sharesProgress" FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+  return workspace ?? null;
+}
+
 /** Runs `work` in one bypass transaction, the workspace locked, the actor an active member. */
-async function asMember<T>(
+export async function asMember<T>(
   actor: MembershipActor,
   workspaceId: string,
   reason: string,
@@ -61,8 +71,7 @@ async function asMember<T>(
     { actor: `${actor.source}:memberships`, reason, workspaceId, actorUserId: actor.userId },
     (db) =>
       db.$transaction(async (tx) => {
-        const [workspace] = await tx.$queryRaw<{ sharesProgress: boolean }[]>`
-          SELECT "sharesProgress" FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+        const workspace = await lockWorkspace(tx, workspaceId);
         const own = workspace
           ? await tx.membership.findUnique({
               where: { workspaceId_userId: { workspaceId, userId: actor.userId } },
@@ -79,15 +88,29 @@ async function asMember<T>(
   );
 }
 
-function requireManager(acting: Acting) {
+export function requireManager(acting: Acting) {
   if (!can("manageMembers", acting)) {
     throw new AppError("FORBIDDEN", "Only owners and admins manage members.");
   }
 }
 
-function requireOwnerFor(acting: Acting, ...roles: Role[]) {
-  if (roles.includes("owner") && acting.role !== "owner") {
-    throw new AppError("FORBIDDEN", "Only an owner grants, changes or removes the owner role.");
+/** The roles only an owner grants, changes or removes. */
+const OWNERS_ONLY: readonly Role[] = ["owner", "admin"];
+const A_ROLE: Record<Role, string> = {
+  owner: "an owner",
+  admin: "an admin",
+  coach: "a coach",
+  member: "a member",
+};
+
+/** Only an owner grants `granted`, or touches a member whose role is `current`, when either is owner or admin. */
+export function requireOwnerFor(acting: Acting, granted: Role | null, current: Role | null = null) {
+  if (acting.role === "owner") return;
+  if (current !== null && OWNERS_ONLY.includes(current)) {
+    throw new AppError("FORBIDDEN", `Only owners can change or remove ${A_ROLE[current]}.`);
+  }
+  if (granted !== null && OWNERS_ONLY.includes(granted)) {
+    throw new AppError("FORBIDDEN", `Only owners can make someone ${A_ROLE[granted]}.`);
   }
 }
 
@@ -107,28 +130,61 @@ async function requireAnotherOwner(tx: Tx, workspaceId: string, userId: string) 
     where: { workspaceId, role: "owner", leftAt: null, NOT: { userId } },
   });
   if (others === 0) {
-    throw new AppError("CONFLICT", "A workspace needs an owner: make someone else owner first.");
+    throw new AppError(
+      "CONFLICT",
+      "A workspace needs at least one owner: make someone else owner first.",
+    );
   }
 }
 
-async function audit(
+/** One AuditLog entry of a membership or invitation change, with the actor's source. */
+export async function audit(
   tx: Tx,
   actor: MembershipActor,
-  workspaceId: string,
-  userId: string,
+  target: { workspaceId: string; type: "membership" | "invitation"; id: string },
   action: string,
   metadata: Record<string, string | boolean>,
 ) {
   await tx.auditLog.create({
     data: {
-      workspaceId,
+      workspaceId: target.workspaceId,
       actorUserId: actor.userId,
       action,
-      targetType: "membership",
-      targetId: userId,
+      targetType: target.type,
+      targetId: target.id,
       metadata: { ...metadata, source: actor.source },
     },
   });
+}
+
+const onMember = (workspaceId: string, userId: string) =>
+  ({ workspaceId, type: "membership", id: userId }) as const;
+
+/**
+ * Makes `userId` an active member with `role` inside the caller's locked transaction, after the
+ * caller's checks: a new row, or someone who left back with their history (`membership.added`).
+ */
+export async function admit(
+  tx: Tx,
+  actor: MembershipActor,
+  input: { workspaceId: string; userId: string; role: Role },
+  metadata: Record<string, string> = {},
+): Promise<MemberRecord> {
+  const { workspaceId, userId, role } = input;
+  const where = { workspaceId_userId: { workspaceId, userId } };
+  const existing = await tx.membership.findUnique({ where, select: { leftAt: true } });
+  if (existing?.leftAt === null) {
+    throw new AppError("CONFLICT", "This person is already a member of the workspace.");
+  }
+  const row = existing
+    ? await tx.membership.update({ where, data: { role, leftAt: null }, select: RECORD })
+    : await tx.membership.create({ data: { workspaceId, userId, role }, select: RECORD });
+  await audit(tx, actor, onMember(workspaceId, userId), "membership.added", {
+    ...metadata,
+    role,
+    rejoined: existing !== null,
+  });
+  return toRecord(row);
 }
 
 /** Adds an existing user with `role`; someone who left comes back with their history. */
@@ -137,27 +193,14 @@ export async function addMember(
   input: { workspaceId: string; userId: string; role: Role },
   options: MembershipOptions = {},
 ): Promise<MemberRecord> {
-  const { workspaceId, userId, role } = input;
-  return asMember(actor, workspaceId, "add a member", options, async (acting) => {
+  return asMember(actor, input.workspaceId, "add a member", options, async (acting) => {
     requireManager(acting);
-    requireOwnerFor(acting, role);
+    requireOwnerFor(acting, input.role);
     const { tx } = acting;
-    if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) {
+    if (!(await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) {
       throw new AppError("NOT_FOUND", "There is no such user.");
     }
-    const where = { workspaceId_userId: { workspaceId, userId } };
-    const existing = await tx.membership.findUnique({ where, select: { leftAt: true } });
-    if (existing?.leftAt === null) {
-      throw new AppError("CONFLICT", "This person is already a member of the workspace.");
-    }
-    const row = existing
-      ? await tx.membership.update({ where, data: { role, leftAt: null }, select: RECORD })
-      : await tx.membership.create({ data: { workspaceId, userId, role }, select: RECORD });
-    await audit(tx, actor, workspaceId, userId, "membership.added", {
-      role,
-      rejoined: existing !== null,
-    });
-    return toRecord(row);
+    return admit(tx, actor, input);
   });
 }
 
@@ -172,7 +215,7 @@ export async function changeRole(
     requireManager(acting);
     const { tx } = acting;
     const target = await activeMembership(tx, workspaceId, userId);
-    requireOwnerFor(acting, target.role, role);
+    requireOwnerFor(acting, role, target.role);
     if (target.role === role) return target;
     if (target.role === "owner") await requireAnotherOwner(tx, workspaceId, userId);
     const row = await tx.membership.update({
@@ -180,7 +223,7 @@ export async function changeRole(
       data: { role },
       select: RECORD,
     });
-    await audit(tx, actor, workspaceId, userId, "membership.role_changed", {
+    await audit(tx, actor, onMember(workspaceId, userId), "membership.role_changed", {
       from: target.role,
       to: role,
     });
@@ -203,7 +246,7 @@ async function end(
     data: { leftAt: now },
     select: RECORD,
   });
-  await audit(tx, actor, workspaceId, userId, action, { role: target.role });
+  await audit(tx, actor, onMember(workspaceId, userId), action, { role: target.role });
   return toRecord(row);
 }
 
@@ -216,8 +259,13 @@ export async function removeMember(
   const { workspaceId, userId, now } = input;
   return asMember(actor, workspaceId, "remove a member", options, async (acting) => {
     requireManager(acting);
+    const gone = await acting.tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId, userId } },
+      select: RECORD,
+    });
+    if (gone !== null && gone.leftAt !== null) return toRecord(gone);
     const target = await activeMembership(acting.tx, workspaceId, userId);
-    requireOwnerFor(acting, target.role);
+    requireOwnerFor(acting, null, target.role);
     return end(acting, actor, target, "membership.removed", now);
   });
 }

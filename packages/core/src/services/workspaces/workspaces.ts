@@ -4,6 +4,7 @@
  */
 import { can, type Role } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
+import { pageArgs, pageFrom, type Page } from "../shared/pagination.ts";
 
 export interface WorkspaceSummary {
   id: string;
@@ -31,6 +32,20 @@ export async function listMyWorkspaces(
   }));
 }
 
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The signed-in user's own row (client bound to the user): the shell's name, the invite page. */
+export async function getMe(db: TenantDb, userId: string): Promise<Me> {
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, name: true, email: true },
+  });
+}
+
 export interface MemberSummary {
   id: string;
   name: string;
@@ -40,7 +55,8 @@ export interface MemberSummary {
 }
 
 /**
- * The roster of the bound workspace, without members who left. Everyone sees who is in it and
+ * The roster of the bound workspace, without members who left, one page at a time in user id
+ * order (keyset on `userId`: the roster grows with the team). Everyone sees who is in it and
  * their roles (a member needs to know their coach); e-mail addresses of others only who may
  * `seeOthers` (coach, admin, owner, or every member when the workspace shares progress).
  */
@@ -48,19 +64,25 @@ export async function listMembers(
   db: TenantDb,
   workspaceId: string,
   viewer: { userId: string; role: Role; sharesProgress: boolean },
-): Promise<MemberSummary[]> {
+  input: { cursor?: string; limit: number },
+): Promise<Page<MemberSummary>> {
+  const page = pageArgs(input.cursor, input.limit, "userId");
   const rows = await db.membership.findMany({
-    where: { workspaceId, leftAt: null },
+    ...page,
+    where: { ...page.where, workspaceId, leftAt: null },
     select: { role: true, user: { select: { id: true, name: true, email: true } } },
-    orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
   });
+  const { items, nextCursor } = pageFrom(rows, input.limit, (m) => m.user.id);
   const seesOthers = can("seeOthers", viewer);
-  return rows.map((m) => ({
-    id: m.user.id,
-    name: m.user.name,
-    email: seesOthers || m.user.id === viewer.userId ? m.user.email : null,
-    role: m.role as Role,
-  }));
+  return {
+    items: items.map((m) => ({
+      id: m.user.id,
+      name: m.user.name,
+      email: seesOthers || m.user.id === viewer.userId ? m.user.email : null,
+      role: m.role as Role,
+    })),
+    nextCursor,
+  };
 }
 
 export interface WorkspaceSettings {

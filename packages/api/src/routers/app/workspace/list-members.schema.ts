@@ -1,8 +1,10 @@
 import type { listMembers } from "@atlas/core/services/workspaces/workspaces";
 import { z } from "zod";
-import { ZRole, type ServiceOutput } from "../../../schemas.ts";
+import { pageOf, ZPageInput, ZRole, type ServiceOutput } from "../../../schemas.ts";
 
-export const ZListMembersOutput = z.array(
+export const ZListMembersInput = z.object({ ...ZPageInput }).default({ limit: 50 });
+
+export const ZListMembersOutput = pageOf(
   z.object({
     id: z.string(),
     name: z.string(),

@@ -1,0 +1,222 @@
+"use client";
+
+import {
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  ConfirmDialog,
+  NativeSelect,
+  ScrollRegion,
+} from "@atlas/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { describeError } from "~/lib/errors.ts";
+import { ROLE_LABEL, type Role } from "~/lib/roles.ts";
+import { useTRPC } from "~/lib/trpc/react.tsx";
+import { ActionMessageLine, type ActionMessage } from "~/lib/use-keyed-action.tsx";
+
+export interface MemberRow {
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+}
+
+/** Who the viewer may give which role, and whom they may touch (docs/domain.md "Members and invitations"). */
+function grantableRoles(viewer: Role): Role[] {
+  return viewer === "owner" ? ["owner", "admin", "coach", "member"] : ["coach", "member"];
+}
+
+function mayManage(viewer: Role, target: Role) {
+  return viewer === "owner" || (viewer === "admin" && (target === "coach" || target === "member"));
+}
+
+/**
+ * The roster, 50 at a time ("Show more"). Owners and admins change roles and remove members
+ * (behind a confirmation); everyone else reads it.
+ */
+export function MembersCard({
+  workspaceName,
+  viewer,
+  initial,
+}: {
+  workspaceName: string;
+  viewer: { userId: string; role: Role; canManage: boolean };
+  initial: { items: MemberRow[]; nextCursor: string | null };
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [members, setMembers] = useState(initial.items);
+  const [cursor, setCursor] = useState(initial.nextCursor);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [message, setMessage] = useState<ActionMessage | null>(null);
+  const changeRole = useMutation(trpc.workspace.changeRole.mutationOptions());
+  const remove = useMutation(trpc.workspace.removeMember.mutationOptions());
+
+  function fail(error: unknown) {
+    const { form, fields } = describeError(error as Parameters<typeof describeError>[0]);
+    setMessage({
+      tone: "error",
+      text: form ?? Object.values(fields)[0]?.[0] ?? "That did not work.",
+    });
+  }
+
+  async function showMore() {
+    if (cursor === null) return;
+    setLoadingMore(true);
+    try {
+      const page = await queryClient.fetchQuery(
+        trpc.workspace.members.queryOptions({ cursor, limit: 50 }),
+      );
+      setMembers((shown) => [
+        ...shown,
+        ...page.items.filter((m) => !shown.some((s) => s.id === m.id)),
+      ]);
+      setCursor(page.nextCursor);
+    } catch (error) {
+      fail(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  async function setRole(member: MemberRow, role: Role) {
+    setMessage(null);
+    try {
+      const updated = await changeRole.mutateAsync({ userId: member.id, role });
+      setMembers((shown) =>
+        shown.map((m) => (m.id === member.id ? { ...m, role: updated.role } : m)),
+      );
+      setMessage({
+        tone: "done",
+        text: `${member.name} is now ${ROLE_LABEL[updated.role].toLowerCase()}.`,
+      });
+      // One's own role changes what the page offers.
+      if (member.id === viewer.userId) router.refresh();
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function removeMember(member: MemberRow) {
+    setMessage(null);
+    try {
+      await remove.mutateAsync({ userId: member.id });
+      setMembers((shown) => shown.filter((m) => m.id !== member.id));
+      setMessage({ tone: "done", text: `${member.name} was removed from ${workspaceName}.` });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  const roles = grantableRoles(viewer.role);
+  const isPending = changeRole.isPending || remove.isPending;
+
+  return (
+    <Card aria-labelledby="members-title">
+      <CardHeader>
+        <CardTitle id="members-title">Members</CardTitle>
+        <CardDescription>
+          {members.length}
+          {cursor !== null ? "+" : ""} {members.length === 1 ? "person" : "people"} in{" "}
+          {workspaceName}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-3">
+        <ScrollRegion label={`Members of ${workspaceName}`}>
+          <table className="w-full text-left text-sm">
+            <thead className="text-muted-foreground">
+              <tr className="border-b border-border">
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Email
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Role
+                </th>
+                {viewer.canManage ? (
+                  <th scope="col" className="py-2 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => {
+                const editable = viewer.canManage && mayManage(viewer.role, member.role);
+                return (
+                  <tr key={member.id} className="border-b border-border last:border-0">
+                    <td className="py-2 pr-4 font-medium">{member.name}</td>
+                    <td className="py-2 pr-4 text-muted-foreground">
+                      {member.email ?? (
+                        <>
+                          <span aria-hidden>—</span>
+                          <span className="sr-only">not shared</span>
+                        </>
+                      )}
+                    </td>
+                    <td className="py-2 pr-4">
+                      {editable ? (
+                        <NativeSelect
+                          aria-label={`Role of ${member.name}`}
+                          value={member.role}
+                          disabled={isPending}
+                          onChange={(event) => void setRole(member, event.target.value as Role)}
+                          options={roles.map((role) => ({ value: role, label: ROLE_LABEL[role] }))}
+                        />
+                      ) : (
+                        ROLE_LABEL[member.role]
+                      )}
+                    </td>
+                    {viewer.canManage ? (
+                      <td className="py-2">
+                        {editable && member.id !== viewer.userId ? (
+                          <ConfirmDialog
+                            trigger={
+                              <Button
+                                type="button"
+                                variant="outline"
+                                size="sm"
+                                aria-disabled={isPending}
+                              >
+                                Remove<span className="sr-only"> {member.name}</span>
+                              </Button>
+                            }
+                            title={`Remove ${member.name}?`}
+                            description={`They lose access to ${workspaceName}. Their plans, log and history stay, and an invitation brings them back.`}
+                            confirmLabel={`Yes, remove ${member.name}`}
+                            onConfirm={() => void removeMember(member)}
+                          />
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
+        {cursor !== null ? (
+          <div>
+            <Button
+              type="button"
+              variant="outline"
+              disabled={loadingMore}
+              onClick={() => void showMore()}
+            >
+              {loadingMore ? "Loading…" : "Show more"}
+            </Button>
+          </div>
+        ) : null}
+        <ActionMessageLine message={message} />
+      </CardContent>
+    </Card>
+  );
+}
