@@ -317,13 +317,36 @@ describe("reach", () => {
     expect(log.items.some((e) => idsOfB.has(e.item.id))).toBe(false);
   });
 
-  it("platform staff without a membership there are refused", async () => {
+  it("platform staff are refused without a grant, and read but never write under one", async () => {
     const staff = await h.admin.user.create({
       data: { email: "staff.drill@atlas.local", name: "Staff", isPlatformAdmin: true },
     });
     const asStaff = h.asAdmin(staff.id, null, { clock: at(today) });
     expect((await rejectionOf(asStaff.member.log(drill))).code).toBe("FORBIDDEN");
     expect((await rejectionOf(asStaff.notes.list(drill))).code).toBe("FORBIDDEN");
+
+    // Under an open grant they read the member's pages (audited with the grant) and change nothing.
+    const grant = await asStaff.platform.support.breakGlass({
+      idempotencyKey: newKey("grant"),
+      workspaceId: drill.workspaceId,
+      reason: "The member reports a wrong score",
+      durationMinutes: 30,
+    });
+    expect((await asStaff.member.get(drill)).memberId).toBe(drill.memberId);
+    const uses = await h.admin.auditLog.findMany({
+      where: { workspaceId: drill.workspaceId, action: "support.read", actorUserId: staff.id },
+    });
+    expect(uses.map((u) => (u.metadata as { grantId: string }).grantId)).toContain(grant.id);
+    const refused = await rejectionOf(
+      asStaff.notes.create({
+        ...drill,
+        idempotencyKey: newKey("note"),
+        visibility: "shared",
+        body: "Hello from support",
+      }),
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(await h.admin.coachNote.count({ where: { body: "Hello from support" } })).toBe(0);
   });
 
   it("a member is refused, and a coach who left reaches nothing", async () => {
