@@ -569,6 +569,31 @@ describe("lists", () => {
     }
   });
 
+  it("habits: the database's filter agrees with the habits as read, on the seeded history", async () => {
+    const coach = h.as("coach");
+    const all = async (memberId: string, filter: object) => {
+      const items: Awaited<ReturnType<typeof coach.habit.list>>["items"] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await coach.habit.list({ memberId, limit: 2, cursor, ...filter });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return items;
+    };
+    for (const memberId of [h.userIds.nora, h.userIds.kenji, h.userIds.bernd]) {
+      const everything = await all(memberId, { includeArchived: true });
+      expect(everything.length).toBeGreaterThan(0);
+      for (const schedule of ["daily", "days_of_week", "times_per_week", "every_n_days"] as const) {
+        expect((await all(memberId, { schedule: [schedule] })).map((x) => x.id)).toEqual(
+          everything
+            .filter((x) => x.current.schedule.type === schedule && !x.isArchived)
+            .map((x) => x.id),
+        );
+      }
+    }
+  });
+
   it("habits: by schedule in force today and by goal, paged", async () => {
     const kenji = at("kenji", M);
     const goal = await kenji.goal.create({ idempotencyKey: newKey(), title: "Fitness" });

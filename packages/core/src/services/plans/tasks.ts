@@ -24,6 +24,7 @@ import {
   assertGoalChange,
   changePlan,
   changePlanIn,
+  inForceFirst,
   ownedPlan,
   refreshFrom,
   writeVersion,
@@ -291,9 +292,7 @@ async function taskPageIds(
              coalesce(v."plannedDate", v."dueDate") AS scheduled
       FROM "TaskVersion" v
       WHERE v."workspaceId" = t."workspaceId" AND v."taskId" = t.id
-      ORDER BY v."effectiveFrom" <= ${scope.today}::date DESC,
-               CASE WHEN v."effectiveFrom" <= ${scope.today}::date THEN v."effectiveFrom" END DESC,
-               v."effectiveFrom"
+      ${inForceFirst(scope.today)}
       LIMIT 1) v
     CROSS JOIN LATERAL (
       SELECT CASE
