@@ -1,16 +1,15 @@
+/** Reads shared by the shell and the pages, once per request. */
 import "server-only";
 import { isTRPCError } from "@atlas/next-app/server";
 import { cache } from "react";
 import { getApi } from "~/lib/trpc/server.ts";
-
-/** Reads shared by the shell and the pages, once per request. */
 
 /** The switcher's workspaces: the first page (a person in more sees the first 100). */
 export const getWorkspaces = cache(
   async () => (await (await getApi()).workspace.list({ limit: 100 })).items,
 );
 
-/** The session's workspace and the caller's role there; null when none is chosen or it is no longer theirs. */
+/** The session's workspace and the caller's role there; null: none chosen, or no longer theirs. */
 export const getActiveWorkspace = cache(async () => {
   try {
     return await (await getApi()).workspace.current();
