@@ -4,8 +4,9 @@
  * In one process, against a private clone of the seeded database, runs each step of a signed-in
  * call ITERATIONS times in a row (after a warm-up) and prints wall and CPU microseconds per call:
  * the dev session read (cookie verify + server-side session check), building the tenant client,
- * the membership + workspace check, a trivial query in a tenant transaction, and whole calls through
- * createCaller (an authed procedure, the cheapest workspace procedure). The machine is shared:
+ * the workspace and console checks (one plain query each), a trivial query with and without a
+ * tenant transaction, and whole calls through createCaller (an authed procedure, the cheapest
+ * workspace procedure). The machine is shared:
  * compare the rows of one run, not runs.
  */
 import { cpus } from "node:os";
@@ -13,9 +14,10 @@ import { getSession } from "@atlas/auth";
 import { authEnv } from "@atlas/auth/env";
 import { issueDevSession, openDevSession, readDevSession } from "@atlas/auth/dev/session";
 import { appRouter } from "@atlas/api/app-router";
+import { PERMISSIONS } from "@atlas/api/permissions";
 import { createRateLimiter } from "@atlas/api/rate-limit";
 import { createCallerFactory, createContextInner } from "@atlas/api/trpc";
-import { createPrismaClient, createTenantDb } from "@atlas/db";
+import { consoleContext, createPrismaClient, createTenantDb, memberContext } from "@atlas/db";
 import { cloneTestDatabase, startTestServer } from "@atlas/db/testing";
 import { seed } from "@atlas/seed";
 
@@ -72,11 +74,11 @@ try {
   await measure("tenant client (createTenantDb)", async () =>
     createTenantDb(app, { workspaceId, userId }),
   );
-  await measure("membership + workspace check (one query)", () =>
-    createTenantDb(app, { workspaceId: null, userId }).membership.findUnique({
-      where: { workspaceId_userId: { workspaceId, userId }, leftAt: null },
-      select: { role: true, workspace: { select: { id: true, plan: { select: { key: true } } } } },
-    }),
+  await measure("workspace check (memberContext, one plain query)", () =>
+    memberContext(app, { userId, workspaceId }),
+  );
+  await measure("console check (consoleContext, one plain query)", () =>
+    consoleContext(app, userId, PERMISSIONS.adminConsole.roles),
   );
   await measure("trivial query, no tenant client (RLS: no rows)", () =>
     app.workspace.findUnique({ where: { id: workspaceId }, select: { id: true } }),

@@ -1,13 +1,22 @@
+/** Reads shared by the shell and the pages, once per request. */
 import "server-only";
+import { isTRPCError } from "@atlas/next-app/server";
 import { cache } from "react";
 import { getApi } from "~/lib/trpc/server.ts";
 
-/** Reads shared by the shell and the pages, once per request. */
-export const getWorkspaces = cache(async () => (await getApi()).workspace.list());
+/** The switcher's workspaces: the first page (a person in more sees the first 100). */
+export const getWorkspaces = cache(
+  async () => (await (await getApi()).workspace.list({ limit: 100 })).items,
+);
 
+/** The session's workspace and the caller's role there; null: none chosen, or no longer theirs. */
 export const getActiveWorkspace = cache(async () => {
-  const workspaces = await getWorkspaces();
-  return workspaces.find((workspace) => workspace.isActive) ?? null;
+  try {
+    return await (await getApi()).workspace.current();
+  } catch (error) {
+    if (isTRPCError(error, "PRECONDITION_FAILED") || isTRPCError(error, "FORBIDDEN")) return null;
+    throw error;
+  }
 });
 
 export const getMe = cache(async () => (await getApi()).me.get());

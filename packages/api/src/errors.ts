@@ -3,11 +3,11 @@
  * the API turns it into a TRPCError). `toTRPCError` runs as the first middleware of every
  * procedure, so server-side callers (`createCaller`) get the mapped code too; `errorFormatter`
  * shapes what goes over the wire: the HTTP status, zod issues for BAD_REQUEST, the retry time
- * for TOO_MANY_REQUESTS and SERVICE_UNAVAILABLE (a transaction found no pooled connection in time),
+ * for TOO_MANY_REQUESTS and SERVICE_UNAVAILABLE (a query found no pooled connection in time),
  * and nothing internal for anything unexpected.
  */
 import { AppError, type AppErrorCode } from "@atlas/core";
-import { Prisma } from "@atlas/db";
+import { DatabaseBusyError, Prisma } from "@atlas/db";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
@@ -34,11 +34,15 @@ export const BUSY_MESSAGE = "Atlas is busy right now. Please try again in a mome
 export const BUSY_RETRY_AFTER_SECONDS = 2;
 
 /**
- * A transaction could not get a pooled connection within its maxWait (Prisma P2028): the server
- * is overloaded, not broken, so the caller is told to come back (docs/architecture.md "Request flow").
+ * A transaction (Prisma P2028) or a plain read of the chain (DatabaseBusyError) could not get a
+ * pooled connection within its maxWait: the server is overloaded, not broken, so the caller is
+ * told to come back (docs/architecture.md "Request flow").
  */
 function isDatabaseBusy(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028";
+  return (
+    error instanceof DatabaseBusyError ||
+    (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028")
+  );
 }
 
 /**

@@ -21,6 +21,9 @@ afterAll(async () => {
 
 /** `db`'s only connection, held by an open transaction until `release` is called. */
 async function holdOnlyConnection(db: Db) {
+  // Opened first, with no maxWait: on a busy machine a new connection can take longer than the
+  // short maxWait of the first case.
+  await db.$queryRaw`SELECT 1`;
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let held!: () => void;
@@ -32,7 +35,8 @@ async function holdOnlyConnection(db: Db) {
     },
     { timeout: 60_000 },
   );
-  await holding;
+  // A transaction that fails to start fails the test instead of leaving it waiting.
+  await Promise.race([holding, transaction]);
   return async () => {
     release();
     await transaction;

@@ -212,6 +212,28 @@ describe("the admin console", () => {
     expect(portfolio.items.map((i) => i.memberId)).not.toContain(h.userIds.coach);
   });
 
+  it("forgets a workspace the coach left at once, and refuses them once they coach none", async () => {
+    const left = (workspaceId: string) => ({
+      where: { workspaceId_userId: { workspaceId, userId: h.userIds.coach } },
+      data: { leftAt: new Date() },
+    });
+    const back = (workspaceId: string) => ({ ...left(workspaceId), data: { leftAt: null } });
+    await h.admin.membership.update(left(h.workspaceIds.second));
+    try {
+      expect((await h.asAdmin("coach").portfolio.list()).workspaces.map((w) => w.name)).toEqual([
+        "Demo Team",
+      ]);
+      await h.admin.membership.update(left(h.workspaceIds.demo));
+      expect(await rejectionOf(h.asAdmin("coach").portfolio.list())).toMatchObject({
+        code: "FORBIDDEN",
+        message: "Atlas admin is for coaches: you coach no workspace",
+      });
+    } finally {
+      await h.admin.membership.update(back(h.workspaceIds.demo));
+      await h.admin.membership.update(back(h.workspaceIds.second));
+    }
+  });
+
   it("shows an owner and an admin their own workspace only", async () => {
     const names = async (who: "priya" | "bernd") =>
       (await h.asAdmin(who).portfolio.list()).workspaces.map((w) => [w.name, w.role]);

@@ -528,6 +528,72 @@ describe("lists", () => {
     expect(pick(high.map((id) => ({ id })))).toEqual([0, 2, 4, 6].map((i) => made[i]!.id));
   });
 
+  it("tasks: the database's filters agree with the tasks as read, on the seeded history", async () => {
+    const coach = h.as("coach");
+    const all = async (memberId: string, filter: object) => {
+      const items: Awaited<ReturnType<typeof coach.task.list>>["items"] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await coach.task.list({ memberId, limit: 7, cursor, ...filter });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return items;
+    };
+    for (const memberId of [h.userIds.nora, h.userIds.kenji, h.userIds.bernd]) {
+      const everything = await all(memberId, { includeArchived: true });
+      expect(everything.length).toBeGreaterThan(0);
+      const around = everything[0]!.versions.at(-1)!.effectiveFrom;
+      const cases: [object, (t: (typeof everything)[number]) => boolean][] = [
+        ...(["todo", "in_progress", "done", "cancelled"] as const).map(
+          (status): [object, (t: (typeof everything)[number]) => boolean] => [
+            { status: [status] },
+            (t) => t.status === status && !t.isArchived,
+          ],
+        ),
+        [{ priority: ["high", "low"] }, (t) => t.priority !== "medium" && !t.isArchived],
+        [
+          { includeArchived: true, dateFrom: addDays(around, -30), dateTo: addDays(around, 30) },
+          (t) =>
+            t.scheduledDate !== null &&
+            t.scheduledDate >= addDays(around, -30) &&
+            t.scheduledDate <= addDays(around, 30),
+        ],
+        [{ goalId: null }, (t) => t.goalId === null && !t.isArchived],
+      ];
+      for (const [filter, keep] of cases) {
+        expect((await all(memberId, filter)).map((t) => t.id)).toEqual(
+          everything.filter(keep).map((t) => t.id),
+        );
+      }
+    }
+  });
+
+  it("habits: the database's filter agrees with the habits as read, on the seeded history", async () => {
+    const coach = h.as("coach");
+    const all = async (memberId: string, filter: object) => {
+      const items: Awaited<ReturnType<typeof coach.habit.list>>["items"] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await coach.habit.list({ memberId, limit: 2, cursor, ...filter });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return items;
+    };
+    for (const memberId of [h.userIds.nora, h.userIds.kenji, h.userIds.bernd]) {
+      const everything = await all(memberId, { includeArchived: true });
+      expect(everything.length).toBeGreaterThan(0);
+      for (const schedule of ["daily", "days_of_week", "times_per_week", "every_n_days"] as const) {
+        expect((await all(memberId, { schedule: [schedule] })).map((x) => x.id)).toEqual(
+          everything
+            .filter((x) => x.current.schedule.type === schedule && !x.isArchived)
+            .map((x) => x.id),
+        );
+      }
+    }
+  });
+
   it("habits: by schedule in force today and by goal, paged", async () => {
     const kenji = at("kenji", M);
     const goal = await kenji.goal.create({ idempotencyKey: newKey(), title: "Fitness" });

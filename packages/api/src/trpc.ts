@@ -5,7 +5,8 @@
  *                     calls of one request run at once; any NUL character in the input refused
  *   authedProcedure   a session, else UNAUTHORIZED; ctx.db = a client bound to the user only
  *   workspaceProcedure  the workspace of the route parameter `workspaceId`, else the session's;
- *                     membership checked (FORBIDDEN otherwise); ctx.db = bound to workspace + user
+ *                     membership checked in one plain query (FORBIDDEN otherwise); ctx.db = bound
+ *                     to workspace + user
  *   .use(allowedTo(capability))  the permission table (permissions.ts)
  *   .use(entitled(feature))   the workspace's plan in core's catalog (FORBIDDEN "Your plan (…) does not
  *                     include …: the … plan does.")
@@ -25,7 +26,14 @@ import {
   type Role,
 } from "@atlas/core";
 import { systemClock, type Clock } from "@atlas/time";
-import { createConsoleDb, createTenantDb, type Db, type EventSource } from "@atlas/db";
+import {
+  consoleContext,
+  createConsoleDb,
+  createTenantDb,
+  memberContext,
+  type Db,
+  type EventSource,
+} from "@atlas/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import pLimit from "p-limit";
 import superjson from "superjson";
@@ -164,30 +172,6 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
  */
 const ZWorkspaceParam = z.object({ workspaceId: z.string().min(1).max(100).optional() }).optional();
 
-const WORKSPACE_SELECT = {
-  id: true,
-  name: true,
-  slug: true,
-  planId: true,
-  plan: { select: { key: true } },
-  sharesProgress: true,
-  lateEntryWindowDays: true,
-  defaultTimeZone: true,
-} as const;
-
-interface WorkspaceInfo {
-  id: string;
-  name: string;
-  slug: string;
-  /** The Plan row's id. */
-  planId: string;
-  /** The plan's id in core's PLAN_CATALOG (the Plan row's key). */
-  planKey: string;
-  sharesProgress: boolean;
-  lateEntryWindowDays: number;
-  defaultTimeZone: string;
-}
-
 export const workspaceProcedure = authedProcedure
   .input(ZWorkspaceParam)
   .use(async ({ ctx, input, next }) => {
@@ -196,20 +180,15 @@ export const workspaceProcedure = authedProcedure
     if (!workspaceId) {
       throw new AppError("PRECONDITION_FAILED", "Choose a workspace first.");
     }
-    // Read through the user-bound client: RLS shows only the user's own memberships, so this
-    // one query both finds the workspace and proves the membership. One who left is no member.
-    const membership = await ctx.db.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId, userId }, leftAt: null },
-      select: { role: true, workspace: { select: WORKSPACE_SELECT } },
-    });
+    // One plain query of a SECURITY DEFINER function finds the workspace and proves an active
+    // membership, with no transaction (docs/adr/0007). One who left is no member.
+    const context = await memberContext(ctx.baseDb, { userId, workspaceId });
     // Same answer for "no such workspace" and "not yours": ids are not to be probed.
-    if (!membership) throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
-    const { plan, ...rest } = membership.workspace;
-    const workspace: WorkspaceInfo = { ...rest, planKey: plan.key };
+    if (!context) throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
     return next({
       ctx: {
-        workspace,
-        membership: { workspaceId, userId, role: membership.role as Role },
+        workspace: context.workspace,
+        membership: { workspaceId, userId, role: context.role as Role },
         db: createTenantDb(ctx.baseDb, { workspaceId, userId }),
       },
     });
@@ -293,14 +272,12 @@ export const membersAdminProcedure = workspaceProcedure.use(allowedTo("manageMem
  */
 export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const userId = ctx.session.userId;
-  const [user, coached] = await ctx.db.$transaction(async (tx) => [
-    await tx.user.findUnique({ where: { id: userId }, select: { isPlatformAdmin: true } }),
-    await tx.membership.findMany({
-      where: { userId, role: { in: [...PERMISSIONS.adminConsole.roles] } },
-      select: { workspaceId: true, role: true },
-    }),
-  ]);
-  const isPlatformAdmin = user?.isPlatformAdmin ?? false;
+  // One plain query of a SECURITY DEFINER function, as the workspace check (docs/adr/0007).
+  const { isPlatformAdmin, coached } = await consoleContext(
+    ctx.baseDb,
+    userId,
+    PERMISSIONS.adminConsole.roles,
+  );
   if (coached.length === 0 && !isPlatformAdmin) {
     throw new AppError("FORBIDDEN", "Atlas admin is for coaches: you coach no workspace");
   }

@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe("workspace.list", () => {
   it("shows sam both workspaces, with the role in each", async () => {
-    const list = await h.as("sam", "second").workspace.list();
+    const list = (await h.as("sam", "second").workspace.list()).items;
     expect(list.map((w) => [w.slug, w.role, w.isActive])).toEqual([
       ["demo", "member", false],
       ["second", "member", true],
@@ -24,16 +24,29 @@ describe("workspace.list", () => {
   });
 
   it("shows nora only demo", async () => {
-    const list = await h.as("nora").workspace.list();
+    const list = (await h.as("nora").workspace.list()).items;
     expect(list.map((w) => w.slug)).toEqual(["demo"]);
   });
 
   it("works without an active workspace", async () => {
-    const list = await h.as("coach", null).workspace.list();
+    const list = (await h.as("coach", null).workspace.list()).items;
     expect(list.map((w) => [w.slug, w.role])).toEqual([
       ["demo", "coach"],
       ["second", "coach"],
     ]);
+  });
+
+  it("pages in creation order", async () => {
+    const first = await h.as("coach", null).workspace.list({ limit: 1 });
+    expect(first.items.map((w) => w.slug)).toEqual(["demo"]);
+    expect(first.nextCursor).toBe(h.workspaceIds.demo);
+    const second = await h
+      .as("coach", null)
+      .workspace.list({ limit: 1, cursor: first.nextCursor! });
+    expect(second).toEqual({
+      items: [expect.objectContaining({ slug: "second", role: "coach" })],
+      nextCursor: null,
+    });
   });
 });
 
@@ -146,7 +159,9 @@ describe("a member who left", () => {
     };
     await h.admin.membership.update({ where, data: { leftAt: new Date() } });
     try {
-      expect((await h.as("sam", "demo").workspace.list()).map((w) => w.slug)).toEqual(["demo"]);
+      expect((await h.as("sam", "demo").workspace.list()).items.map((w) => w.slug)).toEqual([
+        "demo",
+      ]);
       const error = await rejectionOf(
         h.as("sam", "demo").workspace.current({ workspaceId: h.workspaceIds.second }),
       );

@@ -1,4 +1,4 @@
-export { createPrismaClient, Prisma, type Db } from "./client.ts";
+export { createPrismaClient, DatabaseBusyError, Prisma, type Db } from "./client.ts";
 export * from "../generated/prisma/enums.ts";
 export {
   createConsoleDb,
@@ -7,4 +7,11 @@ export {
   type TenantScope,
   type TenantTx,
 } from "./tenant.ts";
+export {
+  consoleContext,
+  memberContext,
+  type ConsoleContext,
+  type MembershipContext,
+  type MemberWorkspace,
+} from "./access.ts";
 export { databaseUrls, type DatabaseUrls } from "./env.ts";

@@ -11,13 +11,13 @@ import {
   type HabitVersion,
   type TargetDirection,
 } from "@atlas/core";
-import type { TenantDb } from "@atlas/db";
+import { Prisma, type TenantDb } from "@atlas/db";
 import type { LocalDate } from "@atlas/time";
 import { resolveMember, todayOf, type Actor } from "../access/access.ts";
 import { assertLinkableGoal } from "./goals.ts";
 import type { StoredHabit } from "./plan-models.ts";
 import { withIdempotency } from "../shared/idempotency.ts";
-import { pageArgs, pageFrom, type Page } from "../shared/pagination.ts";
+import { pageFrom, pageSql, type Page } from "../shared/pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
 import { fromDbDate, toDbDate } from "../shared/db-date.ts";
 import { decimalToMilli, milliToDecimal, milliToNumber, toMilli } from "../shared/values.ts";
@@ -25,6 +25,7 @@ import {
   assertGoalChange,
   changePlan,
   changePlanIn,
+  inForceFirst,
   ownedPlan,
   refreshFrom,
   writeVersion,
@@ -320,36 +321,43 @@ export interface ListHabitsInput {
   limit: number;
 }
 
+/** A page of the member's habits, the schedule in force today filtered in the database. */
 export async function listHabits(
   db: TenantDb,
   actor: Actor,
   now: Date,
   input: ListHabitsInput,
 ): Promise<Page<HabitOut>> {
-  return db.$transaction(async (tx) => {
+  const { today, rows } = await db.$transaction(async (tx) => {
     const member = await resolveMember(tx, actor, input.memberId, "read");
     const today = todayOf(member, now);
-    const page = pageArgs(input.cursor, input.limit);
-    const filtersInMemory = input.schedule !== undefined;
+    const page = pageSql(Prisma.raw("h.id"), input.cursor, input.limit);
+    const ids = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+      SELECT h.id FROM "Habit" h
+      CROSS JOIN LATERAL (
+        SELECT v.schedule::text AS schedule FROM "HabitVersion" v
+        WHERE v."workspaceId" = h."workspaceId" AND v."habitId" = h.id
+        ${inForceFirst(today)}
+        LIMIT 1) v
+      WHERE h."workspaceId" = ${actor.workspaceId} AND h."memberId" = ${member.userId}
+        AND ${page.after}
+        AND (${input.includeArchived} OR h."archivedAt" IS NULL)
+        AND (${input.goalId === undefined} OR h."goalId" IS NOT DISTINCT FROM ${input.goalId ?? null})
+        AND (${input.schedule ?? null}::text[] IS NULL
+             OR v.schedule = ANY(${input.schedule ?? null}::text[]))
+      ${page.orderAndLimit}`);
     const rows = (await tx.habit.findMany({
-      ...page,
-      // The schedule in force today is known only after reading the versions.
-      take: filtersInMemory ? undefined : page.take,
-      where: {
-        ...page.where,
-        memberId: member.userId,
-        ...(input.includeArchived ? {} : { archivedAt: null }),
-        ...(input.goalId === undefined ? {} : { goalId: input.goalId }),
-      },
+      where: { id: { in: ids.map((r) => r.id) } },
+      orderBy: { id: "asc" },
       select: HABIT_SELECT,
     })) as HabitRow[];
-    const habits = rows
-      .map((r) => habitOut(r, today))
-      .filter(
-        (h) => input.schedule === undefined || input.schedule.includes(h.current.schedule.type),
-      );
-    return pageFrom(habits, input.limit, (h) => h.id);
+    return { today, rows };
   });
+  return pageFrom(
+    rows.map((r) => habitOut(r, today)),
+    input.limit,
+    (h) => h.id,
+  );
 }
 
 // ── Writes ───────────────────────────────────────────────────────────────────────────────────

@@ -11,19 +11,20 @@ import {
   type TaskStatus,
   type TaskVersion,
 } from "@atlas/core";
-import type { TenantDb } from "@atlas/db";
+import { Prisma, type TenantDb } from "@atlas/db";
 import type { LocalDate } from "@atlas/time";
 import { resolveMember, todayOf, type Actor } from "../access/access.ts";
 import { assertLinkableGoal } from "./goals.ts";
 import type { StoredTask } from "./plan-models.ts";
 import { withIdempotency } from "../shared/idempotency.ts";
-import { pageArgs, pageFrom, type Page } from "../shared/pagination.ts";
+import { pageFrom, pageSql, type Page } from "../shared/pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
 import { fromDbDate, fromDbDateOrNull, toDbDate } from "../shared/db-date.ts";
 import {
   assertGoalChange,
   changePlan,
   changePlanIn,
+  inForceFirst,
   ownedPlan,
   refreshFrom,
   writeVersion,
@@ -272,50 +273,74 @@ export interface ListTasksInput {
   limit: number;
 }
 
+/**
+ * The ids of one page of the member's tasks matching `input`, in id order with one extra. Status,
+ * priority and scheduled date are those in force today (the version in force, else the first;
+ * done from a check-in no event reverts, exactly as taskOut and doneDays read them), so PostgreSQL
+ * filters and pages on them and only the page's rows are read.
+ */
+async function taskPageIds(
+  tx: Tx,
+  scope: { workspaceId: string; memberId: string; today: LocalDate },
+  input: ListTasksInput,
+): Promise<string[]> {
+  const page = pageSql(Prisma.raw("t.id"), input.cursor, input.limit);
+  const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT t.id FROM "Task" t
+    CROSS JOIN LATERAL (
+      SELECT v.status::text AS status, v.priority::text AS priority,
+             coalesce(v."plannedDate", v."dueDate") AS scheduled
+      FROM "TaskVersion" v
+      WHERE v."workspaceId" = t."workspaceId" AND v."taskId" = t.id
+      ${inForceFirst(scope.today)}
+      LIMIT 1) v
+    CROSS JOIN LATERAL (
+      SELECT CASE
+        WHEN EXISTS (
+          SELECT 1 FROM "ExecutionEvent" e
+          WHERE e."workspaceId" = t."workspaceId" AND e."taskId" = t.id AND e.kind = 'done'
+            AND NOT EXISTS (SELECT 1 FROM "ExecutionEvent" u
+                            WHERE u."workspaceId" = e."workspaceId" AND u."revertsId" = e.id
+                              AND u."taskId" = t.id)) THEN 'done'
+        WHEN v.status = 'done' THEN 'todo'
+        ELSE v.status END AS status) s
+    WHERE t."workspaceId" = ${scope.workspaceId} AND t."memberId" = ${scope.memberId}
+      AND ${page.after}
+      AND (${input.includeArchived} OR t."archivedAt" IS NULL)
+      AND (${input.goalId === undefined} OR t."goalId" IS NOT DISTINCT FROM ${input.goalId ?? null})
+      AND (${input.status ?? null}::text[] IS NULL OR s.status = ANY(${input.status ?? null}::text[]))
+      AND (${input.priority ?? null}::text[] IS NULL
+           OR v.priority = ANY(${input.priority ?? null}::text[]))
+      AND (${input.dateFrom ?? null}::date IS NULL OR v.scheduled >= ${input.dateFrom ?? null}::date)
+      AND (${input.dateTo ?? null}::date IS NULL OR v.scheduled <= ${input.dateTo ?? null}::date)
+    ${page.orderAndLimit}`);
+  return rows.map((r) => r.id);
+}
+
+/** A page of the member's tasks, filtered in the database; shaped after the transaction. */
 export async function listTasks(
   db: TenantDb,
   actor: Actor,
   now: Date,
   input: ListTasksInput,
 ): Promise<Page<TaskOut>> {
-  return db.$transaction(async (tx) => {
+  const { today, rows, done } = await db.$transaction(async (tx) => {
     const member = await resolveMember(tx, actor, input.memberId, "read");
     const today = todayOf(member, now);
-    const page = pageArgs(input.cursor, input.limit);
-    const filtersInMemory =
-      input.status !== undefined ||
-      input.priority !== undefined ||
-      input.dateFrom !== undefined ||
-      input.dateTo !== undefined;
+    const ids = await taskPageIds(
+      tx,
+      { workspaceId: actor.workspaceId, memberId: member.userId, today },
+      input,
+    );
     const rows = (await tx.task.findMany({
-      ...page,
-      // Status, priority and dates in force today are known only after reading versions and log.
-      take: filtersInMemory ? undefined : page.take,
-      where: {
-        ...page.where,
-        memberId: member.userId,
-        ...(input.includeArchived ? {} : { archivedAt: null }),
-        ...(input.goalId === undefined ? {} : { goalId: input.goalId }),
-      },
+      where: { id: { in: ids } },
+      orderBy: { id: "asc" },
       select: TASK_SELECT,
     })) as TaskRow[];
-    const done = await doneDays(
-      tx,
-      rows.map((r) => r.id),
-    );
-    const tasks = rows
-      .map((r) => taskOut(r, today, done.get(r.id) ?? null))
-      .filter(
-        (t) =>
-          (input.status === undefined || input.status.includes(t.status)) &&
-          (input.priority === undefined || input.priority.includes(t.priority)) &&
-          (input.dateFrom === undefined ||
-            (t.scheduledDate !== null && t.scheduledDate >= input.dateFrom)) &&
-          (input.dateTo === undefined ||
-            (t.scheduledDate !== null && t.scheduledDate <= input.dateTo)),
-      );
-    return pageFrom(tasks, input.limit, (t) => t.id);
+    return { today, rows, done: await doneDays(tx, ids) };
   });
+  const tasks = rows.map((r) => taskOut(r, today, done.get(r.id) ?? null));
+  return pageFrom(tasks, input.limit, (t) => t.id);
 }
 
 // ── Writes ───────────────────────────────────────────────────────────────────────────────────

@@ -6,12 +6,22 @@
  */
 import { AppError, versionOn } from "@atlas/core";
 import { refreshDerived } from "../derived/derived.ts";
-import type { TenantDb, TenantTx as Tx } from "@atlas/db";
+import { Prisma, type TenantDb, type TenantTx as Tx } from "@atlas/db";
 import { addDays, type LocalDate } from "@atlas/time";
 import { assertMayActFor, loadMember, todayOf, type Actor, type Member } from "../access/access.ts";
 import { assertLinkableGoal } from "./goals.ts";
 import { lockName } from "../shared/locks.ts";
 import { toDbDate } from "../shared/db-date.ts";
+
+/**
+ * In SQL, the order of a plan's versions (alias `v`) that puts first the one its service reads as
+ * current on `today`: the version in force, else the first (versionOn(…) ?? versions[0]).
+ */
+export function inForceFirst(today: LocalDate): Prisma.Sql {
+  return Prisma.sql`ORDER BY v."effectiveFrom" <= ${today}::date DESC,
+    CASE WHEN v."effectiveFrom" <= ${today}::date THEN v."effectiveFrom" END DESC,
+    v."effectiveFrom"`;
+}
 
 /** The identity fields every plan's row has. */
 export type PlanRow = {

@@ -4,6 +4,8 @@
  * listing began. The cursor is the last id of the previous page. A table keyed otherwise pages
  * on its own unique id column (memberships: `userId` within the workspace).
  */
+import { Prisma } from "@atlas/db";
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -31,5 +33,16 @@ export function pageArgs<K extends string = "id">(
     >,
     orderBy: { [key]: "asc" } as Record<K, "asc">,
     take: limit + 1,
+  };
+}
+
+/**
+ * The same page in SQL, for a filter Prisma cannot express: `after` goes into the WHERE clause,
+ * `orderAndLimit` ends the query. `id` is the id column (e.g. `Prisma.raw('t.id')`).
+ */
+export function pageSql(id: Prisma.Sql, cursor: string | undefined, limit: number) {
+  return {
+    after: cursor === undefined ? Prisma.sql`TRUE` : Prisma.sql`${id} > ${cursor}`,
+    orderAndLimit: Prisma.sql`ORDER BY ${id} LIMIT ${limit + 1}`,
   };
 }

@@ -14,22 +14,36 @@ export interface WorkspaceSummary {
   isActive: boolean;
 }
 
-/** The user's workspaces with their role (client bound to the user only). */
+/**
+ * A page of the user's workspaces with their role, in creation (id) order (client bound to the
+ * user only: row-level security shows the workspaces of their active memberships).
+ */
 export async function listMyWorkspaces(
   db: TenantDb,
   userId: string,
   activeWorkspaceId: string | null,
-): Promise<WorkspaceSummary[]> {
-  const memberships = await db.membership.findMany({
-    where: { userId },
-    select: { role: true, workspace: { select: { id: true, name: true, slug: true } } },
-    orderBy: [{ workspace: { name: "asc" } }, { workspaceId: "asc" }],
+  page: { cursor?: string; limit: number },
+): Promise<Page<WorkspaceSummary>> {
+  const args = pageArgs(page.cursor, page.limit);
+  const rows = await db.workspace.findMany({
+    ...args,
+    where: { ...args.where, memberships: { some: { userId, leftAt: null } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      memberships: { where: { userId, leftAt: null }, select: { role: true } },
+    },
   });
-  return memberships.map((m) => ({
-    ...m.workspace,
-    role: m.role as Role,
-    isActive: m.workspace.id === activeWorkspaceId,
-  }));
+  const { items, nextCursor } = pageFrom(rows, page.limit, (w) => w.id);
+  return {
+    items: items.map(({ memberships, ...workspace }) => ({
+      ...workspace,
+      role: memberships[0]!.role as Role,
+      isActive: workspace.id === activeWorkspaceId,
+    })),
+    nextCursor,
+  };
 }
 
 export interface Me {

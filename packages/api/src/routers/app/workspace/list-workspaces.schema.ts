@@ -1,8 +1,11 @@
 import type { listMyWorkspaces } from "@atlas/core/services/workspaces/workspaces";
 import { z } from "zod";
-import { ZRole, type ServiceOutput } from "../../../schemas.ts";
+import { pageOf, ZPageInput, ZRole, type ServiceOutput } from "../../../schemas.ts";
 
-export const ZListWorkspacesOutput = z.array(
+export const ZListWorkspacesInput = z.object({ ...ZPageInput }).default({ limit: 50 });
+
+/** In creation order. */
+export const ZListWorkspacesOutput = pageOf(
   z.object({
     id: z.string(),
     name: z.string(),

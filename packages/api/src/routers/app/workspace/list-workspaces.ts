@@ -1,8 +1,11 @@
 import { listMyWorkspaces } from "@atlas/core/services/workspaces/workspaces";
 import { authedProcedure } from "../../../trpc.ts";
-import { ZListWorkspacesOutput } from "./list-workspaces.schema.ts";
+import { ZListWorkspacesInput, ZListWorkspacesOutput } from "./list-workspaces.schema.ts";
 
-/** Every workspace the caller belongs to, with their role (no workspace needed). */
+/** The workspaces the caller belongs to, with their role, a page at a time (no workspace needed). */
 export const listWorkspaces = authedProcedure
+  .input(ZListWorkspacesInput)
   .output(ZListWorkspacesOutput)
-  .query(({ ctx }) => listMyWorkspaces(ctx.db, ctx.session.userId, ctx.session.workspaceId));
+  .query(({ ctx, input }) =>
+    listMyWorkspaces(ctx.db, ctx.session.userId, ctx.session.workspaceId, input),
+  );
