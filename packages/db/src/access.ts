@@ -1,6 +1,6 @@
 /**
  * The procedure chain's access checks (docs/architecture.md "Request flow", docs/adr/0007): each
- * is ONE plain query of a SECURITY DEFINER function (migration 20261205080000_access_functions)
+ * is ONE plain query of a SECURITY DEFINER function (migration 20261205150000_access_functions)
  * on the client's own pool, with no transaction and no set_config. The functions take the user
  * as an argument: pass only the session's.
  */
