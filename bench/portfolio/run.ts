@@ -7,10 +7,9 @@
  * role) RUNS times after one warm-up: the server's time for the coach's first page, which ranks
  * every member. Target: ≤ 300 ms. Bounded by a watchdog; drops its database.
  */
-import { cpus, totalmem } from "node:os";
 import { listPortfolio } from "@atlas/core/services/workspaces/portfolio";
 import { createConsoleDb, createPrismaClient } from "@atlas/db";
-import { admin, benchServerUrl, migrate, withDatabase } from "../shared/database.ts";
+import { admin, benchDatabase, benchServerUrl, machineLine, migrate } from "../shared/database.ts";
 import { generatePortfolio } from "./generate.ts";
 
 const WORKSPACES = Number(process.env.BENCH_WORKSPACES ?? 50);
@@ -24,33 +23,14 @@ const log = (line: string) => console.log(line);
 
 async function main() {
   const server = benchServerUrl();
-  const database = `atlas_bench_pf_${Date.now().toString(36)}`;
-  const adminUrl = withDatabase(server, database);
-  const appUrl = withDatabase(server, database, "atlas_app");
-  let dropped = false;
-  const drop = async () => {
-    if (dropped) return;
-    dropped = true;
-    if (process.env.BENCH_KEEP_DATABASE === "1") {
-      log(`kept ${database} (BENCH_KEEP_DATABASE=1): drop it yourself`);
-      return;
-    }
-    await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
-    log(`dropped ${database}`);
-  };
-  const watchdog = setTimeout(() => {
-    console.error(`bench: stopped after ${TIMEOUT_MINUTES} minutes`);
-    void drop().finally(() => process.exit(2));
-  }, TIMEOUT_MINUTES * 60_000);
-  process.once("SIGINT", () => void drop().finally(() => process.exit(130)));
-
-  const version = await admin(server, async (c) => {
-    const { rows } = await c.query<{ server_version: string }>("SHOW server_version");
-    return rows[0]!.server_version;
+  const { database, adminUrl, appUrl, done } = benchDatabase(server, "atlas_bench_pf", {
+    timeoutMinutes: TIMEOUT_MINUTES,
+    log,
   });
+  const machine = await machineLine(server);
   log(
     `Portfolio benchmark: a coach of ${WORKSPACES} workspaces × ${MEMBERS} members, ${DAYS} days each\n` +
-      `machine: ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${version}`,
+      `${machine}`,
   );
 
   try {
@@ -111,8 +91,7 @@ async function main() {
       await app.$disconnect();
     }
   } finally {
-    clearTimeout(watchdog);
-    await drop();
+    await done();
   }
 }
 

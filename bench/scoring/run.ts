@@ -11,14 +11,13 @@
  * checks that (a), (b) and (c) give the same scores, prints the figures and drops the database.
  * Bounded (a watchdog stops it after BENCH_TIMEOUT_MINUTES), loopback only.
  */
-import { cpus, totalmem } from "node:os";
 import { loadMemberContexts } from "@atlas/core/services/derived/member-history";
 import { scoreMemberDays, type DailyScoreRow } from "@atlas/core/services/derived/daily-scores";
 import { closeDueDays } from "@atlas/core/services/derived/derived";
 import { deriveMember } from "@atlas/core/derive/derive-member";
 import { createPrismaClient, createTenantDb, type TenantDb } from "@atlas/db";
 import { addDays } from "@atlas/time";
-import { admin, benchServerUrl, migrate, withDatabase } from "../shared/database.ts";
+import { admin, benchDatabase, benchServerUrl, machineLine, migrate } from "../shared/database.ts";
 import { floorScores, type FloorRow } from "./floor.ts";
 import { generate, type BenchData } from "./generate.ts";
 
@@ -107,34 +106,15 @@ function compareScores(
 
 async function main() {
   const server = benchServerUrl();
-  const database = `atlas_bench_${Date.now().toString(36)}`;
-  const adminUrl = withDatabase(server, database);
-  const appUrl = withDatabase(server, database, "atlas_app");
-  const now = new Date();
-  let dropped = false;
-  const drop = async () => {
-    if (dropped) return;
-    dropped = true;
-    if (process.env.BENCH_KEEP_DATABASE === "1") {
-      log(`kept ${database} (BENCH_KEEP_DATABASE=1): drop it yourself`);
-      return;
-    }
-    await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
-    log(`dropped ${database}`);
-  };
-  const watchdog = setTimeout(() => {
-    console.error(`bench: stopped after ${TIMEOUT_MINUTES} minutes`);
-    void drop().finally(() => process.exit(2));
-  }, TIMEOUT_MINUTES * 60_000);
-  process.once("SIGINT", () => void drop().finally(() => process.exit(130)));
-
-  const machine = await admin(server, async (c) => {
-    const { rows } = await c.query<{ server_version: string }>("SHOW server_version");
-    return rows[0]!.server_version;
+  const { database, adminUrl, appUrl, done } = benchDatabase(server, "atlas_bench", {
+    timeoutMinutes: TIMEOUT_MINUTES,
+    log,
   });
+  const now = new Date();
+  const machine = await machineLine(server);
   log(
     `Scoring benchmark: ${MEMBERS} members × ${DAYS} days, 3 habits and 2 tasks a day\n` +
-      `machine: ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${machine}`,
+      `${machine}`,
   );
 
   try {
@@ -248,8 +228,7 @@ async function main() {
     log(`| (d) one incremental day, all members | ${seconds(d.ms)} |`);
     await app.$disconnect();
   } finally {
-    clearTimeout(watchdog);
-    await drop();
+    await done();
   }
 }
 
