@@ -16,20 +16,21 @@ test("a coach's shared note reaches the member, with the coach's name", async ({
   page,
 }) => {
   await signIn(page, web, /Carlos Coach/);
-  const workspaces = await query<{ id: string; name: string }[]>(
+  const workspaces = await query<{ items: { id: string; name: string }[] }>(
     page.request,
     web,
     "workspace.list",
+    { limit: 100 },
   );
-  const demo = workspaces.find((w) => w.name === "Demo Team");
+  const demo = workspaces.items.find((w) => w.name === "Demo Team");
   if (demo === undefined) throw new Error("the coach is not in Demo Team");
-  const members = await query<{ id: string; name: string }[]>(
+  const members = await query<{ items: { id: string; name: string }[] }>(
     page.request,
     web,
     "workspace.members",
-    { workspaceId: demo.id },
+    { workspaceId: demo.id, limit: 100 },
   );
-  const nora = members.find((m) => m.name === "Nora Newman");
+  const nora = members.items.find((m) => m.name === "Nora Newman");
   if (nora === undefined) throw new Error("Nora is not in Demo Team");
 
   const opened = await page.goto(`${admin}/members/${demo.id}/${nora.id}`);

@@ -16,8 +16,17 @@ export interface ClientOptions {
 /** docs/architecture.md "Request flow": an overloaded server answers slower first, 503 after this. */
 export const TRANSACTION_MAX_WAIT_MS = 10_000;
 
-/** The pool under each client, and how long a plain read waits for one of its connections. */
-const pools = new WeakMap<object, { pool: pg.Pool; maxWaitMs: number }>();
+/**
+ * The pool under each client, and how long a plain read waits for one of its connections. Kept on
+ * globalThis: a Next.js build may bundle this module more than once in one process (a route and a
+ * server component), and each copy must find the pools the others made.
+ */
+const pools: WeakMap<object, { pool: pg.Pool; maxWaitMs: number }> = ((
+  globalThis as { [key: symbol]: unknown }
+)[Symbol.for("atlas.db.pools")] ??= new WeakMap()) as WeakMap<
+  object,
+  { pool: pg.Pool; maxWaitMs: number }
+>;
 
 /** A Prisma client on `url`; which role it connects as decides what row-level security lets through. */
 export function createPrismaClient(url: string, options: ClientOptions = {}) {
