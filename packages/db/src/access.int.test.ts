@@ -3,7 +3,7 @@
  * answers exactly the user and workspace it is asked about, only for an active membership, and
  * nobody but atlas_app may call them.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { consoleContext, memberContext } from "./access.ts";
 import { createPrismaClient, type Db } from "./client.ts";
 import { cloneTestDatabase, type TestDatabase } from "./testing/index.ts";
@@ -146,5 +146,15 @@ describe("the functions themselves", () => {
         app: true,
       })),
     );
+  });
+});
+
+describe("a second copy of the client module in one process", () => {
+  it("finds the pool of a client the first copy made (a Next build bundles modules more than once)", async () => {
+    vi.resetModules();
+    const copy = (await import("./access.ts")) as typeof import("./access.ts");
+    expect(copy.memberContext).not.toBe(memberContext);
+    const context = await copy.memberContext(app, { userId: sharedUserId, workspaceId: demo.id });
+    expect(context?.workspace.id).toBe(demo.id);
   });
 });
