@@ -1,6 +1,6 @@
 /**
  * The coach console (apps/admin): the coach opens it and finds the slipping member first, and
- * reaches them with the keyboard. Kenji's stored scores of the last 14 days are arranged to fall
+ * reaches them with the keyboard. Kenji's stored scores of the last 14 days are written to fall
  * steeply with a low consistency (docs/domain.md "Coach risk"), so he clearly ranks first.
  */
 import { createPrismaClient } from "@atlas/db";
@@ -16,14 +16,21 @@ test.beforeAll(async () => {
   try {
     const today = dateIn(new Date(), "Asia/Tokyo");
     const kenji = await db.user.findUniqueOrThrow({ where: { email: "kenji.tokyo@atlas.local" } });
-    // 14 closed days, 95 falling 6 a day; yesterday's consistency 0.
+    const demo = await db.workspace.findUniqueOrThrow({ where: { slug: "demo" } });
+    // 14 closed days, 95 falling 6 a day; yesterday's consistency 0. The seed stores no derived
+    // days (they come from closing them), so these rows are written, or overwritten when closed.
     for (let i = 1; i <= 14; i++) {
-      const score = 95 - 6 * (14 - i);
+      const score = 95 - 6 * (i - 1);
+      const consistency = i === 14 ? 0 : 0.5;
       await db.$executeRaw`
-        UPDATE "MemberDayScore" SET "score" = ${score}, "scoreNumerator" = ${score},
-          "scoreDenominator" = 100, "dueCount" = GREATEST("dueCount", 1),
-          "consistency" = ${i === 14 ? 0 : 0.5}
-        WHERE "memberId" = ${kenji.id} AND "localDate" = ${addDays(today, -15 + i)}::date`;
+        INSERT INTO "MemberDayScore" ("workspaceId", "memberId", "localDate", "score",
+          "scoreNumerator", "scoreDenominator", "dueCount", "doneCount", "consistency", "closedAt")
+        VALUES (${demo.id}, ${kenji.id}, ${addDays(today, -15 + i)}::date, ${score}, ${score}, 100,
+          3, 1, ${consistency}, now())
+        ON CONFLICT ("workspaceId", "memberId", "localDate") DO UPDATE SET
+          "score" = EXCLUDED."score", "scoreNumerator" = EXCLUDED."scoreNumerator",
+          "scoreDenominator" = 100, "dueCount" = GREATEST("MemberDayScore"."dueCount", 1),
+          "consistency" = EXCLUDED."consistency"`;
     }
   } finally {
     await db.$disconnect();
