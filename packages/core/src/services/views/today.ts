@@ -144,18 +144,23 @@ export async function getToday(db: TenantDb, member: ViewedMember, now: Date): P
     return {
       ...snapshot,
       habits: await habitsById(tx, habitIds, snapshot.today),
-      tasks: await taskRowsById(
-        tx,
-        history.tasks.map((t) => t.id),
-      ),
       allowance: await skipAllowance(tx, member.planId),
       used: await skipsUsedInMonth(tx, habitIds, snapshot.today),
     };
   });
-  const { context, today, timeZone, resume, habits, tasks, allowance, used } = loaded;
+  const { context, today, timeZone, resume, habits, allowance, used } = loaded;
   const view = memberNow(context.history, today, { from: today, resume });
   const shown = view.habits.filter((h) => h.isShown);
   const overdue = [...view.overdue].sort(overdueOrder(today)).slice(0, OVERDUE_SHOWN);
+  // Only the rows the answer shows (today's tasks and at most OVERDUE_SHOWN overdue), read once
+  // the engine has chosen them: a member's open tasks can run into hundreds, and materialising
+  // each with its versions cost more than the rest of the read (docs/domain.md "Read models").
+  const tasks = await db.$transaction((tx) =>
+    taskRowsById(
+      tx,
+      [...view.tasks, ...overdue].map((t) => t.task.id),
+    ),
+  );
   const reasons = new Map(view.risks.map((r) => [r.habitId, r.reasons]));
   const day = view.days.at(-1)!;
 
