@@ -152,7 +152,7 @@ describe("the functions themselves", () => {
 describe("a second copy of the client module in one process", () => {
   it("finds the pool of a client the first copy made (a Next build bundles modules more than once)", async () => {
     vi.resetModules();
-    const copy = (await import("./access.ts")) as typeof import("./access.ts");
+    const copy = await import("./access.ts");
     expect(copy.memberContext).not.toBe(memberContext);
     const context = await copy.memberContext(app, { userId: sharedUserId, workspaceId: demo.id });
     expect(context?.workspace.id).toBe(demo.id);
