@@ -10,6 +10,7 @@ import { appRouter } from "./app-router.ts";
 import { createHarness, rejectionOf, type Harness } from "./testing/harness.ts";
 import { createCallerFactory, createContextInner } from "./trpc.ts";
 import { expectRefused } from "./testing/plans.ts";
+import { allPages } from "./testing/pages.ts";
 
 let h: Harness;
 const at = (iso: string): Clock => ({ now: () => new Date(iso) });
@@ -32,14 +33,8 @@ describe("workspace.members", () => {
   it("pages the roster in a stable order without repeats; limit at most 100", async () => {
     const all = (await h.as("nora").workspace.members()).items.map((m) => m.id);
     expect(all).toHaveLength(6);
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await h.as("nora").workspace.members({ limit: 4, cursor });
-      seen.push(...page.items.map((m) => m.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor !== undefined);
-    expect(seen).toEqual(all);
+    const seen = await allPages((cursor) => h.as("nora").workspace.members({ limit: 4, cursor }));
+    expect(seen.map((m) => m.id)).toEqual(all);
     expect((await rejectionOf(h.as("nora").workspace.members({ limit: 101 }))).code).toBe(
       "BAD_REQUEST",
     );

@@ -16,6 +16,7 @@ import {
   wallTime,
   ZONES,
 } from "./testing/plans.ts";
+import { allPages } from "./testing/pages.ts";
 
 let h: Harness;
 let M: LocalDate;
@@ -517,29 +518,19 @@ describe("lists", () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(pick(seen.map((id) => ({ id })))).toEqual(ids(made));
     // Filtered pages too (the seeded tasks come first: they are older).
-    const high: string[] = [];
-    let next: string | undefined;
-    do {
-      const result = await sam.task.list({ limit: 2, priority: ["high"], cursor: next });
-      expect(result.items.every((t) => t.priority === "high")).toBe(true);
-      high.push(...ids(result.items));
-      next = result.nextCursor ?? undefined;
-    } while (next !== undefined);
+    const high = ids(
+      await allPages(
+        (cursor) => sam.task.list({ limit: 2, priority: ["high"], cursor }),
+        (page) => expect(page.items.every((t) => t.priority === "high")).toBe(true),
+      ),
+    );
     expect(pick(high.map((id) => ({ id })))).toEqual([0, 2, 4, 6].map((i) => made[i]!.id));
   });
 
   it("tasks: the database's filters agree with the tasks as read, on the seeded history", async () => {
     const coach = h.as("coach");
-    const all = async (memberId: string, filter: object) => {
-      const items: Awaited<ReturnType<typeof coach.task.list>>["items"] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await coach.task.list({ memberId, limit: 7, cursor, ...filter });
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-      return items;
-    };
+    const all = (memberId: string, filter: object) =>
+      allPages((cursor) => coach.task.list({ memberId, limit: 7, cursor, ...filter }));
     for (const memberId of [h.userIds.nora, h.userIds.kenji, h.userIds.bernd]) {
       const everything = await all(memberId, { includeArchived: true });
       expect(everything.length).toBeGreaterThan(0);
@@ -571,16 +562,8 @@ describe("lists", () => {
 
   it("habits: the database's filter agrees with the habits as read, on the seeded history", async () => {
     const coach = h.as("coach");
-    const all = async (memberId: string, filter: object) => {
-      const items: Awaited<ReturnType<typeof coach.habit.list>>["items"] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await coach.habit.list({ memberId, limit: 2, cursor, ...filter });
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-      return items;
-    };
+    const all = (memberId: string, filter: object) =>
+      allPages((cursor) => coach.habit.list({ memberId, limit: 2, cursor, ...filter }));
     for (const memberId of [h.userIds.nora, h.userIds.kenji, h.userIds.bernd]) {
       const everything = await all(memberId, { includeArchived: true });
       expect(everything.length).toBeGreaterThan(0);
@@ -619,14 +602,8 @@ describe("lists", () => {
     expect(withoutGoal.items.map((x) => x.id)).not.toContain(weekly.id);
     // The seeded habits and these two, one at a time.
     const all = (await kenji.habit.list({ limit: 100 })).items.map((x) => x.id);
-    const paged: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await kenji.habit.list({ limit: 1, cursor });
-      paged.push(...page.items.map((x) => x.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor !== undefined);
-    expect(paged).toEqual(all);
+    const paged = await allPages((cursor) => kenji.habit.list({ limit: 1, cursor }));
+    expect(paged.map((x) => x.id)).toEqual(all);
   });
 });
 

@@ -6,6 +6,7 @@
 import { createTenantDb } from "@atlas/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, rejectionOf, type Harness, type Person } from "./testing/harness.ts";
+import { allPages } from "./testing/pages.ts";
 
 const NOW = new Date("2031-03-20T12:00:00Z"); // Thursday 20 March 2031 for every seeded zone
 const clockAt = (iso: string) => ({ clock: { now: () => new Date(iso) } });
@@ -143,14 +144,12 @@ describe("the ranking", () => {
     expect(search.items.map((l) => l.name)).toEqual(["Bernd Becker"]);
 
     const all = await coach.portfolio.list();
-    const paged: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await coach.portfolio.list({ limit: 2, ...(cursor && { cursor }) });
-      paged.push(...page.items.map((l) => `${l.workspaceId}/${l.memberId}`));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    expect(paged).toEqual(all.items.map((l) => `${l.workspaceId}/${l.memberId}`));
+    const paged = await allPages((cursor) =>
+      coach.portfolio.list({ limit: 2, ...(cursor && { cursor }) }),
+    );
+    expect(paged.map((l) => `${l.workspaceId}/${l.memberId}`)).toEqual(
+      all.items.map((l) => `${l.workspaceId}/${l.memberId}`),
+    );
     expect(all.total).toBe(7);
     expect((await rejectionOf(coach.portfolio.list({ cursor: "nonsense" }))).code).toBe(
       "BAD_REQUEST",
