@@ -7,8 +7,10 @@
  * role) RUNS times after one warm-up: the server's time for the coach's first page, which ranks
  * every member. Target: ≤ 300 ms. Bounded by a watchdog; drops its database.
  */
+import { lastFinishedWeekStart } from "@atlas/core/weekly-summary";
 import { listPortfolio } from "@atlas/core/services/workspaces/portfolio";
-import { createConsoleDb, createPrismaClient } from "@atlas/db";
+import { summariseWorkspaceWeek } from "@atlas/core/services/workspaces/weekly-summary";
+import { createConsoleDb, createPrismaClient, createTenantDb } from "@atlas/db";
 import { admin, benchDatabase, benchServerUrl, machineLine, migrate } from "../shared/database.ts";
 import { generatePortfolio } from "./generate.ts";
 
@@ -86,6 +88,25 @@ async function main() {
         `portfolio.list (${RUNS} runs): min ${times[0]!.toFixed(0)} ms, median ${median.toFixed(0)} ms, ` +
           `p95 ${at(0.95).toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms ` +
           `(target ≤ ${TARGET_MS} ms: ${median <= TARGET_MS ? "met" : "NOT met"})`,
+      );
+
+      // The weekly job's step on the same data: one workspace's last finished week, as the job
+      // computes it (a client bound to that workspace), for every workspace in turn.
+      const weekStart = lastFinishedWeekStart(new Date(), "UTC");
+      const weekTimes: number[] = [];
+      for (const workspaceId of data.workspaceIds) {
+        const bound = createTenantDb(app, { workspaceId, userId: data.coachId });
+        const t0 = performance.now();
+        await summariseWorkspaceWeek(bound, workspaceId, weekStart, new Date());
+        weekTimes.push(performance.now() - t0);
+      }
+      weekTimes.sort((a, b) => a - b);
+      const wq = (q: number) =>
+        weekTimes[Math.min(weekTimes.length - 1, Math.floor(q * weekTimes.length))]!;
+      log(
+        `summariseWorkspaceWeek (${weekTimes.length} workspaces of ${MEMBERS} members, week of ` +
+          `${weekStart}): median ${wq(0.5).toFixed(0)} ms, p95 ${wq(0.95).toFixed(0)} ms, ` +
+          `max ${weekTimes.at(-1)!.toFixed(0)} ms`,
       );
     } finally {
       await app.$disconnect();
