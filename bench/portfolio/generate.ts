@@ -7,7 +7,7 @@
  * a tenth stop checking in, a tenth carry too much load, a tenth broke a long streak.
  */
 import { randomUUID } from "node:crypto";
-import { PLAN_CATALOG } from "@atlas/core/billing/plan-catalog";
+import { PLAN_CATALOG, snapshotOf } from "@atlas/core/billing/plan-catalog";
 import type pg from "pg";
 
 export interface PortfolioData {
@@ -45,10 +45,10 @@ export async function generatePortfolio(
   );
   await step(
     "workspaces",
-    `INSERT INTO "Workspace" (id, name, slug, "planId", "createdAt")
-     SELECT 'w' || w, 'Workspace ' || w, 'bench-' || w, $4, $3::date - ($2::int + 30)
+    `INSERT INTO "Workspace" (id, name, slug, "planId", entitlements, "createdAt")
+     SELECT 'w' || w, 'Workspace ' || w, 'bench-' || w, $4, $5::jsonb, $3::date - ($2::int + 30)
      FROM generate_series(1, $1::int) w`,
-    [workspaces, days, today, planId],
+    [workspaces, days, today, planId, JSON.stringify(snapshotOf(plan.id))],
   );
   const members$ = `FROM generate_series(1, $1::int) w, generate_series(1, $2::int) m`;
   await step(

@@ -5,7 +5,7 @@
  * of unnest() arrays (one statement per BATCH rows) as the admin role.
  */
 import { randomUUID } from "node:crypto";
-import { PLAN_CATALOG } from "@atlas/core/billing/plan-catalog";
+import { PLAN_CATALOG, snapshotOf } from "@atlas/core/billing/plan-catalog";
 import { createRng } from "@atlas/core/prng";
 import { addDays, dayKey, isoWeekday, type LocalDate } from "@atlas/time";
 import type pg from "pg";
@@ -109,8 +109,9 @@ export async function generate(
   ]);
   const workspaceId = randomUUID();
   await client.query(
-    `INSERT INTO "Workspace" (id, name, slug, "planId", "createdAt") VALUES ($1, 'Bench', 'bench', $2, $3)`,
-    [workspaceId, planId, at(addDays(earliestDay, -1), 0)],
+    `INSERT INTO "Workspace" (id, name, slug, "planId", entitlements, "createdAt")
+     VALUES ($1, 'Bench', 'bench', $2, $3::jsonb, $4)`,
+    [workspaceId, planId, JSON.stringify(snapshotOf(plan.id)), at(addDays(earliestDay, -1), 0)],
   );
 
   const users = new Table(

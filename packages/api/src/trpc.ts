@@ -22,6 +22,7 @@ import {
   isEntitled,
   notEntitledMessage,
   type CapabilityName,
+  type EntitlementSnapshot,
   type PlanFeature,
   type Role,
 } from "@atlas/core";
@@ -215,15 +216,15 @@ export function allowedTo(capability: CapabilityName) {
 }
 
 interface EntitlementCtx {
-  workspace: { planKey: string };
+  workspace: { entitlements: EntitlementSnapshot };
 }
 
-/** Only when the workspace's plan includes `feature` (core's plan catalog; no query). */
+/** Only when the workspace's entitlement snapshot includes `feature` (read with the workspace; no query). */
 export function entitled(feature: PlanFeature) {
   return async <R>(opts: { ctx: EntitlementCtx } & Next<R>): Promise<R> => {
-    const { planKey } = opts.ctx.workspace;
-    if (!isEntitled(planKey, feature)) {
-      throw new AppError("FORBIDDEN", notEntitledMessage(planKey, feature), { feature });
+    const { entitlements } = opts.ctx.workspace;
+    if (!isEntitled(entitlements, feature)) {
+      throw new AppError("FORBIDDEN", notEntitledMessage(entitlements, feature), { feature });
     }
     return opts.next();
   };

@@ -28,7 +28,13 @@ beforeAll(async () => {
   const plan = await admin.workspace.findUniqueOrThrow({ where: { id: h.workspaceIds.demo } });
   w = (
     await admin.workspace.create({
-      data: { name: "Gamma", slug: "gamma", defaultTimeZone: "Europe/Berlin", planId: plan.planId },
+      data: {
+        name: "Gamma",
+        slug: "gamma",
+        defaultTimeZone: "Europe/Berlin",
+        planId: plan.planId,
+        entitlements: plan.entitlements ?? {},
+      },
     })
   ).id;
   ada = (await admin.user.create({ data: { email: "ada@gamma.test", name: "Ada" } })).id;

@@ -18,6 +18,16 @@ export interface MemberWorkspace {
   sharesProgress: boolean;
   lateEntryWindowDays: number;
   defaultTimeZone: string;
+  /** The entitlement snapshot billing copied onto the workspace (core's EntitlementSnapshot). */
+  entitlements: {
+    planKey: string;
+    planName: string;
+    features: Record<string, { isEnabled: boolean; limitValue: number | null }>;
+  };
+  /** The subscription's status, null without one (billing off, or never subscribed). */
+  billingStatus: string | null;
+  /** Start of the current run of failed payments (the dunning ladder's origin). */
+  pastDueSince: Date | null;
 }
 
 export interface MembershipContext {

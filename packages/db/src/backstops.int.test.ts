@@ -388,6 +388,12 @@ describe("plan and subscription, as the app role", () => {
       asOwner.workspace.update({ where: { id: demoId }, data: { planId: otherPlan.id } }),
     ).rejects.toThrow(/permission denied/);
     await expect(
+      asOwner.workspace.update({
+        where: { id: demoId },
+        data: { entitlements: { planKey: "coach", planName: "Coach", features: {} } },
+      }),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
       asOwner.subscription.update({ where: { workspaceId: demoId }, data: { status: "active" } }),
     ).rejects.toThrow(/permission denied/);
     await expect(
@@ -415,7 +421,8 @@ describe("plan and subscription, as the app role", () => {
       ...updated,
       aiAcceptanceThreshold: updated.aiAcceptanceThreshold.toNumber(),
     }).toMatchObject(settings);
-    await admin.workspace.update({ where: { id: demoId }, data: workspace });
+    const { entitlements: _snapshot, ...columns } = workspace;
+    await admin.workspace.update({ where: { id: demoId }, data: columns });
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Builds the whole seed in memory from `now`: same `now`, same data (ids are added on write).
  */
-import { createRng, PLAN_CATALOG, planLimit } from "@atlas/core";
+import { createRng, PLAN_CATALOG, planLimit, snapshotOf } from "@atlas/core";
 import { addDays, type LocalDate } from "@atlas/time";
 import { habitEvents, taskEvents, type MemberLog } from "./events.ts";
 import type {
@@ -210,7 +210,7 @@ function lateEntryEvent(ctx: PlanContext, entry: LateEntry): EventSpec {
 
 /** The seeded log keeps within the plan's skip allowance (both seeded workspaces have one). */
 function skipLimit(workspace: WorkspaceSpec): number {
-  const limit = planLimit(workspace.planKey, "skipsPerMonth");
+  const limit = planLimit(snapshotOf(workspace.planKey), "skipsPerMonth");
   if (limit === null) throw new Error(`plan ${workspace.planKey} has no skip limit`);
   return limit;
 }

@@ -2,6 +2,7 @@
  * Writes the in-memory seed through the Prisma client (which fills the uuid(7) ids), mapping the
  * seed's string keys to ids as rows are created. Run inside one transaction.
  */
+import { entitlementsColumn } from "@atlas/core/services/billing/snapshot";
 import { columnsFromWeek } from "@atlas/core/services/plans/capacity-versions";
 import type { Db } from "@atlas/db";
 import type { EventSpec, SeedData, WorkspaceKey } from "./model.ts";
@@ -83,6 +84,7 @@ async function writePeople(
         defaultTimeZone: w.defaultTimeZone,
         lateEntryWindowDays: w.lateEntryWindowDays,
         planId: must(planIds, w.planKey),
+        entitlements: entitlementsColumn(w.planKey),
         createdAt: w.createdAt,
         updatedAt: w.createdAt,
       },

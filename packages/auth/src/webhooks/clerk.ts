@@ -48,6 +48,7 @@
  *   gets a new Clerk membership id, so re-adding still works.
  */
 import { verifyWebhook } from "@clerk/backend/webhooks";
+import { entitlementsColumn } from "@atlas/core/services/billing/snapshot";
 import { eraseWorkspaceData, withBypass } from "@atlas/db/bypass";
 import { AtlasConfigError } from "@atlas/config";
 import { type Db } from "@atlas/db";
@@ -64,7 +65,7 @@ export interface ClerkWebhookOptions {
 }
 
 export const CLERK_WEBHOOK_PROVIDER = "clerk";
-export const SELF_HOSTED_PLAN_KEY = "self_hosted";
+export const SELF_HOSTED_PLAN_KEY = "self_hosted" as const;
 
 // ── Payloads (only what Atlas reads; anything else Clerk sends is ignored) ───────────────────
 
@@ -424,7 +425,14 @@ async function upsertWorkspace(
   }
   const slug = await uniqueSlug(tx, slugBase(org.slug, org.name), org.id);
   await tx.workspace.create({
-    data: { id: org.id, clerkOrgId: org.id, name: org.name, slug, planId: plan.id },
+    data: {
+      id: org.id,
+      clerkOrgId: org.id,
+      name: org.name,
+      slug,
+      planId: plan.id,
+      entitlements: entitlementsColumn(SELF_HOSTED_PLAN_KEY),
+    },
   });
 }
 

@@ -1,93 +1,118 @@
 import { describe, expect, it } from "vitest";
 import {
   PLAN_CATALOG,
+  PLAN_FEATURE_NAMES,
   PLAN_FEATURES,
   PLAN_IDS,
   UPGRADE_ORDER,
   featureOf,
   isEntitled,
   isPlanId,
+  limitReachedMessage,
   notEntitledMessage,
   planLimit,
-  planThatIncludes,
-  type PlanFeature,
+  planThatLifts,
+  snapshotOf,
 } from "./plan-catalog.ts";
-
-const FEATURES = Object.keys(PLAN_FEATURES) as PlanFeature[];
 
 describe("the plan catalog", () => {
   it("keys every plan by its own id and gives it every feature", () => {
     for (const id of PLAN_IDS) {
       expect(PLAN_CATALOG[id].id).toBe(id);
-      expect(Object.keys(PLAN_CATALOG[id].entitlements).sort()).toEqual([...FEATURES].sort());
+      expect(Object.keys(PLAN_CATALOG[id].entitlements).sort()).toEqual(
+        [...PLAN_FEATURE_NAMES].sort(),
+      );
     }
   });
 
-  it("gives flags no value and sells plans that each add something", () => {
+  it("gives flags no value and sells plans that each include at least what the cheaper one does", () => {
     for (const id of PLAN_IDS) {
-      for (const feature of FEATURES) {
+      for (const feature of PLAN_FEATURE_NAMES) {
         if (PLAN_FEATURES[feature].kind === "flag") {
           expect(PLAN_CATALOG[id].entitlements[feature].limitValue, `${id} ${feature}`).toBeNull();
         }
       }
     }
-    const [cheaper, dearer] = UPGRADE_ORDER.map((id) => PLAN_CATALOG[id]);
-    for (const feature of FEATURES) {
-      if (cheaper!.entitlements[feature].isEnabled) {
-        expect(dearer!.entitlements[feature].isEnabled, feature).toBe(true);
+    for (let i = 1; i < UPGRADE_ORDER.length; i++) {
+      const cheaper = PLAN_CATALOG[UPGRADE_ORDER[i - 1]!];
+      const dearer = PLAN_CATALOG[UPGRADE_ORDER[i]!];
+      for (const feature of PLAN_FEATURE_NAMES) {
+        const a = cheaper.entitlements[feature];
+        const b = dearer.entitlements[feature];
+        if (a.isEnabled) expect(b.isEnabled, `${dearer.id} ${feature}`).toBe(true);
+        if (a.isEnabled && a.limitValue === null) expect(b.limitValue, feature).toBeNull();
+        if (a.limitValue !== null && b.limitValue !== null) {
+          expect(b.limitValue, `${dearer.id} ${feature}`).toBeGreaterThanOrEqual(a.limitValue);
+        }
       }
     }
   });
 
   it.each([
-    ["self_hosted", "ai_planner", true],
-    ["self_hosted", "coach_console", true],
-    ["starter", "ai_planner", false],
-    ["starter", "coach_console", false],
-    ["starter", "aiSuggestionsPerMonth", false],
-    ["starter", "notifications", true],
-    ["starter", "skipsPerMonth", true],
-    ["team", "ai_planner", true],
+    ["free", "in_app", true],
+    ["free", "email_digest", true],
+    ["free", "email_instant", false],
+    ["free", "web_push", false],
+    ["free", "data_export", false],
+    ["team", "email_instant", true],
     ["team", "web_push", true],
-    ["enterprise", "notifications", false],
+    ["team", "coach_console", false],
+    ["coach", "coach_console", true],
+    ["coach", "approval_queue", true],
+    ["coach", "coach_digest", true],
+    ["self_hosted", "coach_console", true],
   ] as const)("%s includes %s: %s", (plan, feature, included) => {
-    expect(isEntitled(plan, feature)).toBe(included);
+    expect(isEntitled(snapshotOf(plan), feature)).toBe(included);
   });
 
   it.each([
-    ["self_hosted", "skipsPerMonth", 4],
-    ["starter", "skipsPerMonth", 2],
-    ["starter", "seats", 5],
-    ["starter", "aiSuggestionsPerMonth", 0],
-    ["team", "aiSuggestionsPerMonth", 500],
-    ["team", "seats", null],
-    ["self_hosted", "aiSuggestionsPerMonth", null],
-    ["enterprise", "seats", 0],
+    ["free", "membersPerWorkspace", 5],
+    ["free", "skipsPerMonth", 2],
+    ["free", "chartHistoryDays", 30],
+    ["team", "membersPerWorkspace", null],
+    ["team", "aiSuggestionsPerSeatPerMonth", 60],
+    ["coach", "chartHistoryDays", null],
+    ["self_hosted", "aiSuggestionsPerSeatPerMonth", null],
   ] as const)("%s's %s limit is %s", (plan, feature, value) => {
-    expect(planLimit(plan, feature)).toBe(value);
+    expect(planLimit(snapshotOf(plan), feature)).toBe(value);
   });
 
-  it("knows its own ids only", () => {
+  it("reads a snapshot alone: a feature it does not list is not included", () => {
+    const snapshot = { planKey: "legacy", planName: "Legacy", features: {} };
+    expect(featureOf(snapshot, "web_push")).toEqual({ isEnabled: false, limitValue: null });
+    expect(planLimit(snapshot, "skipsPerMonth")).toBe(0);
     expect(isPlanId("team")).toBe(true);
     expect(isPlanId("Team")).toBe(false);
-    expect(featureOf("free", "notifications")).toEqual({ isEnabled: false, limitValue: null });
+  });
+
+  it("takes the self-hosted plan's configured limits over the defaults", () => {
+    const snapshot = snapshotOf("self_hosted", {
+      skipsPerMonth: { isEnabled: true, limitValue: 9 },
+    });
+    expect(planLimit(snapshot, "skipsPerMonth")).toBe(9);
+    expect(isEntitled(snapshot, "coach_console")).toBe(true);
   });
 
   it("finds the cheapest plan on sale that lifts a limit", () => {
-    expect(planThatIncludes("notifications")?.id).toBe("starter");
-    expect(planThatIncludes("ai_planner")?.id).toBe("team");
-    expect(planThatIncludes("aiSuggestionsPerMonth")?.id).toBe("team");
+    expect(planThatLifts("web_push")?.id).toBe("team");
+    expect(planThatLifts("coach_console")?.id).toBe("coach");
+    expect(planThatLifts("membersPerWorkspace", 5)?.id).toBe("team");
+    expect(planThatLifts("aiSuggestionsPerSeatPerMonth", 60)?.id).toBe("coach");
+    expect(planThatLifts("seats", 1000)).toBeUndefined();
   });
 
-  it("names the plan, the missing feature and the plan that includes it", () => {
-    expect(notEntitledMessage("starter", "ai_planner")).toBe(
-      "Your plan (Starter) does not include the AI planner: the Team plan does.",
+  it("names the plan, the missing feature or limit, and the plan that lifts it", () => {
+    expect(notEntitledMessage(snapshotOf("free"), "data_export")).toBe(
+      "Your plan (Free) does not include data export: the Team plan does.",
     );
-    expect(notEntitledMessage("starter", "aiSuggestionsPerMonth")).toBe(
-      "Your plan (Starter) does not include AI suggestions: the Team plan does.",
+    expect(notEntitledMessage(snapshotOf("team"), "approval_queue")).toBe(
+      "Your plan (Team) does not include the coach's approval queue: the Coach plan does.",
     );
-    expect(notEntitledMessage("legacy", "notifications")).toBe(
-      "Your plan (legacy) does not include notifications: the Starter plan does.",
+    expect(limitReachedMessage(snapshotOf("free"), "membersPerWorkspace", 5)).toBe(
+      "Your plan (Free) allows 5 members: the Team plan allows more.",
+    );
+    expect(limitReachedMessage(snapshotOf("coach"), "seats", 1000)).toBe(
+      "Your plan (Coach) allows 1000 seats.",
     );
   });
 });

@@ -25,6 +25,7 @@ import { closeDueDays, refreshDerived } from "../derived.ts";
 import { toDbDate } from "../../shared/db-date.ts";
 import { milliToDecimal } from "../../shared/values.ts";
 import { createRng } from "../../../prng.ts";
+import { entitlementsColumn } from "../../billing/snapshot.ts";
 
 const ZONES = [
   "UTC",
@@ -80,7 +81,13 @@ export async function simulateMember(options: SimulationOptions): Promise<Simula
   };
 
   const workspace = await admin.workspace.create({
-    data: { name: tag, slug: tag, planId: options.planId, createdAt: at(first, 0.1) },
+    data: {
+      name: tag,
+      slug: tag,
+      planId: options.planId,
+      entitlements: entitlementsColumn("self_hosted"),
+      createdAt: at(first, 0.1),
+    },
   });
   const user = await admin.user.create({
     data: { email: `${tag}@atlas.test`, name: tag, createdAt: at(first, 0.1) },
