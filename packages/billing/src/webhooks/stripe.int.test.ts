@@ -11,7 +11,7 @@ import {
   TEST_WEBHOOK_SECRET,
   type BillingHarness,
 } from "../testing/harness.ts";
-import { handleStripeWebhook } from "./stripe.ts";
+import { handleStripeWebhook, receiveStripeWebhook } from "./stripe.ts";
 
 let h: BillingHarness;
 
@@ -149,6 +149,31 @@ describe("POST /api/webhooks/stripe", () => {
       handOn: async () => undefined,
     });
     expect(await retried.json()).toMatchObject({ status: "processed" });
+  });
+
+  it("answers 404 with billing off, and verifies with the configured secret when on", async () => {
+    const payload = eventPayload("invoice.paid");
+    const request = () =>
+      new Request("http://127.0.0.1/api/webhooks/stripe", {
+        method: "POST",
+        headers: { "stripe-signature": sign(payload) },
+        body: payload,
+      });
+    const handOn = async () => undefined;
+    const off = await receiveStripeWebhook(request(), { env: {}, handOn, db: h.admin });
+    expect(off.status).toBe(404);
+    expect(await off.json()).toEqual({ error: expect.stringMatching(/^Billing is off/) });
+    const on = await receiveStripeWebhook(request(), {
+      env: {
+        STRIPE_SECRET_KEY: "sk_test_route",
+        STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+        STRIPE_PRICE_TEAM: "price_test_team",
+        STRIPE_PRICE_COACH: "price_test_coach",
+      },
+      handOn,
+      db: h.admin,
+    });
+    expect(await on.json()).toMatchObject({ status: "processed" });
   });
 
   it("refuses a handled event whose object names no customer", async () => {
