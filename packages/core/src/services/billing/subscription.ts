@@ -21,6 +21,7 @@
  */
 import type { Db } from "@atlas/db";
 import type { PlanId } from "../../billing/plan-catalog.ts";
+import { lockName } from "../shared/locks.ts";
 import { setWorkspacePlan } from "./snapshot.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -92,7 +93,7 @@ export async function withBillingLock<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return bypass.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`billing:${workspaceId}`}, 0))`;
+    await lockName(tx, `billing:${workspaceId}`);
     return work(tx);
   }, BILLING_TRANSACTION);
 }
