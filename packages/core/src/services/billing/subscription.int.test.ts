@@ -13,6 +13,7 @@ import { prng } from "../../prng.ts";
 import { entitlementsColumn } from "./snapshot.ts";
 import {
   applySubscription,
+  noSubscription,
   planOfState,
   withBillingLock,
   type SubscriptionState,
@@ -58,21 +59,7 @@ const STATUSES: (SubscriptionStatus | "none")[] = [
 
 function randomState(random: () => number, customer: string): SubscriptionState {
   const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
-  if (status === "none") {
-    return {
-      stripeCustomerId: customer,
-      status,
-      plan: "free",
-      stripeSubscriptionId: null,
-      priceId: null,
-      seats: 1,
-      currentPeriodStart: null,
-      currentPeriodEnd: null,
-      trialEnd: null,
-      cancelAtPeriodEnd: false,
-      canceledAt: null,
-    };
-  }
+  if (status === "none") return noSubscription(customer);
   const start = new Date(Date.UTC(2026, Math.floor(random() * 12), 1));
   return {
     stripeCustomerId: customer,

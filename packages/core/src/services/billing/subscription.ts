@@ -60,6 +60,23 @@ export interface SubscriptionState {
   canceledAt: Date | null;
 }
 
+/** The state of a customer with no subscription at all: the free plan. */
+export function noSubscription(stripeCustomerId: string): SubscriptionState {
+  return {
+    stripeCustomerId,
+    status: "none",
+    plan: "free",
+    stripeSubscriptionId: null,
+    priceId: null,
+    seats: 1,
+    currentPeriodStart: null,
+    currentPeriodEnd: null,
+    trialEnd: null,
+    cancelAtPeriodEnd: false,
+    canceledAt: null,
+  };
+}
+
 export interface ApplyOptions {
   now: Date;
   /** Who converged it, for the audit: "webhook:stripe", "job:billing-reconcile". */
