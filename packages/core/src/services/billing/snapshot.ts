@@ -3,9 +3,10 @@
  * billing (and by whatever creates a workspace) through this one function.
  */
 import type { Prisma } from "@atlas/db";
-import { snapshotOf, type PlanId } from "../../billing/plan-catalog.ts";
+import type { PlanId } from "../../billing/plan-catalog.ts";
+import { planSnapshot } from "./self-hosted.ts";
 
 /** The `Workspace.entitlements` value for a workspace on `planId`. */
 export function entitlementsColumn(planId: PlanId): Prisma.InputJsonObject {
-  return snapshotOf(planId) as unknown as Prisma.InputJsonObject;
+  return planSnapshot(planId) as unknown as Prisma.InputJsonObject;
 }

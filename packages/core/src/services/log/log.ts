@@ -30,6 +30,7 @@ import {
   isHabitShownOn,
   isMet,
   isTaskDueOn,
+  planLimit,
   versionOn,
   type CombinedDay,
   type EventKind,
@@ -633,7 +634,8 @@ async function checkSkip(
       `This habit is not due on ${localDate}: there is nothing to skip.`,
     );
   }
-  const limit = await skipAllowance(tx, actor.planId);
+  // Per member, habit and month, from the snapshot (null: unlimited; missing or off: none).
+  const limit = planLimit(actor.entitlements, "skipsPerMonth");
   if (limit !== null) {
     const month = localDate.slice(0, 7);
     const used = (await skipsUsedInMonth(tx, [item.id], localDate)).get(item.id) ?? 0;
@@ -648,16 +650,6 @@ async function checkSkip(
     }
   }
   return { kind: "skip", valueMilli: null };
-}
-
-/** Skips per member, habit and month from the plan (null: unlimited; missing or off: none). */
-export async function skipAllowance(tx: Tx, planId: string): Promise<number | null> {
-  const entitlement = await tx.planEntitlement.findUnique({
-    where: { planId_feature: { planId, feature: "skipsPerMonth" } },
-    select: { isEnabled: true, limitValue: true },
-  });
-  if (!entitlement?.isEnabled) return 0;
-  return entitlement.limitValue;
 }
 
 /**
