@@ -30,7 +30,9 @@ import {
   isHabitShownOn,
   isMet,
   isTaskDueOn,
+  notEntitledMessage,
   planLimit,
+  planThatLifts,
   versionOn,
   type CombinedDay,
   type EventKind,
@@ -640,11 +642,14 @@ async function checkSkip(
     const month = localDate.slice(0, 7);
     const used = (await skipsUsedInMonth(tx, [item.id], localDate)).get(item.id) ?? 0;
     if (used >= limit) {
+      // A plan limit: 402, naming the plan that allows more (docs/domain.md "Skips").
+      const lifts = planThatLifts("skipsPerMonth", limit);
       throw new AppError(
-        "CONFLICT",
+        "PAYMENT_REQUIRED",
         limit === 0
-          ? "Your plan includes no skips."
-          : `All ${limit} skips of this habit for ${month} are used: undo one to free it.`,
+          ? notEntitledMessage(actor.entitlements, "skipsPerMonth")
+          : `All ${limit} skips of this habit for ${month} are used: undo one to free it.` +
+              (lifts ? ` The ${lifts.name} plan allows more.` : ""),
         { skipsPerMonth: limit, used, month },
       );
     }
