@@ -65,10 +65,14 @@ describe("atlas_member_context", () => {
         sharesProgress: stored.sharesProgress,
         lateEntryWindowDays: stored.lateEntryWindowDays,
         defaultTimeZone: stored.defaultTimeZone,
+        entitlements: stored.entitlements,
+        // The seeded demo workspace has an active subscription.
+        billingStatus: "active",
+        pastDueSince: null,
       },
     });
     const second = await memberContext(app, { userId: sharedUserId, workspaceId: secondId });
-    expect(second?.workspace.id).toBe(secondId);
+    expect(second?.workspace).toMatchObject({ id: secondId, billingStatus: null });
   });
 
   it("answers nothing for a non-member, an unknown workspace or a membership that was left", async () => {

@@ -432,13 +432,13 @@ describe("updates and deletions", () => {
     });
     expect(await db.userTimeSetting.count({ where: { userId: CAROL.id } })).toBe(1);
 
-    const starter = await db.plan.findUniqueOrThrow({ where: { key: "starter" } });
-    await db.workspace.update({ where: { id: ACME.id }, data: { planId: starter.id } });
+    const free = await db.plan.findUniqueOrThrow({ where: { key: "free" } });
+    await db.workspace.update({ where: { id: ACME.id }, data: { planId: free.id } });
     await deliver(event("organization.updated", clerkOrg(ACME.id, "Acme Coaching GmbH", "acme")));
     expect(await db.workspace.findUniqueOrThrow({ where: { id: ACME.id } })).toMatchObject({
       name: "Acme Coaching GmbH",
       slug: "acme",
-      planId: starter.id,
+      planId: free.id,
     });
   });
 
