@@ -59,7 +59,7 @@ interface ConsoleCtx {
  * refused, naming the plan that has it; a write waits while the workspace is read-only. Atlas
  * staff's support access is not the customer's feature: neither applies to it.
  */
-export function assertCoachConsole(
+function assertCoachConsole(
   coached: CoachedWorkspace,
   type: "query" | "mutation" | "subscription",
   clock: Clock,

@@ -6,8 +6,8 @@
  *   authedProcedure   a session, else UNAUTHORIZED; ctx.db = a client bound to the user only
  *   workspaceProcedure  the workspace of the route parameter `workspaceId`, else the session's;
  *                     membership checked in one plain query (FORBIDDEN otherwise); ctx.db = bound
- *                     to workspace + user; a mutation of a read-only workspace refused (PAYMENT_REQUIRED,
- *                     the dunning ladder) unless WRITES_WHILE_READ_ONLY lets it through
+ *                     to workspace + user; a mutation of a read-only workspace refused
+ *                     (PAYMENT_REQUIRED, the dunning ladder) unless WRITES_WHILE_READ_ONLY allows it
  *   .use(allowedTo(capability))  the permission table (permissions.ts)
  *   .use(entitled(feature))   the workspace's entitlement snapshot (PAYMENT_REQUIRED "Your plan (…)
  *                     does not include …: the … plan does.")
