@@ -7,6 +7,7 @@
  * role) RUNS times after one warm-up: the server's time for the coach's first page, which ranks
  * every member. Target: ≤ 300 ms. Bounded by a watchdog; drops its database.
  */
+import { snapshotOf } from "@atlas/core";
 import { lastFinishedWeekStart } from "@atlas/core/weekly-summary";
 import { listPortfolio } from "@atlas/core/services/workspaces/portfolio";
 import { summariseWorkspaceWeek } from "@atlas/core/services/workspaces/weekly-summary";
@@ -64,7 +65,12 @@ async function main() {
     try {
       const viewer = {
         userId: data.coachId,
-        coached: data.workspaceIds.map((workspaceId) => ({ workspaceId, role: "coach" as const })),
+        // The workspaces' own snapshot (generate.ts): every one includes the coach console.
+        coached: data.workspaceIds.map((workspaceId) => ({
+          workspaceId,
+          role: "coach" as const,
+          entitlements: snapshotOf("self_hosted"),
+        })),
       };
       const consoleDb = createConsoleDb(app, data.coachId);
       const call = () => listPortfolio(consoleDb, viewer, { limit: 50 }, new Date());

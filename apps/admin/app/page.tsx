@@ -50,7 +50,18 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
             Everyone in the workspaces you coach, administer or own, ranked by risk.
           </p>
         </div>
-        <PortfolioFilterForm workspaces={page.workspaces} filters={filters} />
+        {page.workspaces
+          .filter((w) => w.lockedMessage !== null)
+          .map((w) => (
+            // A workspace whose plan lacks the coach console: listed, not its members.
+            <p key={w.id} role="note" className="mb-4 rounded-md border px-3 py-2 text-sm">
+              <span className="font-medium">{w.name}</span> is locked: {w.lockedMessage}
+            </p>
+          ))}
+        <PortfolioFilterForm
+          workspaces={page.workspaces.filter((w) => w.lockedMessage === null)}
+          filters={filters}
+        />
         <Portfolio
           page={page}
           now={new Date()}

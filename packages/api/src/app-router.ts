@@ -51,6 +51,7 @@ import { listSupportGrants } from "./routers/app/support/list-support-grants.ts"
 import { refuseSupportGrant } from "./routers/app/support/refuse-support-grant.ts";
 import { revokeSupportGrant } from "./routers/app/support/revoke-support-grant.ts";
 import { setSupportAccess } from "./routers/app/support/set-support-access.ts";
+import { exportLog } from "./routers/app/export/export-log.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 const workspaceRouter = {
@@ -133,6 +134,9 @@ const supportRouter = {
   revoke: revokeSupportGrant,
   setEnabled: setSupportAccess,
 } satisfies TRPCRouterRecord;
+/** docs/domain.md "Data export": the log a page at a time (the CSV route at /api/export/log walks it). */
+const exportRouter = { log: exportLog } satisfies TRPCRouterRecord;
+
 /** docs/domain.md "Coach notes": what coaches shared with the caller. */
 const coachNoteRouter = { listMine: listMyNotes } satisfies TRPCRouterRecord;
 
@@ -149,6 +153,7 @@ export const appRouter = createTRPCRouter({
   overload: overloadRouter,
   support: supportRouter,
   coachNote: coachNoteRouter,
+  export: exportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,12 +13,29 @@
  * grant are refused here). Every call under a grant writes `support.read` or `support.write` to
  * the workspace's audit with the grant's id and the procedure's path, before it runs.
  */
-import { AppError, type Role } from "@atlas/core";
+import {
+  AppError,
+  assertBillingAllows,
+  isEntitled,
+  notEntitledMessage,
+  type DunningInput,
+  type EntitlementSnapshot,
+  type Role,
+} from "@atlas/core";
 import { activeGrantOf, recordGrantUse } from "@atlas/core/services/platform/support-access";
 import type { SupportGrantScope, TenantDb } from "@atlas/db";
+import type { Clock } from "@atlas/time";
 import { z } from "zod";
 import { ZId } from "./schemas.ts";
 import { adminProcedure, platformProcedure } from "./trpc.ts";
+
+/** A workspace the caller coaches, administers or owns, as adminProcedure read it. */
+export interface CoachedWorkspace {
+  workspaceId: string;
+  role: Role;
+  entitlements: EntitlementSnapshot;
+  billing: DunningInput;
+}
 
 export type ConsoleAccess =
   | { kind: "coach"; role: Role }
@@ -32,8 +49,31 @@ export type ConsoleAccess =
 
 interface ConsoleCtx {
   isPlatformAdmin: boolean;
-  coachedWorkspaces: { workspaceId: string; role: Role }[];
+  coachedWorkspaces: CoachedWorkspace[];
   consoleDb: TenantDb;
+}
+
+/**
+ * The coach's side of a workspace in the console follows its plan and the dunning ladder
+ * (docs/domain.md "Plans and entitlements", "Dunning"): a plan without the coach console is
+ * refused, naming the plan that has it; a write waits while the workspace is read-only. Atlas
+ * staff's support access is not the customer's feature: neither applies to it.
+ */
+function assertCoachConsole(
+  coached: CoachedWorkspace,
+  type: "query" | "mutation" | "subscription",
+  clock: Clock,
+): void {
+  if (!isEntitled(coached.entitlements, "coach_console")) {
+    throw new AppError(
+      "PAYMENT_REQUIRED",
+      notEntitledMessage(coached.entitlements, "coach_console"),
+      {
+        feature: "coach_console",
+      },
+    );
+  }
+  if (type === "mutation") assertBillingAllows(coached.billing, "write", clock.now());
 }
 
 /** How the caller reaches `workspaceId` in the console, or null when they do not. */
@@ -54,6 +94,8 @@ export const ZConsoleWorkspaceInput = z.object({ workspaceId: ZId });
 const withAccess = <P extends typeof adminProcedure>(builder: P) =>
   builder.input(ZConsoleWorkspaceInput).use(async ({ ctx, input, path, type, next }) => {
     const access = await consoleAccess(ctx, input.workspaceId);
+    const coached = ctx.coachedWorkspaces.find((w) => w.workspaceId === input.workspaceId);
+    if (coached) assertCoachConsole(coached, type, ctx.clock);
     if (!access) {
       // Same answer for "no such workspace" and "not yours".
       throw new AppError(

@@ -11,7 +11,7 @@
  *                "Console reach"), with `actor` the coach acting there from the admin app;
  *   viewed       the member whose screens the reads show; drill the { workspaceId, memberId }.
  */
-import { AppError, type Role } from "@atlas/core";
+import { AppError, type EntitlementSnapshot, type Role } from "@atlas/core";
 import { actorOf } from "@atlas/core/services/access/access";
 import { assertCurrentMember } from "@atlas/core/services/coaching/member-drill";
 import { createTenantDb } from "@atlas/db";
@@ -42,13 +42,15 @@ export const memberDrillProcedure = consoleProcedure
       );
     }
     const drill = { workspaceId, memberId };
-    const workspace = await ctx.consoleDb.$transaction(async (tx) => {
+    const row = await ctx.consoleDb.$transaction(async (tx) => {
       await assertCurrentMember(tx, drill);
       return tx.workspace.findUniqueOrThrow({
         where: { id: workspaceId },
-        select: { id: true, sharesProgress: true, lateEntryWindowDays: true, planId: true },
+        select: { id: true, sharesProgress: true, lateEntryWindowDays: true, entitlements: true },
       });
     });
+    // The column holds core's EntitlementSnapshot (docs/adr/0009).
+    const workspace = { ...row, entitlements: row.entitlements as unknown as EntitlementSnapshot };
     // Staff under a grant read what a coach reads; they write nothing here (above).
     const role: Role = ctx.access.kind === "coach" ? ctx.access.role : "coach";
     const scope = { source: ctx.source, membership: { userId, role }, workspace };
@@ -57,7 +59,7 @@ export const memberDrillProcedure = consoleProcedure
         ...scope,
         drill,
         actor: actorOf(scope),
-        viewed: { workspaceId, userId: memberId, planId: workspace.planId },
+        viewed: { workspaceId, userId: memberId, entitlements: workspace.entitlements },
         db: createTenantDb(ctx.baseDb, { workspaceId, userId }),
       },
     });

@@ -278,6 +278,7 @@ const APP_CASES: Record<string, Case> = {
   "today.get": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
   "dashboard.get": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
   "coachNote.listMine": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "export.log": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
   "overload.applyRelief": {
     input: ({ b, ofB }) => ({ workspaceId: b, ...KEY, moves: [reliefMove(ofB.taskId)] }),
     expect: "FORBIDDEN",

@@ -61,4 +61,19 @@ describe("apiEnv", () => {
   it("refuses an offset in production at start", () => {
     expect(() => apiEnv({ ATLAS_CLOCK_OFFSET: "P1D" })).toThrow(/ATLAS_CLOCK_OFFSET/);
   });
+
+  it("checks the self-hosted plan's limits at start, naming the variable", () => {
+    expect(
+      apiEnv({ ATLAS_MODE: "test", ATLAS_SELF_HOSTED_LIMITS: '{"membersPerWorkspace": 25}' }),
+    ).toMatchObject({ ATLAS_SELF_HOSTED_LIMITS: '{"membersPerWorkspace": 25}' });
+    let error: unknown;
+    try {
+      apiEnv({ ATLAS_MODE: "test", ATLAS_SELF_HOSTED_LIMITS: '{"members": 25}' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AtlasConfigError);
+    expect((error as AtlasConfigError).variables).toEqual(["ATLAS_SELF_HOSTED_LIMITS"]);
+    expect((error as Error).message).toMatch(/ATLAS_SELF_HOSTED_LIMITS is invalid .*"members"/);
+  });
 });

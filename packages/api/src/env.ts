@@ -4,6 +4,8 @@
  * - `REDIS_URL` (optional): rate limits in Redis; unset = in-process limits (embedded mode).
  * - `ATLAS_CLOCK_OFFSET` (optional): shifts the server's clock, in embedded and test mode only
  *   (the format and the rule are @atlas/config's clock-offset.ts).
+ * - `ATLAS_SELF_HOSTED_LIMITS` (optional): the self-hosted plan's limits and flags as JSON
+ *   (core's services/billing/self-hosted.ts); checked at start so a typo stops the server.
  */
 import { createEnv } from "@t3-oss/env-core";
 import { offsetClock, systemClock, type Clock } from "@atlas/time/clock";
@@ -15,6 +17,7 @@ import {
   parseClockOffset,
   type AtlasMode,
 } from "@atlas/config";
+import { parseSelfHostedLimits } from "@atlas/core/services/billing/self-hosted";
 import { z } from "zod";
 
 const server = {
@@ -24,12 +27,25 @@ const server = {
     .string()
     .refine((v) => parseClockOffset(v) !== undefined, { message: `must be ${CLOCK_OFFSET_FORMAT}` })
     .optional(),
+  ATLAS_SELF_HOSTED_LIMITS: z
+    .string()
+    .superRefine((value, check) => {
+      try {
+        parseSelfHostedLimits(value);
+      } catch (error) {
+        if (!(error instanceof AtlasConfigError)) throw error;
+        // The parser's message names the variable itself; the issue is prefixed with it again.
+        check.addIssue({ code: "custom", message: error.message.replace(/^\S+ /, "") });
+      }
+    })
+    .optional(),
 };
 
 export type ApiEnv = Readonly<{
   ATLAS_MODE?: AtlasMode;
   REDIS_URL?: string;
   ATLAS_CLOCK_OFFSET?: string;
+  ATLAS_SELF_HOSTED_LIMITS?: string;
 }>;
 
 /** The validated fragment; errors name every variable at fault (values are never echoed). */

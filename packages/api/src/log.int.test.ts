@@ -467,8 +467,8 @@ describe("skips", () => {
       h,
       () =>
         nora.log.skip({ idempotencyKey: newKey(), habitId: habit.id, localDate: addDays(M, 12) }),
-      "CONFLICT",
-      /All 4 skips of this habit for \d{4}-\d{2} are used/,
+      "PAYMENT_REQUIRED",
+      /All 4 skips of this habit for \d{4}-\d{2} are used: undo one to free it\.$/,
     );
     // Per habit: another habit has its own allowance.
     await nora.log.skip({ idempotencyKey: newKey(), habitId: other.id, localDate: addDays(M, 12) });
@@ -497,7 +497,7 @@ describe("skips", () => {
       h,
       () =>
         nora.log.skip({ idempotencyKey: newKey(), habitId: habit.id, localDate: addDays(M, -5) }),
-      "CONFLICT",
+      "PAYMENT_REQUIRED",
     );
     await nora.log.skip({ idempotencyKey: newKey(), habitId: habit.id, localDate: M });
   });

@@ -3,6 +3,8 @@
  * a seeded copy (as the application role).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { snapshotOf } from "@atlas/core";
+import { onPlan } from "./testing/billing.ts";
 import { createHarness, rejectionOf, type Harness } from "./testing/harness.ts";
 import {
   createCallerFactory,
@@ -124,65 +126,48 @@ describe("entitled(feature)", () => {
       }),
     ).coachConsole();
 
-  /** Runs `check` with the demo workspace on the plan `key` (created when not in the seed). */
-  async function onPlan(key: string, check: () => Promise<void>) {
-    const plan = await h.admin.plan.upsert({
-      where: { key },
-      create: { key, name: key },
-      update: {},
-    });
-    const { planId } = await h.admin.workspace.findUniqueOrThrow({
-      where: { id: h.workspaceIds.demo },
-    });
-    await h.admin.workspace.update({
-      where: { id: h.workspaceIds.demo },
-      data: { planId: plan.id },
-    });
-    try {
-      await check();
-    } finally {
-      await h.admin.workspace.update({ where: { id: h.workspaceIds.demo }, data: { planId } });
-    }
-  }
-
-  it("lets a plan with the feature through and refuses one without it, naming the plan that has it", async () => {
+  it("lets a plan with the feature through and refuses one without it (402), naming the plan that has it", async () => {
     expect(await call("demo")).toBe("in");
-    await onPlan("starter", async () => {
+    await onPlan(h, "demo", "team", async () => {
       const error = await rejectionOf(call("demo"));
       expect(error).toMatchObject({
-        code: "FORBIDDEN",
-        message: "Your plan (Starter) does not include the coach console: the Team plan does.",
+        code: "PAYMENT_REQUIRED",
+        message: "Your plan (Team) does not include the coach console: the Coach plan does.",
       });
+    });
+    await onPlan(h, "demo", "coach", async () => {
+      expect(await call("demo")).toBe("in");
     });
   });
 
-  it("decides from the plan catalog, not from the PlanEntitlement rows", async () => {
-    // Rows saying the opposite of the catalog change nothing either way.
-    const starter = await h.admin.plan.findUniqueOrThrow({ where: { key: "starter" } });
-    const selfHosted = await h.admin.plan.findUniqueOrThrow({ where: { key: "self_hosted" } });
-    const flip = (planId: string, isEnabled: boolean) =>
+  it("decides from the workspace's snapshot, not from its plan row or the PlanEntitlement rows", async () => {
+    const free = await h.admin.plan.findUniqueOrThrow({ where: { key: "free" } });
+    const flip = (isEnabled: boolean) =>
       h.admin.planEntitlement.update({
-        where: { planId_feature: { planId, feature: "coach_console" } },
+        where: { planId_feature: { planId: free.id, feature: "coach_console" } },
         data: { isEnabled },
       });
-    await flip(selfHosted.id, false);
-    await flip(starter.id, true);
+    await flip(true);
     try {
-      expect(await call("demo")).toBe("in");
-      await onPlan("starter", async () => {
-        expect((await rejectionOf(call("demo"))).code).toBe("FORBIDDEN");
+      // The row says free includes it, the snapshot says it does not.
+      await onPlan(h, "demo", "free", async () => {
+        expect((await rejectionOf(call("demo"))).code).toBe("PAYMENT_REQUIRED");
       });
     } finally {
-      await flip(selfHosted.id, true);
-      await flip(starter.id, false);
+      await flip(false);
     }
+    // A coach snapshot on the self-hosted row: the snapshot decides.
+    await onPlan(h, "demo", snapshotOf("coach"), async () => {
+      expect(await call("demo")).toBe("in");
+    });
   });
 
-  it("refuses every feature to a plan the catalog does not know", async () => {
-    await onPlan("legacy_gold", async () => {
+  it("refuses every feature a snapshot does not list", async () => {
+    const legacy = { planKey: "legacy_gold", planName: "Legacy Gold", features: {} };
+    await onPlan(h, "demo", legacy, async () => {
       expect(await rejectionOf(call("demo"))).toMatchObject({
-        code: "FORBIDDEN",
-        message: "Your plan (legacy_gold) does not include the coach console: the Team plan does.",
+        code: "PAYMENT_REQUIRED",
+        message: "Your plan (Legacy Gold) does not include the coach console: the Coach plan does.",
       });
     });
   });

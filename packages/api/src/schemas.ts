@@ -83,6 +83,15 @@ export const ZTargetValue = z
   .max(MAX_VALUE, { error: `The target must be at most ${MAX_VALUE}` })
   .refine(threeDecimals.check, { error: threeDecimals.error });
 
+/**
+ * Set on a chart the plan's chart history cut (docs/domain.md "Plans and entitlements"): the
+ * plan's days, the first day shown, and the note the screen shows ("Your plan (Free) shows the
+ * last 30 days: the Team plan shows more."); null when nothing was cut.
+ */
+export const ZHistoryLimit = z
+  .object({ days: z.number().int(), earliest: ZLocalDate, message: z.string() })
+  .nullable();
+
 /** Cursor pagination: pass the previous page's `nextCursor` to get the next page. */
 export const ZPageInput = {
   cursor: ZId.optional(),

@@ -151,7 +151,7 @@ describe("habits today", () => {
     await expectRefused(
       h,
       () => me.log.skip({ idempotencyKey: newKey(), habitId: habit.id, localDate: addDays(D, -4) }),
-      "CONFLICT",
+      "PAYMENT_REQUIRED",
       /All 4 skips of this habit .* are used/,
     );
 

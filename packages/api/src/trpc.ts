@@ -6,10 +6,13 @@
  *   authedProcedure   a session, else UNAUTHORIZED; ctx.db = a client bound to the user only
  *   workspaceProcedure  the workspace of the route parameter `workspaceId`, else the session's;
  *                     membership checked in one plain query (FORBIDDEN otherwise); ctx.db = bound
- *                     to workspace + user
+ *                     to workspace + user; a mutation of a read-only workspace refused
+ *                     (PAYMENT_REQUIRED, the dunning ladder) unless WRITES_WHILE_READ_ONLY allows it
  *   .use(allowedTo(capability))  the permission table (permissions.ts)
- *   .use(entitled(feature))   the workspace's plan in core's catalog (FORBIDDEN "Your plan (…) does not
- *                     include …: the … plan does.")
+ *   .use(entitled(feature))   the workspace's entitlement snapshot (PAYMENT_REQUIRED "Your plan (…)
+ *                     does not include …: the … plan does.")
+ *   .use(billingAllows(action))  the dunning ladder: invitations and AI suggestions pause after 7
+ *                     days past due (PAYMENT_REQUIRED)
  *   .use(rateLimited(bucket)) per user and bucket (TOO_MANY_REQUESTS with the retry time)
  *
  * Named builders for common combinations sit at the end (cal.com style). The workspace never
@@ -18,9 +21,11 @@
 import type { Session } from "@atlas/auth/session";
 import {
   AppError,
+  assertBillingAllows,
   can,
   isEntitled,
   notEntitledMessage,
+  type BillingAction,
   type CapabilityName,
   type EntitlementSnapshot,
   type PlanFeature,
@@ -179,9 +184,35 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
  */
 const ZWorkspaceParam = z.object({ workspaceId: z.string().min(1).max(100).optional() }).optional();
 
+/**
+ * The mutations a read-only workspace still runs (docs/domain.md "Dunning"): those that only take
+ * access away (removing a member, revoking an invitation or Atlas staff's access) and billing
+ * (paying is the way out). Leaving has no procedure yet: its path belongs here when it does.
+ */
+const WRITES_WHILE_READ_ONLY = new Set([
+  "workspace.removeMember",
+  "workspace.revokeInvitation",
+  "support.revoke",
+]);
+
+/** The workspace's subscription as the member check read it. */
+interface BillingState {
+  billingStatus: string | null;
+  pastDueSince: Date | null;
+}
+
+const billingOf = (workspace: BillingState) => ({
+  status: workspace.billingStatus,
+  pastDueSince: workspace.pastDueSince,
+});
+
+function writesWhileReadOnly(path: string): boolean {
+  return WRITES_WHILE_READ_ONLY.has(path) || path.startsWith("billing.");
+}
+
 export const workspaceProcedure = authedProcedure
   .input(ZWorkspaceParam)
-  .use(async ({ ctx, input, next }) => {
+  .use(async ({ ctx, input, next, path, type }) => {
     const userId = ctx.session.userId;
     const workspaceId = input?.workspaceId ?? ctx.session.workspaceId;
     if (!workspaceId) {
@@ -192,6 +223,10 @@ export const workspaceProcedure = authedProcedure
     const context = await memberContext(ctx.baseDb, { userId, workspaceId });
     // Same answer for "no such workspace" and "not yours": ids are not to be probed.
     if (!context) throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
+    // Every workspace write passes here, so none can forget the read-only stage; reads never do.
+    if (type === "mutation" && !writesWhileReadOnly(path)) {
+      assertBillingAllows(billingOf(context.workspace), "write", ctx.clock.now());
+    }
     return next({
       ctx: {
         workspace: context.workspace,
@@ -230,8 +265,26 @@ export function entitled(feature: PlanFeature) {
   return async <R>(opts: { ctx: EntitlementCtx } & Next<R>): Promise<R> => {
     const { entitlements } = opts.ctx.workspace;
     if (!isEntitled(entitlements, feature)) {
-      throw new AppError("FORBIDDEN", notEntitledMessage(entitlements, feature), { feature });
+      throw new AppError("PAYMENT_REQUIRED", notEntitledMessage(entitlements, feature), {
+        feature,
+      });
     }
+    return opts.next();
+  };
+}
+
+interface BillingCtx {
+  workspace: BillingState;
+  clock: Clock;
+}
+
+/**
+ * Only while the dunning ladder allows `action` at the context's clock (docs/domain.md "Dunning";
+ * read with the workspace, no query). Writes are checked for every workspace mutation already.
+ */
+export function billingAllows(action: BillingAction) {
+  return async <R>(opts: { ctx: BillingCtx } & Next<R>): Promise<R> => {
+    assertBillingAllows(billingOf(opts.ctx.workspace), action, opts.ctx.clock.now());
     return opts.next();
   };
 }
@@ -291,7 +344,13 @@ export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
   return next({
     ctx: {
       isPlatformAdmin,
-      coachedWorkspaces: coached.map((m) => ({ workspaceId: m.workspaceId, role: m.role as Role })),
+      coachedWorkspaces: coached.map((m) => ({
+        workspaceId: m.workspaceId,
+        role: m.role as Role,
+        // What the console's plan and dunning checks read (console-access.ts), with no query.
+        entitlements: m.entitlements as EntitlementSnapshot,
+        billing: billingOf(m),
+      })),
       consoleDb: createConsoleDb(ctx.baseDb, userId),
     },
   });

@@ -21,3 +21,6 @@ export * from "./views/member-now.ts";
 export * from "./views/habit-history.ts";
 export * from "./prng.ts";
 export * from "./billing/plan-catalog.ts";
+export * from "./billing/dunning.ts";
+export * from "./billing/limits.ts";
+export * from "./csv.ts";

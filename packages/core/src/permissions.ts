@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   /** Manage members, roles and workspace settings. */
   manageMembers: { roles: ADMINS },
   manageSettings: { roles: ADMINS },
+  /** Export the workspace's data (the execution log as CSV, when the plan includes it). */
+  exportData: { roles: ADMINS },
   /** Billing; deleting the workspace. */
   billing: { roles: OWNER },
   deleteWorkspace: { roles: OWNER },

@@ -65,10 +65,14 @@ describe("atlas_member_context", () => {
         sharesProgress: stored.sharesProgress,
         lateEntryWindowDays: stored.lateEntryWindowDays,
         defaultTimeZone: stored.defaultTimeZone,
+        entitlements: stored.entitlements,
+        // The seeded demo workspace has an active subscription.
+        billingStatus: "active",
+        pastDueSince: null,
       },
     });
     const second = await memberContext(app, { userId: sharedUserId, workspaceId: secondId });
-    expect(second?.workspace.id).toBe(secondId);
+    expect(second?.workspace).toMatchObject({ id: secondId, billingStatus: null });
   });
 
   it("answers nothing for a non-member, an unknown workspace or a membership that was left", async () => {
@@ -95,19 +99,55 @@ describe("atlas_member_context", () => {
 
 describe("atlas_console_context", () => {
   it("lists only the user's own active memberships with the roles asked for", async () => {
-    expect(await consoleContext(app, coachId, CONSOLE_ROLES)).toEqual({
-      isPlatformAdmin: false,
-      coached: [demo.id, secondId].sort().map((workspaceId) => ({ workspaceId, role: "coach" })),
-    });
+    const ids = (context: { coached: { workspaceId: string; role: string }[] }) =>
+      context.coached.map(({ workspaceId, role }) => ({ workspaceId, role }));
+    const asCoach = await consoleContext(app, coachId, CONSOLE_ROLES);
+    expect(asCoach.isPlatformAdmin).toBe(false);
+    expect(ids(asCoach)).toEqual(
+      [demo.id, secondId].sort().map((workspaceId) => ({ workspaceId, role: "coach" })),
+    );
     expect(await consoleContext(app, sharedUserId, CONSOLE_ROLES)).toEqual({
       isPlatformAdmin: false,
       coached: [],
     });
     await whileLeft(coachId, secondId, async () => {
-      expect((await consoleContext(app, coachId, CONSOLE_ROLES)).coached).toEqual([
+      expect(ids(await consoleContext(app, coachId, CONSOLE_ROLES))).toEqual([
         { workspaceId: demo.id, role: "coach" },
       ]);
     });
+  });
+
+  it("carries each workspace's entitlement snapshot and dunning inputs", async () => {
+    const pastDueSince = new Date("2026-03-01T09:30:00.000Z");
+    const where = { workspaceId: demo.id };
+    const before = await admin.subscription.findUniqueOrThrow({ where });
+    await admin.subscription.update({ where, data: { status: "past_due", pastDueSince } });
+    try {
+      const { coached } = await consoleContext(app, coachId, CONSOLE_ROLES);
+      const stored = await admin.workspace.findMany({
+        where: { id: { in: [demo.id, secondId] } },
+        select: { id: true, entitlements: true },
+      });
+      const snapshotOf = (id: string) => stored.find((w) => w.id === id)!.entitlements;
+      expect(coached.find((c) => c.workspaceId === demo.id)).toEqual({
+        workspaceId: demo.id,
+        role: "coach",
+        entitlements: snapshotOf(demo.id),
+        billingStatus: "past_due",
+        pastDueSince,
+      });
+      // No subscription: no status, nothing past due.
+      expect(coached.find((c) => c.workspaceId === secondId)).toMatchObject({
+        entitlements: snapshotOf(secondId),
+        billingStatus: null,
+        pastDueSince: null,
+      });
+    } finally {
+      await admin.subscription.update({
+        where,
+        data: { status: before.status, pastDueSince: before.pastDueSince },
+      });
+    }
   });
 
   it("reads the platform flag of that user, and nothing for an unknown one", async () => {

@@ -54,10 +54,20 @@ export async function memberContext(
   return { role, workspace };
 }
 
+/** A workspace where the user holds one of the roles asked for, as the console's gate reads it. */
+export interface CoachedWorkspace {
+  workspaceId: string;
+  role: string;
+  /** The workspace's entitlement snapshot (as MemberWorkspace's). */
+  entitlements: MemberWorkspace["entitlements"];
+  billingStatus: string | null;
+  pastDueSince: Date | null;
+}
+
 export interface ConsoleContext {
   isPlatformAdmin: boolean;
   /** The user's active memberships with one of the roles asked for, by workspace id. */
-  coached: { workspaceId: string; role: string }[];
+  coached: CoachedWorkspace[];
 }
 
 /** Whether the user is platform staff, and where they hold one of `roles` (none: no such user). */
@@ -66,10 +76,17 @@ export async function consoleContext(
   userId: string,
   roles: readonly string[],
 ): Promise<ConsoleContext> {
-  const [row] = await plainQuery<ConsoleContext>(
-    db,
-    "SELECT * FROM atlas_console_context($1, $2)",
-    [userId, roles],
-  );
-  return row ?? { isPlatformAdmin: false, coached: [] };
+  const [row] = await plainQuery<{
+    isPlatformAdmin: boolean;
+    coached: (Omit<CoachedWorkspace, "pastDueSince"> & { pastDueSince: string | null })[];
+  }>(db, "SELECT * FROM atlas_console_context($1, $2)", [userId, roles]);
+  if (row === undefined) return { isPlatformAdmin: false, coached: [] };
+  return {
+    isPlatformAdmin: row.isPlatformAdmin,
+    // json carries the instant as text.
+    coached: row.coached.map((c) => ({
+      ...c,
+      pastDueSince: c.pastDueSince === null ? null : new Date(c.pastDueSince),
+    })),
+  };
 }

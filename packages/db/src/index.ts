@@ -10,6 +10,7 @@ export {
 export {
   consoleContext,
   memberContext,
+  type CoachedWorkspace,
   type ConsoleContext,
   type MembershipContext,
   type MemberWorkspace,

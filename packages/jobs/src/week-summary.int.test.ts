@@ -4,6 +4,7 @@
  * week's Monday: at 03:00 UTC only Sydney's Monday morning has come (Berlin's 06:00 has not), at
  * 10:00 UTC both have.
  */
+import { snapshotOf } from "@atlas/core";
 import { createPrismaClient, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase, type TestServer } from "@atlas/db/testing";
 import { addDays, dayKey, isoWeekStart, type Clock } from "@atlas/time";
@@ -59,6 +60,24 @@ describe("the weekly summary's plain steps", () => {
     );
     const later = await listDueWeekSummaries(depsAt(at(10)));
     expect(later.map((r) => r.workspaceId).sort()).toEqual([ids.demo, ids.second].sort());
+  });
+
+  it("lists no workspace whose plan lacks the coach console", async () => {
+    const { entitlements } = await admin.workspace.findUniqueOrThrow({ where: { id: ids.second } });
+    await admin.workspace.update({
+      where: { id: ids.second },
+      data: { entitlements: snapshotOf("team") as object },
+    });
+    try {
+      expect((await listDueWeekSummaries(depsAt(at(10)))).map((r) => r.workspaceId)).toEqual([
+        ids.demo,
+      ]);
+    } finally {
+      await admin.workspace.update({
+        where: { id: ids.second },
+        data: { entitlements: entitlements ?? {} },
+      });
+    }
   });
 
   it("closes the due days, stores the week once, and then lists it no more", async () => {

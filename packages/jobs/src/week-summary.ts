@@ -3,6 +3,7 @@
  * the embedded scheduler only order them. Both are idempotent: listing skips a week already
  * stored, and summarising upserts the row of its (workspace, week).
  */
+import { isEntitled, type EntitlementSnapshot } from "@atlas/core";
 import { summariseAndStoreWorkspaceWeek } from "@atlas/core/services/workspaces/weekly-summary";
 import { isWeekSummaryDue, lastFinishedWeekStart } from "@atlas/core/weekly-summary";
 import { createTenantDb } from "@atlas/db";
@@ -19,17 +20,23 @@ export interface WeekSummaryRequest {
 
 /**
  * The workspaces whose last week is due (its Monday, 06:00 in the workspace's zone, has come) and
- * not stored yet, through the audited bypass client: the one cross-tenant read of the cron.
+ * not stored yet, through the audited bypass client: the one cross-tenant read of the cron. Only
+ * workspaces whose plan includes the coach console: the week is the console's page and the coach
+ * digest's content (docs/domain.md "Plans and entitlements").
  */
 export async function listDueWeekSummaries(deps: JobDeps): Promise<WeekSummaryRequest[]> {
   const now = deps.clock.now();
   return withBypass(
     { actor: "job:week-summary", reason: "list workspaces whose weekly summary is due" },
     async (db) => {
-      const workspaces = await db.workspace.findMany({
-        select: { id: true, defaultTimeZone: true },
-        orderBy: { id: "asc" },
-      });
+      const workspaces = (
+        await db.workspace.findMany({
+          select: { id: true, defaultTimeZone: true, entitlements: true },
+          orderBy: { id: "asc" },
+        })
+      ).filter((w) =>
+        isEntitled(w.entitlements as unknown as EntitlementSnapshot, "coach_console"),
+      );
       // Every zone's last finished week starts within a day of UTC's: a bounded look-up.
       const utcWeek = lastFinishedWeekStart(now, "UTC");
       const stored = await db.workspaceWeekSummary.findMany({

@@ -1,7 +1,7 @@
 /**
  * Builds the whole seed in memory from `now`: same `now`, same data (ids are added on write).
  */
-import { createRng, PLAN_CATALOG, planLimit, snapshotOf } from "@atlas/core";
+import { createRng, planLimit, snapshotOf } from "@atlas/core";
 import { addDays, type LocalDate } from "@atlas/time";
 import { habitEvents, taskEvents, type MemberLog } from "./events.ts";
 import type {
@@ -337,7 +337,6 @@ export function buildSeedData(now: Date): SeedData {
   const memberships = buildMemberships(users, workspaces);
   const data: SeedData = {
     now,
-    plans: Object.values(PLAN_CATALOG),
     users,
     workspaces,
     memberships,

@@ -3,25 +3,11 @@
  * DATABASE_ADMIN_URL (a role that bypasses row-level security), or in embedded and test mode the
  * embedded server's, and prints the rows per table.
  */
-import { AtlasConfigError, read } from "@atlas/config";
-import { databaseUrls } from "@atlas/db/env";
+import { adminUrl } from "./admin-url.ts";
 import { seed } from "./seed.ts";
 
-function adminUrl(): string {
-  try {
-    return read(process.env, "DATABASE_ADMIN_URL") ?? databaseUrls().adminUrl;
-  } catch (error) {
-    if (!(error instanceof AtlasConfigError)) throw error;
-    console.error(
-      `db:seed: ${error.message}\nPoint DATABASE_ADMIN_URL at the database as an admin role, e.g.\n` +
-        "  DATABASE_ADMIN_URL=postgresql://postgres@127.0.0.1:5432/atlas pnpm db:seed",
-    );
-    process.exit(1);
-  }
-}
-
 async function main(): Promise<void> {
-  const url = adminUrl();
+  const url = adminUrl("db:seed");
   const started = Date.now();
   const summary = await seed(url);
   if (summary.skipped) {

@@ -16,7 +16,7 @@ import type {
   TaskPriority,
   TaskStatus,
 } from "@atlas/db";
-import type { PlanId, PlanSpec } from "@atlas/core";
+import type { PlanId } from "@atlas/core";
 import type { TimeSettingVersion } from "@atlas/time";
 
 export type WorkspaceKey = "demo" | "second";
@@ -179,7 +179,6 @@ export interface AuditSpec {
 
 export interface SeedData {
   now: Date;
-  plans: readonly PlanSpec[];
   users: UserSpec[];
   workspaces: WorkspaceSpec[];
   memberships: MembershipSpec[];

@@ -5,6 +5,7 @@
  * and Nora's London → New York move. A second part builds the seed in memory for many other
  * `now`s and checks the same rules on the generated events.
  */
+import { PLAN_FEATURE_NAMES } from "@atlas/core";
 import { cloneTestDatabase, startTestServer, type TestDatabase } from "@atlas/db/testing";
 import { dayKey, diffDays, localDayRange, type LocalDate } from "@atlas/time";
 import pg from "pg";
@@ -174,7 +175,7 @@ describe("seed (database)", () => {
     expect(second.counts).toEqual(first.counts);
     console.log("seed counts:", first.counts);
     expect(first.counts).toMatchObject({
-      Plan: 3,
+      Plan: 4,
       Workspace: 2,
       User: 8,
       Membership: 9,
@@ -195,13 +196,14 @@ describe("seed (database)", () => {
     const byFeature = Object.fromEntries(ent.map((e) => [e.feature, e]));
     expect(byFeature.skipsPerMonth).toMatchObject({ limitValue: SKIPS_PER_MONTH, isEnabled: true });
     expect(byFeature.seats).toMatchObject({ limitValue: null, isEnabled: true });
-    for (const f of ["ai_planner", "coach_console", "notifications"])
+    for (const f of ["coach_console", "web_push", "data_export"])
       expect(byFeature[f]?.isEnabled).toBe(true);
     const plans = await rows<{ key: string; n: number }>(
       `SELECT p.key, count(e.*)::int AS n FROM "Plan" p JOIN "PlanEntitlement" e ON e."planId" = p.id GROUP BY p.key ORDER BY p.key`,
     );
-    expect(plans.map((p) => p.key)).toEqual(["self_hosted", "starter", "team"]);
-    expect(new Set(plans.map((p) => p.n)).size).toBe(1); // every plan lists every feature
+    expect(plans.map((p) => p.key)).toEqual(["coach", "free", "self_hosted", "team"]);
+    // every plan lists every feature of the catalog, and nothing else
+    expect(plans.map((p) => p.n)).toEqual(plans.map(() => PLAN_FEATURE_NAMES.length));
   });
 
   it("has the people, roles, capacities and time settings", async () => {

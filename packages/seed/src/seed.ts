@@ -1,9 +1,11 @@
 /**
- * The demo seed: the plan catalog (core's PLAN_CATALOG), two workspaces, their people, and 60 days of plans and log
- * (docs/domain.md). Idempotent: when the "demo" workspace exists it does nothing. Everything is
+ * The demo seed: the plan catalog (core's syncPlanCatalog, run every time: it keeps the catalog
+ * and the snapshots in step), two workspaces, their people, and 60 days of plans and log
+ * (docs/domain.md). Idempotent: when the "demo" workspace exists it adds nothing. Everything is
  * written in one transaction, so a failure leaves nothing half-seeded. No derived rows
  * (MemberDayScore, HabitDayValue) are written: those come from the log.
  */
+import { syncPlanCatalogIn } from "@atlas/core/services/billing/catalog-sync";
 import { createPrismaClient } from "@atlas/db";
 import { buildSeedData } from "./build.ts";
 import { writeSeedData, type SeedTx } from "./write.ts";
@@ -58,6 +60,7 @@ export async function seed(adminUrl: string, options: { now?: Date } = {}): Prom
       async (tx) => {
         // Two seeds at once: the second waits here, then sees the first one's workspace and skips.
         await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('atlas.seed'))");
+        const { planIds } = await syncPlanCatalogIn(tx, now);
         const existing = await tx.workspace.findUnique({
           where: { slug: DEMO_SLUG },
           select: { id: true },
@@ -65,7 +68,7 @@ export async function seed(adminUrl: string, options: { now?: Date } = {}): Prom
         if (existing !== null) {
           return { skipped: true, workspaceId: existing.id, now, counts: await countRows(tx) };
         }
-        const workspaceId = await writeSeedData(tx, buildSeedData(now));
+        const workspaceId = await writeSeedData(tx, buildSeedData(now), planIds);
         return { skipped: false, workspaceId, now, counts: await countRows(tx) };
       },
       { maxWait: 10_000, timeout: 300_000 },

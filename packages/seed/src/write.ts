@@ -4,6 +4,7 @@
  */
 import { entitlementsColumn } from "@atlas/core/services/billing/snapshot";
 import { columnsFromWeek } from "@atlas/core/services/plans/capacity-versions";
+import type { PlanId } from "@atlas/core";
 import type { Db } from "@atlas/db";
 import type { EventSpec, SeedData, WorkspaceKey } from "./model.ts";
 import { atHour, dbDate } from "./time.ts";
@@ -27,31 +28,10 @@ function must(ids: Ids, key: string): string {
   return idOf(ids, key) as string;
 }
 
-/** The plan catalog is global: upsert it by key so an existing catalog is kept in step. */
-async function writePlans(tx: Tx, data: SeedData): Promise<Ids> {
-  const ids: Ids = new Map();
-  for (const plan of data.plans) {
-    const row = await tx.plan.upsert({
-      where: { key: plan.id },
-      create: { key: plan.id, name: plan.name },
-      update: { name: plan.name },
-    });
-    ids.set(plan.id, row.id);
-    for (const [feature, e] of Object.entries(plan.entitlements)) {
-      await tx.planEntitlement.upsert({
-        where: { planId_feature: { planId: row.id, feature } },
-        create: { planId: row.id, feature, isEnabled: e.isEnabled, limitValue: e.limitValue },
-        update: { isEnabled: e.isEnabled, limitValue: e.limitValue },
-      });
-    }
-  }
-  return ids;
-}
-
 async function writePeople(
   tx: Tx,
   data: SeedData,
-  planIds: Ids,
+  planIds: ReadonlyMap<PlanId, string>,
 ): Promise<{ users: Ids; workspaces: Map<WorkspaceKey, string> }> {
   const users: Ids = new Map();
   for (const u of data.users) {
@@ -83,7 +63,7 @@ async function writePeople(
         slug: w.slug,
         defaultTimeZone: w.defaultTimeZone,
         lateEntryWindowDays: w.lateEntryWindowDays,
-        planId: must(planIds, w.planKey),
+        planId: planIds.get(w.planKey)!,
         entitlements: entitlementsColumn(w.planKey),
         createdAt: w.createdAt,
         updatedAt: w.createdAt,
@@ -94,7 +74,7 @@ async function writePeople(
       await tx.subscription.create({
         data: {
           workspaceId: row.id,
-          planId: must(planIds, w.planKey),
+          planId: planIds.get(w.planKey)!,
           status: w.subscription.status,
           seats: w.subscription.seats,
           createdAt: w.createdAt,
@@ -317,9 +297,12 @@ async function writeCoaching(
   });
 }
 
-/** Writes everything; returns the demo workspace's id. */
-export async function writeSeedData(tx: Tx, data: SeedData): Promise<string> {
-  const planIds = await writePlans(tx, data);
+/** Writes everything; `planIds`: the catalog's rows (syncPlanCatalog). Returns the demo workspace's id. */
+export async function writeSeedData(
+  tx: Tx,
+  data: SeedData,
+  planIds: ReadonlyMap<PlanId, string>,
+): Promise<string> {
   const { users, workspaces } = await writePeople(tx, data, planIds);
   const items = await writePlansOfWork(tx, data, users, workspaces);
   const events = await writeEvents(tx, data, users, workspaces, items);

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { DataTable } from "./chart-frame.tsx";
-import { addDays, daysBetween, formatDate } from "./dates.ts";
+import { addDays, daysBetween, formatDate, mondayOf } from "./dates.ts";
 import { ScrollRegion } from "./scroll-region.tsx";
 import type { HabitHistoryDay, HistoryState } from "./view-types.ts";
 
@@ -184,9 +184,12 @@ export function Heatmap({
 
   const cells: ReactNode[] = [];
   const months: ReactNode[] = [];
-  const total = daysBetween(from, to);
+  // Rows are weekdays: the grid starts on the Monday of `from`'s week (a plan's chart history
+  // may start mid-week; the days before it are left blank).
+  const start = mondayOf(from);
+  const total = daysBetween(start, to);
   for (let offset = 0; offset <= total; offset++) {
-    const date = addDays(from, offset);
+    const date = addDays(start, offset);
     const week = Math.floor(offset / 7);
     const weekday = offset % 7;
     const day = byDate.get(date);

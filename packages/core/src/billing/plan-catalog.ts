@@ -131,7 +131,7 @@ export const PLAN_CATALOG: Readonly<Record<PlanId, PlanSpec>> = {
     },
   },
   // Billing off (embedded mode, a self-run server): everything; its limits are configuration
-  // (selfHostedPlan in services/billing), these are the defaults.
+  // (ATLAS_SELF_HOSTED_LIMITS, services/billing/self-hosted.ts), these are the defaults.
   self_hosted: {
     id: "self_hosted",
     name: "Self-hosted",

@@ -2,7 +2,8 @@
  * pnpm db:embedded [--show-urls] [-- <command> [args...]]
  *
  * Ensures the embedded PostgreSQL (@atlas/db's embedded/launcher.ts), seeded with the demo data on
- * its first start. With a command: runs it with
+ * its first start, and its plan catalog and workspace snapshots in step with core's catalog and
+ * ATLAS_SELF_HOSTED_LIMITS on every start (syncPlanCatalog). With a command: runs it with
  * DATABASE_URL, DATABASE_ADMIN_URL and ATLAS_MODE=embedded (unless ATLAS_MODE is set), forwards
  * SIGINT/SIGTERM/SIGHUP to it, stops the server it started once the command has exited, and exits
  * with the command's code. Without one: prints the two URLs (passwords masked unless
@@ -11,6 +12,9 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import { AtlasConfigError } from "@atlas/config";
+import { syncPlanCatalog } from "@atlas/core/services/billing/catalog-sync";
+import { selfHostedOverrides } from "@atlas/core/services/billing/self-hosted";
+import { createPrismaClient } from "@atlas/db";
 import { ensureEmbeddedDatabase, type EmbeddedDatabase } from "@atlas/db/embedded";
 import { maskUrl } from "@atlas/db/env";
 import { seed } from "../seed.ts";
@@ -49,6 +53,21 @@ function parseArgs(argv: string[]): { showUrls: boolean; command: string[] } {
   return { showUrls, command: [] };
 }
 
+/** The plan catalog and every workspace's snapshot, in step with this start's configuration. */
+async function syncPlans(adminUrl: string): Promise<void> {
+  const client = createPrismaClient(adminUrl, { max: 1 });
+  try {
+    const { resnapshotted } = await syncPlanCatalog(client, new Date());
+    if (resnapshotted.length > 0) {
+      process.stderr.write(
+        `embedded-postgres: ${resnapshotted.length} workspace plan snapshots brought in step with the configuration\n`,
+      );
+    }
+  } finally {
+    await client.$disconnect();
+  }
+}
+
 async function main(): Promise<void> {
   const { showUrls, command } = parseArgs(process.argv.slice(2));
 
@@ -64,6 +83,7 @@ async function main(): Promise<void> {
 
   let db: EmbeddedDatabase;
   try {
+    selfHostedOverrides(); // a bad ATLAS_SELF_HOSTED_LIMITS stops here, before anything starts
     db = await ensureEmbeddedDatabase({ seed });
   } catch (error) {
     if (error instanceof AtlasConfigError) process.stderr.write(`${error.message}\n`);
@@ -73,6 +93,15 @@ async function main(): Promise<void> {
   if (pending) {
     await db.stop();
     process.exit(exitCodeFor(pending));
+  }
+  try {
+    await syncPlans(db.adminUrl);
+  } catch (error) {
+    process.stderr.write(
+      `embedded-postgres: syncing the plan catalog failed: ${(error as Error).stack ?? String(error)}\n`,
+    );
+    await db.stop();
+    process.exit(1);
   }
 
   const show = (url: string) => (showUrls ? url : maskUrl(url));

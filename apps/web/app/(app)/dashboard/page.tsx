@@ -82,8 +82,11 @@ export default async function DashboardPage() {
 
       <Card aria-labelledby="trend-title">
         <CardHeader>
-          <CardTitle id="trend-title">Score, last 30 days</CardTitle>
-          <CardDescription>One bar a day; a dash marks a day with nothing scored.</CardDescription>
+          <CardTitle id="trend-title">Score, last {dashboard.trend.length} days</CardTitle>
+          <CardDescription>
+            One bar a day; a dash marks a day with nothing scored.
+            {dashboard.historyLimit ? ` ${dashboard.historyLimit.message}` : ""}
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <ScoreTrendChart points={dashboard.trend} />

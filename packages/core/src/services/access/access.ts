@@ -3,7 +3,13 @@
  * everyone on their own; `seeOthers` to read another member's; `editOthersPlans` to write them.
  * Also the owning member's time settings, from which every "today" of a plan or log write comes.
  */
-import { AppError, can, type CapabilityName, type Role } from "@atlas/core";
+import {
+  AppError,
+  can,
+  type CapabilityName,
+  type EntitlementSnapshot,
+  type Role,
+} from "@atlas/core";
 import { localToday, type LocalDate, type TimeSettingVersion } from "@atlas/time";
 import type { EventSource, TenantTx as Tx } from "@atlas/db";
 import { fromDbDate } from "../shared/db-date.ts";
@@ -18,6 +24,7 @@ export const DESCRIBE: Record<CapabilityName, string> = {
   coachNotes: "write coach notes",
   manageMembers: "manage members and roles",
   manageSettings: "change workspace settings",
+  exportData: "export the workspace's data",
   billing: "manage billing",
   deleteWorkspace: "delete the workspace",
   supportAccess: "decide on Atlas support access",
@@ -31,7 +38,8 @@ export interface Actor {
   role: Role;
   sharesProgress: boolean;
   lateEntryWindowDays: number;
-  planId: string;
+  /** What the workspace's plan includes (its snapshot, read with the membership; docs/adr/0009). */
+  entitlements: EntitlementSnapshot;
   /** Where the call comes from (web, admin, job, ai, import): recorded on every log write. */
   source: EventSource;
 }
@@ -40,7 +48,12 @@ export interface Actor {
 export function actorOf(ctx: {
   source: EventSource;
   membership: { userId: string; role: Role };
-  workspace: { id: string; sharesProgress: boolean; lateEntryWindowDays: number; planId: string };
+  workspace: {
+    id: string;
+    sharesProgress: boolean;
+    lateEntryWindowDays: number;
+    entitlements: EntitlementSnapshot;
+  };
 }): Actor {
   return {
     workspaceId: ctx.workspace.id,
@@ -48,7 +61,7 @@ export function actorOf(ctx: {
     role: ctx.membership.role,
     sharesProgress: ctx.workspace.sharesProgress,
     lateEntryWindowDays: ctx.workspace.lateEntryWindowDays,
-    planId: ctx.workspace.planId,
+    entitlements: ctx.workspace.entitlements,
     source: ctx.source,
   };
 }

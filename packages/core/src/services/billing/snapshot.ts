@@ -4,11 +4,12 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import type { Db, Prisma } from "@atlas/db";
-import { snapshotOf, type PlanId } from "../../billing/plan-catalog.ts";
+import type { PlanId } from "../../billing/plan-catalog.ts";
+import { planSnapshot } from "./self-hosted.ts";
 
 /** The `Workspace.entitlements` value for a workspace on `planId`. */
 export function entitlementsColumn(planId: PlanId): Prisma.InputJsonObject {
-  return snapshotOf(planId) as unknown as Prisma.InputJsonObject;
+  return planSnapshot(planId) as unknown as Prisma.InputJsonObject;
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -6,7 +6,16 @@
  * none), so every query names the workspace and the member explicitly. Nothing is re-derived:
  * the log is a keyset page and the overload history reads the stored MemberDayScore rows.
  */
-import { AppError, dayLevel, type EventKind, type LoadLevel, type Role } from "@atlas/core";
+import {
+  AppError,
+  clampHistory,
+  dayLevel,
+  type EntitlementSnapshot,
+  type EventKind,
+  type HistoryLimit,
+  type LoadLevel,
+  type Role,
+} from "@atlas/core";
 import type { EventSource, TenantDb, TenantTx as Tx } from "@atlas/db";
 import { addDays, diffDays, localToday, timeSettingOn, type LocalDate } from "@atlas/time";
 import { loadMember, type Actor } from "../access/access.ts";
@@ -220,16 +229,20 @@ export interface OverloadHistoryOut {
   to: string;
   /** Oldest first; a day before the member's first day has no row and is left out. */
   days: OverloadHistoryDayOut[];
+  /** Set when the plan's chart history cut the range (docs/domain.md "Plans and entitlements"). */
+  historyLimit: HistoryLimit | null;
 }
 
 /**
  * The stored load of the member's last `days` days, today included (MemberDayScore: load and
- * capacity in whole minutes as each day was computed). A stored row does not keep the task
- * minutes apart, so a day off (capacity 0) shows its minutes without a level.
+ * capacity in whole minutes as each day was computed), at most as far back as the workspace's
+ * plan shows charts (`entitlements`). A stored row does not keep the task minutes apart, so a day
+ * off (capacity 0) shows its minutes without a level.
  */
 export async function getOverloadHistory(
   db: TenantDb,
   scope: DrillScope,
+  entitlements: EntitlementSnapshot,
   now: Date,
   days: number = OVERLOAD_HISTORY_DAYS,
 ): Promise<OverloadHistoryOut> {
@@ -237,7 +250,8 @@ export async function getOverloadHistory(
     await assertCurrentMember(tx, scope);
     const member = await loadMember(tx, scope.workspaceId, scope.memberId);
     const to = localToday(member.timeSettings, now);
-    const from = addDays(to, 1 - days);
+    const shown = clampHistory(entitlements, to, addDays(to, 1 - days));
+    const { from } = shown;
     const rows = await tx.memberDayScore.findMany({
       where: {
         workspaceId: scope.workspaceId,
@@ -250,6 +264,7 @@ export async function getOverloadHistory(
     return {
       from,
       to,
+      historyLimit: shown.limit,
       days: rows.map((r) => {
         const hasCapacity = r.capacityMinutes > 0;
         return {

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 /** Resumed reads equal full ones; returns whether they had a checkpoint to resume from. */
 async function checkReads(scope: { workspaceId: string; memberId: string }, now: Date, at: string) {
-  const reads = await readsBothWays({ admin, app, planId }, scope, now);
+  const reads = await readsBothWays({ admin, app }, scope, now);
   expect(reads.resumed.today, `Today, ${at}`).toEqual(reads.full.today);
   expect(reads.resumed.dashboard, `dashboard, ${at}`).toEqual(reads.full.dashboard);
   expect(reads.resumed.habits, `habit pages, ${at}`).toEqual(reads.full.habits);

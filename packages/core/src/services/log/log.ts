@@ -30,6 +30,9 @@ import {
   isHabitShownOn,
   isMet,
   isTaskDueOn,
+  notEntitledMessage,
+  planLimit,
+  planThatLifts,
   versionOn,
   type CombinedDay,
   type EventKind,
@@ -633,31 +636,25 @@ async function checkSkip(
       `This habit is not due on ${localDate}: there is nothing to skip.`,
     );
   }
-  const limit = await skipAllowance(tx, actor.planId);
+  // Per member, habit and month, from the snapshot (null: unlimited; missing or off: none).
+  const limit = planLimit(actor.entitlements, "skipsPerMonth");
   if (limit !== null) {
     const month = localDate.slice(0, 7);
     const used = (await skipsUsedInMonth(tx, [item.id], localDate)).get(item.id) ?? 0;
     if (used >= limit) {
+      // A plan limit: 402, naming the plan that allows more (docs/domain.md "Skips").
+      const lifts = planThatLifts("skipsPerMonth", limit);
       throw new AppError(
-        "CONFLICT",
+        "PAYMENT_REQUIRED",
         limit === 0
-          ? "Your plan includes no skips."
-          : `All ${limit} skips of this habit for ${month} are used: undo one to free it.`,
+          ? notEntitledMessage(actor.entitlements, "skipsPerMonth")
+          : `All ${limit} skips of this habit for ${month} are used: undo one to free it.` +
+              (lifts ? ` The ${lifts.name} plan allows more.` : ""),
         { skipsPerMonth: limit, used, month },
       );
     }
   }
   return { kind: "skip", valueMilli: null };
-}
-
-/** Skips per member, habit and month from the plan (null: unlimited; missing or off: none). */
-export async function skipAllowance(tx: Tx, planId: string): Promise<number | null> {
-  const entitlement = await tx.planEntitlement.findUnique({
-    where: { planId_feature: { planId, feature: "skipsPerMonth" } },
-    select: { isEnabled: true, limitValue: true },
-  });
-  if (!entitlement?.isEnabled) return 0;
-  return entitlement.limitValue;
 }
 
 /**

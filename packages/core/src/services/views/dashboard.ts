@@ -4,16 +4,18 @@
  * its trend and the relief overload.applyRelief would apply. As of the request's instant.
  */
 import {
+  clampHistory,
   forecastLoad,
   loadTrend,
   memberNow,
   planRelief,
   type HabitSchedule,
+  type HistoryLimit,
   type LoadLevel,
   type Relief,
 } from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
-import { addDays } from "@atlas/time";
+import { addDays, diffDays } from "@atlas/time";
 import {
   atRiskOut,
   dayLoadOut,
@@ -43,8 +45,10 @@ export type ReliefOut =
 export interface DashboardOut {
   localDate: string;
   score: { percent: number | null };
-  /** 30 days ending today, oldest first. */
+  /** 30 days ending today, oldest first (fewer when the plan's chart history is shorter). */
   trend: { date: string; percent: number | null }[];
+  /** Set when the plan's chart history cut the trend (docs/domain.md "Plans and entitlements"). */
+  historyLimit: HistoryLimit | null;
   /** As of now; null before the first scored day. */
   consistency: number | null;
   recovering: boolean;
@@ -106,12 +110,18 @@ export async function getDashboard(
   const kind = reliefKind(relief);
   // A day before the member's first has no row: nothing was due.
   const scores = new Map(view.days.map((d) => [d.localDate, d.score]));
-  const trend = Array.from({ length: TREND_DAYS }, (_, i) => addDays(from, i));
+  // The plan's chart history cuts what the trend shows, not what the engine reads (the load
+  // trend and recovery still see their days).
+  const shown = clampHistory(member.entitlements, today, from);
+  const trend = Array.from({ length: diffDays(today, shown.from) + 1 }, (_, i) =>
+    addDays(shown.from, i),
+  );
 
   return {
     localDate: today,
     score: { percent: todayRow.score },
     trend: trend.map((date) => ({ date, percent: scores.get(date) ?? null })),
+    historyLimit: shown.limit,
     consistency: todayRow.consistency === null ? null : round4(todayRow.consistency),
     recovering: latestScored?.isRecovering ?? false,
     habits: view.habits

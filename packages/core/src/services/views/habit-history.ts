@@ -4,7 +4,14 @@
  * habit's member, and by others as the permission table's `seeOthers` says (a member only when
  * the workspace shares progress); the owning member's today bounds the range.
  */
-import { AppError, habitHistory, type MemberHistory } from "@atlas/core";
+import {
+  AppError,
+  assertHistoryReach,
+  clampHistory,
+  habitHistory,
+  type HistoryLimit,
+  type MemberHistory,
+} from "@atlas/core";
 import type { TenantDb } from "@atlas/db";
 import { addDays, isoWeekStart, type LocalDate } from "@atlas/time";
 import type { Actor } from "../access/access.ts";
@@ -67,11 +74,16 @@ export interface HabitHistoryOut {
     archivedAt: string | null;
     startDate: string;
   };
-  /** 53 ISO weeks ending at `to`: from is a Monday, 52 weeks before to's week. */
+  /**
+   * 53 ISO weeks ending at `to`: from is a Monday, 52 weeks before to's week, or the plan's
+   * earliest day when its chart history is shorter (`historyLimit` says so).
+   */
   from: string;
   to: string;
   /** Every day from … to, oldest first. */
   days: HabitHistoryDay[];
+  /** Set when the plan's chart history cut the range (docs/domain.md "Plans and entitlements"). */
+  historyLimit: HistoryLimit | null;
   /** As of `to`. */
   currentStreak: number;
   /** The longest streak up to `to`. */
@@ -116,8 +128,16 @@ export async function getHabitHistory(
     const { today } = clock;
     // Rule: a `to` after the member's today shows through today (nothing later exists yet).
     const to = input.to === undefined || input.to > today ? today : input.to;
-    const from = addDays(isoWeekStart(to), -7 * (HISTORY_WEEKS - 1));
-    // The window starts on a Monday: the Sunday before it is a kept checkpoint.
+    // The plan's chart history: a `to` before it is refused, a window reaching before it is cut.
+    assertHistoryReach(actor.entitlements, today, to);
+    const shown = clampHistory(
+      actor.entitlements,
+      today,
+      addDays(isoWeekStart(to), -7 * (HISTORY_WEEKS - 1)),
+    );
+    // The walk starts on a Monday (the plan's first day may fall mid-week): the Sunday before it
+    // is a kept checkpoint, and a times_per_week week is counted whole.
+    const from = isoWeekStart(shown.from);
     const checkpoint = (
       await checkpointsBefore(tx, actor.workspaceId, [
         { memberId: row.memberId, before: from, notBefore: clock.firstDay },
@@ -139,9 +159,9 @@ export async function getHabitHistory(
       where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: row.memberId } },
       select: { user: { select: { name: true } } },
     });
-    return { row, clock, to, from, checkpoint, events, memberName: member.user.name };
+    return { row, clock, to, from, shown, checkpoint, events, memberName: member.user.name };
   });
-  const { row, clock, to, from, checkpoint, events, memberName } = loaded;
+  const { row, clock, to, from, shown, checkpoint, events, memberName } = loaded;
   const { today } = clock;
   const history: MemberHistory = {
     memberId: row.memberId,
@@ -164,17 +184,20 @@ export async function getHabitHistory(
       archivedAt: habit.archivedAt,
       startDate: habit.startDate,
     },
-    from,
+    from: shown.from,
     to,
-    days: view.days.map((d) => ({
-      date: d.localDate,
-      due: d.isDue,
-      state: d.state,
-      value: d.valueMilli === null ? null : valueText(d.valueMilli),
-      completion: completionOut(d.completion),
-      strength: round4(d.strength),
-      streak: d.streak,
-    })),
+    days: view.days
+      .filter((d) => d.localDate >= shown.from)
+      .map((d) => ({
+        date: d.localDate,
+        due: d.isDue,
+        state: d.state,
+        value: d.valueMilli === null ? null : valueText(d.valueMilli),
+        completion: completionOut(d.completion),
+        strength: round4(d.strength),
+        streak: d.streak,
+      })),
+    historyLimit: shown.limit,
     currentStreak: view.currentStreak,
     bestStreak: view.bestStreak,
     strength: round4(view.strength),

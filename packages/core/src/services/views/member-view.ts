@@ -31,11 +31,12 @@ import { milliToNumber } from "../shared/values.ts";
 import type { Actor } from "../access/access.ts";
 
 /**
- * Whose screens a read shows: a member (`userId`) of a workspace, with the workspace's plan (the
- * skip allowance). The caller's own Actor is one; the console passes the member it drills into.
- * Every query filters by the workspace explicitly: the console's client reaches several.
+ * Whose screens a read shows: a member (`userId`) of a workspace, with the workspace's
+ * entitlement snapshot (the skip allowance, the chart history). The caller's own Actor is one;
+ * the console passes the member it drills into. Every query filters by the workspace explicitly:
+ * the console's client reaches several.
  */
-export type ViewedMember = Pick<Actor, "workspaceId" | "userId" | "planId">;
+export type ViewedMember = Pick<Actor, "workspaceId" | "userId" | "entitlements">;
 
 /** A member's history as a read needs it, and their local day at the request's instant. */
 export interface MemberSnapshot {

@@ -8,6 +8,7 @@ import {
   taskDueDateOn,
   loggedValue,
   memberNow,
+  planLimit,
   undoableEvent,
   type HabitNow,
   type AtRiskReason,
@@ -16,7 +17,7 @@ import {
 import type { TaskPriority, TaskStatus } from "@atlas/db";
 import type { TenantDb } from "@atlas/db";
 import type { LocalDate } from "@atlas/time";
-import { skipAllowance, skipsUsedInMonth } from "../log/log.ts";
+import { skipsUsedInMonth } from "../log/log.ts";
 import {
   atRiskOut,
   type AtRiskHabitOut,
@@ -144,11 +145,11 @@ export async function getToday(db: TenantDb, member: ViewedMember, now: Date): P
     return {
       ...snapshot,
       habits: await habitsById(tx, habitIds, snapshot.today),
-      allowance: await skipAllowance(tx, member.planId),
       used: await skipsUsedInMonth(tx, habitIds, snapshot.today),
     };
   });
-  const { context, today, timeZone, resume, habits, allowance, used } = loaded;
+  const { context, today, timeZone, resume, habits, used } = loaded;
+  const allowance = planLimit(member.entitlements, "skipsPerMonth");
   const view = memberNow(context.history, today, { from: today, resume });
   const shown = view.habits.filter((h) => h.isShown);
   const overdue = [...view.overdue].sort(overdueOrder(today)).slice(0, OVERDUE_SHOWN);

@@ -2,14 +2,16 @@
  * Invitations to a workspace (docs/domain.md "Members and invitations"). Writes run on the
  * audited bypass client like memberships.ts, whose checks and `admit` they reuse:
  * - invite: owners and admins (`manageMembers`); role member, coach or admin, and only an owner
- *   invites an admin; someone already an active member is refused. One open invitation per
+ *   invites an admin; someone already an active member is refused; the plan must have room for
+ *   the active members, the open invitations and this one (PAYMENT_REQUIRED). One open invitation per
  *   workspace and e-mail: inviting again re-issues it (new token, new 7-day expiry, the new
  *   role), so the old link stops working. A retry is therefore safe without an idempotency key.
  * - revoke: owners and admins; revoking again answers the same; an accepted one cannot be.
  * - accept: the signed-in user whose e-mail (case-insensitive) is the invitation's presents the
  *   token; it must be neither revoked, expired nor used by someone else. Accepting twice answers
  *   the same. Someone who left comes back with their history; someone already a member keeps
- *   their role.
+ *   their role. A join needs room in the plan and is refused while invitations are paused
+ *   (docs/domain.md "Dunning").
  * Only the token's SHA-256 is stored; the raw token exists in the link alone. With a delivery
  * (Clerk in production) the invitation is also sent there, after the transaction commits, and
  * the raw token is not handed out: the invitee joins through Clerk's e-mail.
@@ -17,6 +19,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, TenantDb } from "@atlas/db";
 import { withBypass } from "@atlas/db/bypass";
+import { assertBillingAllows } from "../../billing/dunning.ts";
+import { assertMemberRoom } from "../../billing/limits.ts";
 import { AppError } from "../../errors.ts";
 import type { Role } from "../../permissions.ts";
 import { pageArgs, pageFrom, type Page } from "../shared/pagination.ts";
@@ -24,6 +28,7 @@ import {
   admit,
   asMember,
   audit,
+  billableMembers,
   lockWorkspace,
   requireManager,
   requireOwnerFor,
@@ -134,6 +139,20 @@ export async function invite(
       where: { workspaceId, email, acceptedAt: null, revokedAt: null },
       select: { id: true, clerkInvitationId: true },
     });
+    // Each open invitation may still join: the plan must have room for all of them and this one.
+    const othersInvited = await tx.invitation.count({
+      where: {
+        workspaceId,
+        acceptedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: now },
+        NOT: { email },
+      },
+    });
+    assertMemberRoom(
+      acting.workspace.entitlements,
+      (await billableMembers(tx, workspaceId)) + othersInvited + 1,
+    );
     // The previous Clerk id stays until the new one is stored: a failed withdrawal is retried.
     const row = open
       ? await tx.invitation.update({ where: { id: open.id }, data, select: RECORD })
@@ -368,6 +387,8 @@ export async function acceptInvitation(
           );
         }
         const isMember = membership?.leftAt === null;
+        // A join is paused with invitations while a payment fails (docs/domain.md "Dunning").
+        if (!isMember) assertBillingAllows(workspace.billing, "invite", now);
         const role = isMember
           ? membership.role
           : (
@@ -375,6 +396,7 @@ export async function acceptInvitation(
                 tx,
                 actor,
                 { workspaceId, userId: actor.userId, role: invitation.role as Role },
+                workspace,
                 { invitationId: invitation.id },
               )
             ).role;

@@ -17,6 +17,9 @@
  */
 import type { Db, EventSource } from "@atlas/db";
 import { withBypass } from "@atlas/db/bypass";
+import type { DunningInput } from "../../billing/dunning.ts";
+import { assertMemberRoom } from "../../billing/limits.ts";
+import type { EntitlementSnapshot } from "../../billing/plan-catalog.ts";
 import { AppError } from "../../errors.ts";
 import { can, type Role } from "../../permissions.ts";
 
@@ -44,6 +47,7 @@ export interface Acting {
   tx: Tx;
   role: Role;
   sharesProgress: boolean;
+  workspace: LockedWorkspace;
 }
 
 const RECORD = { workspaceId: true, userId: true, role: true, leftAt: true } as const;
@@ -52,11 +56,31 @@ function toRecord(row: { workspaceId: string; userId: string; role: string; left
   return { ...row, role: row.role as Role };
 }
 
+/** What a membership change reads of its workspace, under the lock. */
+export interface LockedWorkspace {
+  sharesProgress: boolean;
+  /** The plan's snapshot: the members and seats limits (docs/domain.md "Plans and entitlements"). */
+  entitlements: EntitlementSnapshot;
+  /** The subscription's status and failing-since: the dunning ladder (docs/domain.md "Dunning"). */
+  billing: DunningInput;
+}
+
 /** Locks the workspace row for the rest of the transaction; null when there is no such workspace. */
-export async function lockWorkspace(tx: Tx, workspaceId: string) {
-  const [workspace] = await tx.$queryRaw<{ sharesProgress: boolean }[]>`
-    SELECT "sharesProgress" FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
-  return workspace ?? null;
+export async function lockWorkspace(tx: Tx, workspaceId: string): Promise<LockedWorkspace | null> {
+  const [workspace] = await tx.$queryRaw<
+    {
+      sharesProgress: boolean;
+      entitlements: EntitlementSnapshot;
+      status: string | null;
+      pastDueSince: Date | null;
+    }[]
+  >`
+    SELECT w."sharesProgress", w."entitlements", s."status"::text AS "status", s."pastDueSince"
+    FROM "Workspace" w LEFT JOIN "Subscription" s ON s."workspaceId" = w.id
+    WHERE w.id = ${workspaceId} FOR UPDATE OF w`;
+  if (workspace === undefined) return null;
+  const { status, pastDueSince, ...rest } = workspace;
+  return { ...rest, billing: { status, pastDueSince } };
 }
 
 /** Runs `work` in one bypass transaction, the workspace locked, the actor an active member. */
@@ -82,7 +106,12 @@ export async function asMember<T>(
         if (!workspace || !own || own.leftAt !== null) {
           throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
         }
-        return work({ tx, role: own.role as Role, sharesProgress: workspace.sharesProgress });
+        return work({
+          tx,
+          role: own.role as Role,
+          sharesProgress: workspace.sharesProgress,
+          workspace,
+        });
       }),
     options.db,
   );
@@ -160,14 +189,21 @@ export async function audit(
 const onMember = (workspaceId: string, userId: string) =>
   ({ workspaceId, type: "membership", id: userId }) as const;
 
+/** Active members of the workspace: who is billed (docs/domain.md "Plans and entitlements"). */
+export function billableMembers(tx: Tx, workspaceId: string): Promise<number> {
+  return tx.membership.count({ where: { workspaceId, leftAt: null } });
+}
+
 /**
  * Makes `userId` an active member with `role` inside the caller's locked transaction, after the
  * caller's checks: a new row, or someone who left back with their history (`membership.added`).
+ * The plan must have room for one more (members and seats limits, PAYMENT_REQUIRED).
  */
 export async function admit(
   tx: Tx,
   actor: MembershipActor,
   input: { workspaceId: string; userId: string; role: Role },
+  workspace: LockedWorkspace,
   metadata: Record<string, string> = {},
 ): Promise<MemberRecord> {
   const { workspaceId, userId, role } = input;
@@ -176,6 +212,7 @@ export async function admit(
   if (existing?.leftAt === null) {
     throw new AppError("CONFLICT", "This person is already a member of the workspace.");
   }
+  assertMemberRoom(workspace.entitlements, (await billableMembers(tx, workspaceId)) + 1);
   const row = existing
     ? await tx.membership.update({ where, data: { role, leftAt: null }, select: RECORD })
     : await tx.membership.create({ data: { workspaceId, userId, role }, select: RECORD });
@@ -200,7 +237,7 @@ export async function addMember(
     if (!(await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) {
       throw new AppError("NOT_FOUND", "There is no such user.");
     }
-    return admit(tx, actor, input);
+    return admit(tx, actor, input, acting.workspace);
   });
 }
 

@@ -1,6 +1,8 @@
 /**
  * The coach's portfolio (docs/domain.md "Coach risk"): every active member of every workspace the
- * viewer owns, administers or coaches, ranked by risk, and the member statuses that pause it.
+ * viewer owns, administers or coaches, ranked by risk, and the member statuses that pause it. A
+ * workspace whose plan lacks the coach console is listed locked, without its members
+ * (docs/domain.md "Plans and entitlements").
  *
  * Reads go through the console client (docs/architecture.md "Console reach"): one transaction,
  * a fixed number of set-based queries for all members at once, each over a bounded window of
@@ -27,6 +29,11 @@ import {
   type PortfolioLine,
   type StoredHabitToday,
 } from "../../coach-portfolio.ts";
+import {
+  isEntitled,
+  notEntitledMessage,
+  type EntitlementSnapshot,
+} from "../../billing/plan-catalog.ts";
 import type { CoachFlag } from "../../coach-risk.ts";
 import { AppError } from "../../errors.ts";
 import type { StreakBreak } from "../../occurrences.ts";
@@ -38,7 +45,7 @@ import { fromDbDate, toDbDate } from "../shared/db-date.ts";
 export interface PortfolioViewer {
   userId: string;
   /** The workspaces the viewer owns, administers or coaches (adminProcedure's ctx). */
-  coached: readonly { workspaceId: string; role: Role }[];
+  coached: readonly { workspaceId: string; role: Role; entitlements: EntitlementSnapshot }[];
 }
 
 export interface PortfolioQuery {
@@ -55,8 +62,11 @@ export interface PortfolioItem extends PortfolioLine {
 }
 
 export interface PortfolioPage {
-  /** The viewer's workspaces, by name (the filter's choices). */
-  workspaces: { id: string; name: string; role: Role }[];
+  /**
+   * The viewer's workspaces, by name (the filter's choices). One whose plan lacks the coach
+   * console is listed, locked, with the refusal that names the plan it needs; its members are not.
+   */
+  workspaces: { id: string; name: string; role: Role; lockedMessage: string | null }[];
   items: PortfolioItem[];
   /** Members matching the filters, all pages together. */
   total: number;
@@ -121,10 +131,10 @@ const memberKey = (w: string, m: string) => `${w}\u0001${m}`;
  */
 async function loadPortfolio(tx: DbTx, viewer: PortfolioViewer, query: PortfolioQuery, now: Date) {
   const coachedIds = viewer.coached.map((c) => c.workspaceId);
-  const wanted =
-    query.workspaceId === undefined
-      ? coachedIds
-      : coachedIds.filter((id) => id === query.workspaceId);
+  const wanted = viewer.coached
+    .filter((c) => isEntitled(c.entitlements, "coach_console"))
+    .map((c) => c.workspaceId)
+    .filter((id) => query.workspaceId === undefined || id === query.workspaceId);
   const search = query.search?.trim().toLowerCase() || null;
   const workspaces = await tx.$queryRaw<{ id: string; name: string }[]>(Prisma.sql`
     SELECT "id", "name" FROM "Workspace" WHERE "id" = ANY(${coachedIds}::text[])`);
@@ -273,6 +283,16 @@ export async function listPortfolio(
   query: PortfolioQuery,
   now: Date,
 ): Promise<PortfolioPage> {
+  const asked = viewer.coached.find((c) => c.workspaceId === query.workspaceId);
+  if (asked !== undefined && !isEntitled(asked.entitlements, "coach_console")) {
+    throw new AppError(
+      "PAYMENT_REQUIRED",
+      notEntitledMessage(asked.entitlements, "coach_console"),
+      {
+        feature: "coach_console",
+      },
+    );
+  }
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
   const loaded = await consoleDb.$transaction((tx) => loadPortfolio(tx, viewer, query, now), {
     timeout: READ_TIMEOUT_MS,
@@ -338,10 +358,16 @@ export async function listPortfolio(
           (l) => comparePortfolio(l, { ...after, status: after.isPaused ? PAUSED_MARK : null }) > 0,
         );
   const items = rest.slice(0, query.limit);
-  const roleOf = new Map(viewer.coached.map((c) => [c.workspaceId, c.role]));
+  const coachedById = new Map(viewer.coached.map((c) => [c.workspaceId, c]));
   return {
     workspaces: loaded.workspaces
-      .map((w) => ({ id: w.id, name: w.name, role: roleOf.get(w.id)! }))
+      .map((w) => {
+        const { role, entitlements } = coachedById.get(w.id)!;
+        const lockedMessage = isEntitled(entitlements, "coach_console")
+          ? null
+          : notEntitledMessage(entitlements, "coach_console");
+        return { id: w.id, name: w.name, role, lockedMessage };
+      })
       .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)),
     items,
     total: matching.length,

@@ -100,7 +100,9 @@ export default async function HabitPage({ params }: Props) {
         <CardHeader>
           <CardTitle id="heatmap-title">Heatmap</CardTitle>
           <CardDescription>
-            The last 53 weeks, {formatDate(history.from)} to {formatDate(history.to)}.
+            {history.historyLimit
+              ? `${history.historyLimit.message} ${formatDate(history.from)} to ${formatDate(history.to)}.`
+              : `The last 53 weeks, ${formatDate(history.from)} to ${formatDate(history.to)}.`}
           </CardDescription>
         </CardHeader>
         <CardContent>

@@ -1,7 +1,7 @@
 import type { getOverloadHistory } from "@atlas/core/services/coaching/member-drill";
 import { ZLocalDate } from "@atlas/time";
 import { z } from "zod";
-import { type ServiceOutput } from "../../../schemas.ts";
+import { ZHistoryLimit, type ServiceOutput } from "../../../schemas.ts";
 
 export const ZGetOverloadHistoryInput = z.object({
   /** How many days back, today included (default 28). */
@@ -22,4 +22,5 @@ export const ZGetOverloadHistoryOutput = z.object({
       level: z.enum(["none", "near", "over", "critical"]).nullable(),
     }),
   ),
+  historyLimit: ZHistoryLimit,
 }) satisfies z.ZodType<ServiceOutput<typeof getOverloadHistory>>;

@@ -11,4 +11,6 @@ export const getOverloadHistory = memberDrillProcedure
   .use(allowedTo("seeOthers"))
   .input(ZGetOverloadHistoryInput)
   .output(ZGetOverloadHistoryOutput)
-  .query(({ ctx, input }) => read(ctx.consoleDb, ctx.drill, ctx.clock.now(), input.days));
+  .query(({ ctx, input }) =>
+    read(ctx.consoleDb, ctx.drill, ctx.viewed.entitlements, ctx.clock.now(), input.days),
+  );

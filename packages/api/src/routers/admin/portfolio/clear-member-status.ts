@@ -1,9 +1,10 @@
 import { clearMemberStatus as clearMemberStatusService } from "@atlas/core/services/workspaces/portfolio";
-import { adminProcedure, rateLimited } from "../../../trpc.ts";
+import { consoleProcedure } from "../../../console-access.ts";
+import { rateLimited } from "../../../trpc.ts";
 import { ZClearMemberStatusInput, ZClearMemberStatusOutput } from "./clear-member-status.schema.ts";
 
 /** Clears a member's status, so their flags show again; audited; clearing none changes nothing. */
-export const clearMemberStatus = adminProcedure
+export const clearMemberStatus = consoleProcedure
   .use(rateLimited("settings"))
   .input(ZClearMemberStatusInput)
   .output(ZClearMemberStatusOutput)

@@ -34,7 +34,15 @@ export const ZMemberStatus = z.object({
 });
 
 export const ZListPortfolioOutput = z.object({
-  workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: ZRole })),
+  workspaces: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      role: ZRole,
+      /** Set when the plan lacks the coach console: why the workspace is locked, and the plan that opens it. */
+      lockedMessage: z.string().nullable(),
+    }),
+  ),
   items: z.array(
     z.object({
       workspaceId: z.string(),

@@ -1,5 +1,6 @@
 import { setMemberStatus as setMemberStatusService } from "@atlas/core/services/workspaces/portfolio";
-import { adminProcedure, rateLimited } from "../../../trpc.ts";
+import { consoleProcedure } from "../../../console-access.ts";
+import { rateLimited } from "../../../trpc.ts";
 import { ZSetMemberStatusInput, ZSetMemberStatusOutput } from "./set-member-status.schema.ts";
 
 /**
@@ -7,7 +8,7 @@ import { ZSetMemberStatusInput, ZSetMemberStatusOutput } from "./set-member-stat
  * date. The service writes through a client bound to the workspace after checking the caller is
  * an owner, admin or coach there; audited; setting the same status again changes nothing.
  */
-export const setMemberStatus = adminProcedure
+export const setMemberStatus = consoleProcedure
   .use(rateLimited("settings"))
   .input(ZSetMemberStatusInput)
   .output(ZSetMemberStatusOutput)

@@ -1,7 +1,7 @@
 import { ZLocalDate } from "@atlas/time";
 import type { getDashboard } from "@atlas/core/services/views/dashboard";
 import { z } from "zod";
-import { type ServiceOutput } from "../../../schemas.ts";
+import { ZHistoryLimit, type ServiceOutput } from "../../../schemas.ts";
 import {
   ZAtRiskHabit,
   ZDayLoad,
@@ -33,6 +33,7 @@ export const ZGetDashboardOutput = z.object({
   score: z.object({ percent: ZPercent }),
   /** 30 days ending today, oldest first. */
   trend: z.array(z.object({ date: ZLocalDate, percent: ZPercent })),
+  historyLimit: ZHistoryLimit,
   /** As of now; null before the first scored day. */
   consistency: ZUnitScore.nullable(),
   recovering: z.boolean(),

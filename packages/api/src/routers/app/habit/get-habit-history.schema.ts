@@ -1,7 +1,13 @@
 import { ZLocalDate } from "@atlas/time";
 import type { getHabitHistory } from "@atlas/core/services/views/habit-history";
 import { z } from "zod";
-import { ZDateInput, ZId, ZInstantOutput, type ServiceOutput } from "../../../schemas.ts";
+import {
+  ZDateInput,
+  ZHistoryLimit,
+  ZId,
+  ZInstantOutput,
+  type ServiceOutput,
+} from "../../../schemas.ts";
 import { ZUnitScore, ZViewSchedule, ZViewTarget } from "../today/views.schema.ts";
 
 export const ZGetHabitHistoryInput = z.object({
@@ -55,11 +61,15 @@ export const ZGetHabitHistoryOutput = z.object({
     archivedAt: ZInstantOutput.nullable(),
     startDate: ZLocalDate,
   }),
-  /** 53 ISO weeks ending at `to`: from is a Monday, 52 weeks before to's week. */
+  /**
+   * 53 ISO weeks ending at `to`: from is a Monday, 52 weeks before to's week, or the plan's
+   * earliest day when its chart history is shorter (`historyLimit`).
+   */
   from: ZLocalDate,
   to: ZLocalDate,
   /** Every day from … to, oldest first (days before the start date: due false, state null). */
   days: z.array(ZHabitHistoryDay),
+  historyLimit: ZHistoryLimit,
   /** As of `to`. */
   currentStreak: z.number().int(),
   /** The longest streak up to `to`. */

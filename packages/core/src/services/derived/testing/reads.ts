@@ -3,6 +3,7 @@
  * resumed from the stored checkpoints and rows, and with no checkpoint, which derives the whole
  * history (the reference the resumed reads must equal).
  */
+import type { EntitlementSnapshot } from "@atlas/core";
 import { createTenantDb, type Db } from "@atlas/db";
 import type { Actor } from "../../access/access.ts";
 import { getDashboard } from "../../views/dashboard.ts";
@@ -16,20 +17,24 @@ async function sequentially<T, R>(items: readonly T[], f: (item: T) => Promise<R
 }
 
 export async function readsBothWays(
-  input: { admin: Db; app: Db; planId: string },
+  input: { admin: Db; app: Db },
   scope: { workspaceId: string; memberId: string },
   now: Date,
 ) {
-  const { admin, app, planId } = input;
+  const { admin, app } = input;
   const { workspaceId, memberId } = scope;
   const db = createTenantDb(app, { workspaceId, userId: memberId });
+  const { entitlements } = await admin.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { entitlements: true },
+  });
   const actor: Actor = {
     workspaceId,
     userId: memberId,
     role: "member",
     sharesProgress: false,
     lateEntryWindowDays: 7,
-    planId,
+    entitlements: entitlements as unknown as EntitlementSnapshot,
     source: "web",
   };
   const habits = await admin.habit.findMany({
