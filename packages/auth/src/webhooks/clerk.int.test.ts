@@ -78,12 +78,16 @@ function signedRequest(
 
 async function deliver(
   delivery: Delivery,
-  options: Parameters<typeof signedRequest>[1] & { now?: Date } = {},
+  options: Parameters<typeof signedRequest>[1] & {
+    now?: Date;
+    newWorkspacePlan?: "free" | "self_hosted";
+  } = {},
 ) {
   const response = await handleClerkWebhook(signedRequest(delivery, options), {
     signingSecret: SECRET,
     db,
     now: options.now ? () => options.now! : undefined,
+    newWorkspacePlan: options.newWorkspacePlan,
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -602,6 +606,20 @@ describe("updates and deletions", () => {
       event("user.updated", clerkUser(nora.id, "nora.newyork@atlas.local", "Nora", null)),
     );
     expect((await db.user.findUniqueOrThrow({ where: { id: nora.id } })).name).toBe("");
+  });
+
+  it("starts a new organization's workspace on the free plan where billing is on", async () => {
+    const org = clerkOrg("org_2billed", "Billed Co", "billed-co");
+    await deliver(event("organization.created", org), { newWorkspacePlan: "free" });
+    const workspace = await db.workspace.findUniqueOrThrow({
+      where: { id: "org_2billed" },
+      include: { plan: true },
+    });
+    expect(workspace.plan.key).toBe("free");
+    expect(workspace.entitlements).toMatchObject({
+      planKey: "free",
+      features: { membersPerWorkspace: { isEnabled: true, limitValue: 5 } },
+    });
   });
 
   it("rolls back entirely when applying fails, so svix can retry", async () => {

@@ -69,6 +69,11 @@ export interface ClerkWebhookOptions {
    * docs/domain.md "Seats"); it must not throw and is not awaited.
    */
   onMemberJoined?: (workspaceId: string) => void;
+  /**
+   * The plan a workspace Clerk creates starts on: `free` where billing is on, else the default
+   * `self_hosted` (docs/domain.md "Plans and entitlements").
+   */
+  newWorkspacePlan?: "free" | typeof SELF_HOSTED_PLAN_KEY;
 }
 
 export const CLERK_WEBHOOK_PROVIDER = "clerk";
@@ -180,7 +185,11 @@ export async function handleClerkWebhook(
           skipDuplicates: true,
         });
         if (claimed.count === 0) return "duplicate" as const;
-        await apply(tx, event, { messageId, now: options.now?.() ?? new Date() });
+        await apply(tx, event, {
+          messageId,
+          now: options.now?.() ?? new Date(),
+          newWorkspacePlan: options.newWorkspacePlan ?? SELF_HOSTED_PLAN_KEY,
+        });
         return "processed" as const;
       }),
     options.db,
@@ -209,6 +218,7 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 interface Context {
   messageId: string;
   now: Date;
+  newWorkspacePlan: "free" | typeof SELF_HOSTED_PLAN_KEY;
 }
 
 async function apply(tx: Tx, event: HandledEvent, context: Context): Promise<void> {
@@ -245,7 +255,7 @@ async function apply(tx: Tx, event: HandledEvent, context: Context): Promise<voi
     case "organization.created":
     case "organization.updated": {
       if (await isTombstoned(tx, "clerk.organization.deleted", event.data.id)) return;
-      await upsertWorkspace(tx, event.data, { overwrite: true });
+      await upsertWorkspace(tx, event.data, { overwrite: true, plan: context.newWorkspacePlan });
       return;
     }
     case "organization.deleted": {
@@ -263,7 +273,10 @@ async function apply(tx: Tx, event: HandledEvent, context: Context): Promise<voi
       ) {
         return;
       }
-      await upsertWorkspace(tx, organization, { overwrite: false });
+      await upsertWorkspace(tx, organization, {
+        overwrite: false,
+        plan: context.newWorkspacePlan,
+      });
       const identifier = person.identifier?.trim() ?? "";
       await upsertUser(
         tx,
@@ -412,7 +425,7 @@ async function uniqueSlug(tx: Tx, base: string, workspaceId: string): Promise<st
 async function upsertWorkspace(
   tx: Tx,
   org: z.infer<typeof organizationData>,
-  { overwrite }: { overwrite: boolean },
+  { overwrite, plan: planKey }: { overwrite: boolean; plan: Context["newWorkspacePlan"] },
 ) {
   const existing = await tx.workspace.findUnique({
     where: { id: org.id },
@@ -428,13 +441,10 @@ async function upsertWorkspace(
     }
     return;
   }
-  const plan = await tx.plan.findUnique({
-    where: { key: SELF_HOSTED_PLAN_KEY },
-    select: { id: true },
-  });
+  const plan = await tx.plan.findUnique({ where: { key: planKey }, select: { id: true } });
   if (!plan) {
     throw new Error(
-      `The plan catalog has no "${SELF_HOSTED_PLAN_KEY}" plan; run the seed (pnpm db:seed) before syncing Clerk organizations.`,
+      `The plan catalog has no "${planKey}" plan; run pnpm db:plans before syncing Clerk organizations.`,
     );
   }
   const slug = await uniqueSlug(tx, slugBase(org.slug, org.name), org.id);
@@ -445,7 +455,7 @@ async function upsertWorkspace(
       name: org.name,
       slug,
       planId: plan.id,
-      entitlements: entitlementsColumn(SELF_HOSTED_PLAN_KEY),
+      entitlements: entitlementsColumn(planKey),
     },
   });
 }

@@ -1,4 +1,5 @@
 import { authEnv, handleClerkWebhook } from "@atlas/auth";
+import { billingEnabled } from "@atlas/billing";
 import { syncSeatsAfterJoin } from "~/lib/billing.ts";
 
 /** Clerk → Atlas sync of users, workspaces and memberships (svix-verified, idempotent). */
@@ -10,5 +11,6 @@ export async function POST(request: Request) {
   return handleClerkWebhook(request, {
     signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
     onMemberJoined: syncSeatsAfterJoin,
+    newWorkspacePlan: billingEnabled() ? "free" : "self_hosted",
   });
 }
