@@ -3,7 +3,6 @@
  * the embedded scheduler only order them. Both are idempotent: listing skips a week already
  * stored, and summarising upserts the row of its (workspace, week).
  */
-import { isEntitled, type EntitlementSnapshot } from "@atlas/core";
 import { summariseAndStoreWorkspaceWeek } from "@atlas/core/services/workspaces/weekly-summary";
 import { isWeekSummaryDue, lastFinishedWeekStart } from "@atlas/core/weekly-summary";
 import { createTenantDb } from "@atlas/db";
@@ -29,14 +28,13 @@ export async function listDueWeekSummaries(deps: JobDeps): Promise<WeekSummaryRe
   return withBypass(
     { actor: "job:week-summary", reason: "list workspaces whose weekly summary is due" },
     async (db) => {
-      const workspaces = (
-        await db.workspace.findMany({
-          select: { id: true, defaultTimeZone: true, entitlements: true },
-          orderBy: { id: "asc" },
-        })
-      ).filter((w) =>
-        isEntitled(w.entitlements as unknown as EntitlementSnapshot, "coach_console"),
-      );
+      const workspaces = await db.workspace.findMany({
+        where: {
+          entitlements: { path: ["features", "coach_console", "isEnabled"], equals: true },
+        },
+        select: { id: true, defaultTimeZone: true },
+        orderBy: { id: "asc" },
+      });
       // Every zone's last finished week starts within a day of UTC's: a bounded look-up.
       const utcWeek = lastFinishedWeekStart(now, "UTC");
       const stored = await db.workspaceWeekSummary.findMany({
