@@ -10,6 +10,9 @@ export const APP_ERROR_CODES = [
   "CONFLICT",
   "TOO_MANY_REQUESTS",
   "PRECONDITION_FAILED",
+  // A vendor (Stripe) answered with an error, or could not be reached: the caller may retry.
+  "BAD_GATEWAY",
+  "SERVICE_UNAVAILABLE",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -32,7 +32,9 @@ export const PERMISSIONS = {
   /** Manage members, roles and workspace settings. */
   manageMembers: { roles: ADMINS },
   manageSettings: { roles: ADMINS },
-  /** Billing; deleting the workspace. */
+  /** See the billing page (plan, seats, invoices): read-only for admins (docs/domain.md "Billing page"). */
+  seeBilling: { roles: ADMINS },
+  /** Billing actions (checkout, plan changes, the Stripe portal); deleting the workspace. */
   billing: { roles: OWNER },
   deleteWorkspace: { roles: OWNER },
   /** Decide on Atlas staff's support access: approve, refuse, revoke, turn it off. */

@@ -18,6 +18,7 @@ export const DESCRIBE: Record<CapabilityName, string> = {
   coachNotes: "write coach notes",
   manageMembers: "manage members and roles",
   manageSettings: "change workspace settings",
+  seeBilling: "see billing",
   billing: "manage billing",
   deleteWorkspace: "delete the workspace",
   supportAccess: "decide on Atlas support access",
