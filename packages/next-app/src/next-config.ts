@@ -11,6 +11,7 @@ const base: NextConfig = {
   transpilePackages: [
     "@atlas/api",
     "@atlas/auth",
+    "@atlas/billing",
     "@atlas/config",
     "@atlas/core",
     "@atlas/db",
