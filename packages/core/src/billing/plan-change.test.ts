@@ -3,14 +3,14 @@ import { PLAN_FEATURE_NAMES, snapshotOf } from "./plan-catalog.ts";
 import {
   entitlementText,
   featureChanges,
-  isSoldPlan,
+  isSelfServePlan,
   planChangeKind,
   planComparison,
   snapshotFeatures,
 } from "./plan-change.ts";
 
 describe("the plan comparison", () => {
-  it("has a row for every feature with a cell for each sold plan", () => {
+  it("has a row for every feature with a cell for each self-serve plan", () => {
     const rows = planComparison();
     expect(rows.map((r) => r.feature)).toEqual([...PLAN_FEATURE_NAMES]);
     const byFeature = Object.fromEntries(rows.map((r) => [r.feature, r.values]));
@@ -81,8 +81,8 @@ describe("a plan change", () => {
     expect(changes.map((c) => c.feature)).not.toContain("in_app");
   });
 
-  it("knows the sold plans", () => {
-    expect(isSoldPlan("team")).toBe(true);
-    expect(isSoldPlan("self_hosted")).toBe(false);
+  it("knows the self-serve plans", () => {
+    expect(isSelfServePlan("team")).toBe(true);
+    expect(isSelfServePlan("self_hosted")).toBe(false);
   });
 });

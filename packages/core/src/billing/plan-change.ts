@@ -15,16 +15,15 @@ import {
   type PlanId,
 } from "./plan-catalog.ts";
 
-/** The plans an owner can buy or fall back to, cheapest first. */
-export const SOLD_PLAN_IDS = ["free", "team", "coach"] as const satisfies readonly PlanId[];
-export type SoldPlanId = (typeof SOLD_PLAN_IDS)[number];
+/**
+ * The plans of a workspace with billing on, cheapest first: free (no subscription) and the plans
+ * on sale (UPGRADE_ORDER as a type).
+ */
+export const SELF_SERVE_PLAN_IDS = ["free", "team", "coach"] as const satisfies readonly PlanId[];
+export type SelfServePlanId = (typeof SELF_SERVE_PLAN_IDS)[number];
 
-/** The plans Checkout sells (free is what a workspace without a subscription is on). */
-export const PAID_PLAN_IDS = ["team", "coach"] as const satisfies readonly SoldPlanId[];
-export type PaidPlanId = (typeof PAID_PLAN_IDS)[number];
-
-export function isSoldPlan(planKey: string): planKey is SoldPlanId {
-  return (SOLD_PLAN_IDS as readonly string[]).includes(planKey);
+export function isSelfServePlan(planKey: string): planKey is SelfServePlanId {
+  return (SELF_SERVE_PLAN_IDS as readonly string[]).includes(planKey);
 }
 
 /** "5 members", "Unlimited", "Included", "—" (none): one cell of the comparison. */
@@ -45,21 +44,21 @@ function amountOf(feature: PlanFeature, entitlement: Entitlement): number {
 export interface FeatureRow {
   feature: PlanFeature;
   label: string;
-  /** The cell's text for each sold plan. */
-  values: Record<SoldPlanId, string>;
+  /** The cell's text for each self-serve plan. */
+  values: Record<SelfServePlanId, string>;
 }
 
-/** The comparison table: every feature, what each sold plan gives. */
+/** The comparison table: every feature, what each self-serve plan gives. */
 export function planComparison(): FeatureRow[] {
   return PLAN_FEATURE_NAMES.map((feature) => ({
     feature,
     label: PLAN_FEATURES[feature].label,
     values: Object.fromEntries(
-      SOLD_PLAN_IDS.map((id) => [
+      SELF_SERVE_PLAN_IDS.map((id) => [
         id,
         entitlementText(feature, PLAN_CATALOG[id].entitlements[feature]),
       ]),
-    ) as Record<SoldPlanId, string>,
+    ) as Record<SelfServePlanId, string>,
   }));
 }
 
@@ -77,7 +76,7 @@ export function snapshotFeatures(
 export type PlanChangeKind = "upgrade" | "downgrade" | "none";
 
 /** Up or down the sold plans' order. */
-export function planChangeKind(from: SoldPlanId, to: SoldPlanId): PlanChangeKind {
+export function planChangeKind(from: SelfServePlanId, to: SelfServePlanId): PlanChangeKind {
   const delta = UPGRADE_ORDER.indexOf(to) - UPGRADE_ORDER.indexOf(from);
   return delta > 0 ? "upgrade" : delta < 0 ? "downgrade" : "none";
 }
@@ -92,7 +91,7 @@ export interface FeatureChange {
 }
 
 /** Every feature whose entitlement differs between the two plans, losses first. */
-export function featureChanges(from: SoldPlanId, to: SoldPlanId): FeatureChange[] {
+export function featureChanges(from: SelfServePlanId, to: SelfServePlanId): FeatureChange[] {
   const changes = PLAN_FEATURE_NAMES.flatMap((feature) => {
     const a = PLAN_CATALOG[from].entitlements[feature];
     const b = PLAN_CATALOG[to].entitlements[feature];
