@@ -3,9 +3,9 @@ import base from "@atlas/eslint-config/base";
 export default [
   ...base,
   {
-    // The audited bypass client: the Stripe webhook records each event once. Mirrors
-    // packages/db/src/bypass-imports.test.ts.
-    files: ["src/webhooks/**/*.ts"],
+    // The audited bypass client: billing alone writes the Subscription row and the entitlement
+    // snapshot (webhooks, syncs, the reconcile). Mirrors packages/db/src/bypass-imports.test.ts.
+    files: ["src/**/*.ts"],
     rules: { "no-restricted-imports": "off" },
   },
 ];

@@ -36,7 +36,7 @@ describe("billingConfig", () => {
     const error = configError(() =>
       billingConfig({ ...FULL, STRIPE_WEBHOOK_SECRET: "secret-value", STRIPE_API_BASE: "ftp://x" }),
     );
-    expect(error.variables.sort()).toEqual(["STRIPE_API_BASE", "STRIPE_WEBHOOK_SECRET"]);
+    expect([...error.variables].sort()).toEqual(["STRIPE_API_BASE", "STRIPE_WEBHOOK_SECRET"]);
     expect(error.message).not.toContain("secret-value");
   });
 

@@ -8,7 +8,8 @@ import { repoRoot } from "@atlas/config";
 const ALLOWED = [
   /^packages\/db\//,
   /^packages\/jobs\//,
-  /^packages\/billing\/src\/webhooks?\//,
+  // billing: the Subscription row and the entitlement snapshot are the bypass role's alone
+  /^packages\/billing\/src\//,
   /^packages\/auth\/src\/(webhooks?|dev)\//,
   /^packages\/api\/src\/platform\//,
   /^apps\/(web|admin)\/app\/api\/webhooks\//,
