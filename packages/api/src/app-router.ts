@@ -51,6 +51,12 @@ import { listSupportGrants } from "./routers/app/support/list-support-grants.ts"
 import { refuseSupportGrant } from "./routers/app/support/refuse-support-grant.ts";
 import { revokeSupportGrant } from "./routers/app/support/revoke-support-grant.ts";
 import { setSupportAccess } from "./routers/app/support/set-support-access.ts";
+import { changePlan } from "./routers/app/billing/change-plan.ts";
+import { getBillingSummary } from "./routers/app/billing/get-billing-summary.ts";
+import { listInvoices } from "./routers/app/billing/list-invoices.ts";
+import { openBillingPortal } from "./routers/app/billing/open-billing-portal.ts";
+import { previewPlanChange } from "./routers/app/billing/preview-plan-change.ts";
+import { startCheckout } from "./routers/app/billing/start-checkout.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 const workspaceRouter = {
@@ -136,6 +142,16 @@ const supportRouter = {
 /** docs/domain.md "Coach notes": what coaches shared with the caller. */
 const coachNoteRouter = { listMine: listMyNotes } satisfies TRPCRouterRecord;
 
+/** The billing page (docs/domain.md "Billing page"): owners act, admins read. */
+const billingRouter = {
+  summary: getBillingSummary,
+  checkout: startCheckout,
+  previewPlanChange,
+  changePlan,
+  portal: openBillingPortal,
+  invoices: listInvoices,
+} satisfies TRPCRouterRecord;
+
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   me: meRouter,
@@ -149,6 +165,7 @@ export const appRouter = createTRPCRouter({
   overload: overloadRouter,
   support: supportRouter,
   coachNote: coachNoteRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,7 +11,7 @@
  * different parameters → 400), unknown parameters refused as Stripe refuses them.
  *   customers: create, retrieve, update · prices: retrieve · checkout.sessions: create, retrieve ·
  *   billing_portal.sessions: create · subscriptions: list (status=all…), retrieve, update (items'
- *   quantity/price, proration_behavior none | create_prorations | always_invoice,
+ *   quantity/price, proration_behavior none | create_prorations | always_invoice, proration_date,
  *   cancel_at_period_end), cancel · invoices: list, retrieve, create_preview ·
  *   subscription_schedules: create (from_subscription), retrieve, update (two phases), release
  *   (fake-stripe-schedules.ts; `advance` moves a subscription into its schedule's next phase).
@@ -218,6 +218,7 @@ const subscriptionListParams = z.strictObject({
 const subscriptionUpdateParams = z.strictObject({
   items: z.array(itemChange).optional(),
   proration_behavior: PRORATION.optional(),
+  proration_date: int.optional(),
   cancel_at_period_end: bool.optional(),
   metadata,
   payment_behavior: z
@@ -899,8 +900,16 @@ export class FakeStripe {
     const events: EventRecord[] = [];
     if (change) {
       const behavior = params.proration_behavior ?? "create_prorations";
-      const lines = behavior === "none" ? [] : this.prorationLines(record, change, this.seconds());
-      setItemPrice(subscription.items.data[0]!, change.price, change.quantity);
+      const at = params.proration_date ?? this.seconds();
+      const item = subscription.items.data[0]!;
+      if (at < item.current_period_start || at > item.current_period_end) {
+        throw invalid(
+          "proration_date must be within the subscription's current period.",
+          "proration_date",
+        );
+      }
+      const lines = behavior === "none" ? [] : this.prorationLines(record, change, at);
+      setItemPrice(item, change.price, change.quantity);
       if (behavior === "always_invoice" && lines.length > 0) {
         const invoice = this.createInvoice(subscription, {
           billingReason: "subscription_update",
