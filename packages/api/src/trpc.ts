@@ -66,6 +66,11 @@ export interface CreateContextOptions {
   bypassDb?: Db;
   /** Where invitations also go (Clerk in production); none in embedded and test mode. */
   invitationDelivery?: InvitationDelivery | null;
+  /**
+   * Told after someone joined a workspace (the web app queues the seat sync, docs/domain.md
+   * "Seats"); it must not throw and the join never waits for it.
+   */
+  onMemberJoined?: ((workspaceId: string) => void) | null;
 }
 
 /**
@@ -85,6 +90,7 @@ export function createContextInner(opts: CreateContextOptions) {
     source: opts.source,
     bypassDb: opts.bypassDb,
     invitationDelivery: opts.invitationDelivery ?? null,
+    onMemberJoined: opts.onMemberJoined ?? null,
     /** Runs one call of this request when a slot is free (CALLS_AT_ONCE_PER_REQUEST). */
     callSlot: pLimit(CALLS_AT_ONCE_PER_REQUEST),
   };

@@ -32,6 +32,7 @@ export {
   handleStripeWebhook,
   HANDLED_STRIPE_EVENTS,
   isHandledStripeEvent,
+  receiveStripeWebhook,
   STRIPE_WEBHOOK_PROVIDER,
   type HandledStripeEvent,
   type StripeEventWork,

@@ -3,6 +3,7 @@
  * role's client for the audited bypass, and the server's clock. Created lazily from the mode's
  * configuration, so importing the package connects to nothing; tests pass their own.
  */
+import { billingDeps, type BillingDeps } from "@atlas/billing";
 import { createPrismaClient, databaseUrls, type Db } from "@atlas/db";
 import { systemClock, type Clock } from "@atlas/time";
 
@@ -10,6 +11,14 @@ export interface JobDeps {
   appDb(): Db;
   bypassDb(): Db;
   clock: Clock;
+  /** Billing's deps (Stripe), or null when billing is off; unset = from the environment. */
+  billing?: () => BillingDeps | null;
+}
+
+/** The billing deps of `deps`: its own, else the environment's over its clients and clock. */
+export function billingOf(deps: JobDeps): BillingDeps | null {
+  if (deps.billing) return deps.billing();
+  return billingDeps({ bypassDb: deps.bypassDb(), now: () => deps.clock.now() });
 }
 
 let app: Db | undefined;

@@ -2,6 +2,7 @@
  * The events Atlas sends, typed once: the Inngest functions trigger on them and `send` builds
  * them, so a name or a payload cannot drift between sender and receiver.
  */
+import { HANDLED_STRIPE_EVENTS } from "@atlas/billing/webhooks/stripe";
 import { isLocalDate } from "@atlas/time";
 import { eventType } from "inngest";
 import { z } from "zod";
@@ -22,9 +23,35 @@ export const weekSummaryRequested = eventType("atlas/week-summary.requested", {
   }),
 });
 
+/**
+ * One handled Stripe event: re-read the customer from Stripe and converge (docs/architecture.md
+ * "Billing"). Sent by the Stripe webhook in the transaction that records the event.
+ */
+export const billingCustomerSync = eventType("atlas/billing.customer-sync", {
+  schema: z.object({
+    customerId: z.string().min(1),
+    eventId: z.string().min(1),
+    type: z.enum(HANDLED_STRIPE_EVENTS),
+    objectId: z.string().min(1),
+  }),
+});
+
+/** A member joined: apply the seat policy (docs/domain.md "Seats"). */
+export const billingSeatsSync = eventType("atlas/billing.seats-sync", {
+  schema: z.object({ workspaceId: z.string().min(1) }),
+});
+
+/** The nightly reconcile of one workspace with a Stripe customer. */
+export const billingReconcileRequested = eventType("atlas/billing.reconcile.requested", {
+  schema: z.object({ workspaceId: z.string().min(1) }),
+});
+
 export const atlasEvents = {
   [dayCloseRequested.name]: dayCloseRequested,
   [weekSummaryRequested.name]: weekSummaryRequested,
+  [billingCustomerSync.name]: billingCustomerSync,
+  [billingSeatsSync.name]: billingSeatsSync,
+  [billingReconcileRequested.name]: billingReconcileRequested,
 } as const;
 
 export type AtlasEventName = keyof typeof atlasEvents;
@@ -40,3 +67,6 @@ export const DAY_CLOSE_CRON = "0 * * * *";
  * Monday (its default zone), and any tick after catches up a week still missing.
  */
 export const WEEK_SUMMARY_CRON = "30 * * * *";
+
+/** Nightly at 03:20 UTC: the billing reconcile (seat drift, missed webhooks). */
+export const BILLING_RECONCILE_CRON = "20 3 * * *";

@@ -4,6 +4,7 @@ export { inngestHandler } from "./serve.ts";
 export { functions } from "./functions/index.ts";
 export { createDayCloseFunctions } from "./functions/day-close.ts";
 export { createWeekSummaryFunctions } from "./functions/week-summary.ts";
+export { createBillingFunctions } from "./functions/billing.ts";
 export { startEmbeddedScheduler, type EmbeddedSchedulerOptions } from "./scheduler.ts";
 export { closeWorkspaceDays, listWorkspaceIds } from "./day-close.ts";
 export {
@@ -11,8 +12,13 @@ export {
   listDueWeekSummaries,
   summariseWorkspaceWeekJob,
 } from "./week-summary.ts";
-export { defaultDeps, type JobDeps } from "./deps.ts";
+export { billingOf, defaultDeps, type JobDeps } from "./deps.ts";
+export { listReconcileWorkspaces, runCustomerSync, runReconcile, runSeatsSync } from "./billing.ts";
 export {
+  BILLING_RECONCILE_CRON,
+  billingCustomerSync,
+  billingReconcileRequested,
+  billingSeatsSync,
   DAY_CLOSE_CRON,
   dayCloseRequested,
   WEEK_SUMMARY_CRON,

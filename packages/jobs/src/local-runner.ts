@@ -3,6 +3,7 @@
  * same plain functions the Inngest functions call, with the same per-key concurrency (one run at a
  * time per workspace). Runs are fire-and-forget for the sender; `idle()` waits for all of them.
  */
+import { runCustomerSync, runReconcile, runSeatsSync } from "./billing.ts";
 import { closeWorkspaceDays } from "./day-close.ts";
 import type { JobDeps } from "./deps.ts";
 import { closeAndSummariseWeek } from "./week-summary.ts";
@@ -29,6 +30,18 @@ export const defaultHandlers: Handlers = {
   "atlas/week-summary.requested": {
     key: (data) => data.workspaceId,
     run: (deps, data) => closeAndSummariseWeek(deps, data),
+  },
+  "atlas/billing.customer-sync": {
+    key: (data) => data.customerId,
+    run: runCustomerSync,
+  },
+  "atlas/billing.seats-sync": {
+    key: (data) => data.workspaceId,
+    run: runSeatsSync,
+  },
+  "atlas/billing.reconcile.requested": {
+    key: (data) => data.workspaceId,
+    run: runReconcile,
   },
 };
 

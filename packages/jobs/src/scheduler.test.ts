@@ -3,6 +3,7 @@
  * workspace (the same fan-out as the Inngest cron), every hour, until stopped; at half past, one
  * week-summary event per workspace whose Monday morning has come.
  */
+import type { BillingDeps } from "@atlas/billing";
 import type { Db } from "@atlas/db";
 import { systemClock } from "@atlas/time";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -86,6 +87,29 @@ describe("startEmbeddedScheduler", () => {
     await stop.idle();
     expect(dispatch.mock.calls).toEqual([
       ["atlas/week-summary.requested", { workspaceId: "w1", weekStart: "2026-03-02" }],
+    ]);
+    await stop();
+  });
+
+  it("fans out the billing reconcile nightly at 03:20, never as a catch-up at start", async () => {
+    vi.setSystemTime(new Date("2026-03-10T03:19:00.000Z"));
+    const { deps } = fakeDeps([]);
+    const bypass = {
+      auditLog: { create: vi.fn(async () => ({})) },
+      subscription: { findMany: vi.fn(async () => [{ workspaceId: "w1" }, { workspaceId: "w2" }]) },
+    } as unknown as Db;
+    const billing = { ...deps, billing: () => ({ bypassDb: bypass }) as unknown as BillingDeps };
+    const { runner, dispatch } = fakeRunner();
+    const stop = startEmbeddedScheduler({ log, deps: billing, runner });
+    await stop.idle();
+    const reconciles = () =>
+      dispatch.mock.calls.filter(([name]) => name === "atlas/billing.reconcile.requested");
+    expect(reconciles()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(60_000); // 03:20:00
+    await stop.idle();
+    expect(reconciles()).toEqual([
+      ["atlas/billing.reconcile.requested", { workspaceId: "w1" }],
+      ["atlas/billing.reconcile.requested", { workspaceId: "w2" }],
     ]);
     await stop();
   });

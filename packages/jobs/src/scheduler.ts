@@ -3,9 +3,11 @@
  * same fan-out (one event per workspace), the same plain functions, in-process.
  */
 import { Cron } from "croner";
+import { listReconcileWorkspaces } from "./billing.ts";
 import { listWorkspaceIds } from "./day-close.ts";
 import { defaultDeps, type JobDeps } from "./deps.ts";
 import {
+  BILLING_RECONCILE_CRON,
   DAY_CLOSE_CRON,
   WEEK_SUMMARY_CRON,
   type AtlasEventData,
@@ -34,6 +36,8 @@ interface Schedule<N extends AtlasEventName> {
   cron: string;
   event: N;
   fanOut(deps: JobDeps): Promise<AtlasEventData<N>[]>;
+  /** Whether a start runs it at once too (work missed while down); default true. */
+  catchUp?: boolean;
 }
 
 /** What the Inngest crons do, one entry each (packages/jobs/src/functions). */
@@ -50,6 +54,15 @@ const SCHEDULES = [
     event: "atlas/week-summary.requested",
     fanOut: listDueWeekSummaries,
   } satisfies Schedule<"atlas/week-summary.requested">,
+  {
+    id: "billing-reconcile-cron",
+    cron: BILLING_RECONCILE_CRON,
+    event: "atlas/billing.reconcile.requested",
+    fanOut: async (deps) =>
+      (await listReconcileWorkspaces(deps)).map((workspaceId) => ({ workspaceId })),
+    // Nightly and against Stripe: a restart does not run it again.
+    catchUp: false,
+  } satisfies Schedule<"atlas/billing.reconcile.requested">,
 ];
 
 /** Starts the crons; returns a function that stops them and waits for runs in flight. */
@@ -75,7 +88,7 @@ export function startEmbeddedScheduler(options: EmbeddedSchedulerOptions): Embed
     };
     // protect: a tick still running when the next one is due is skipped, not doubled.
     const job = new Cron(schedule.cron, { timezone: "UTC", protect: true }, tick);
-    if (options.catchUpOnStart ?? true) void tick();
+    if ((options.catchUpOnStart ?? true) && (schedule.catchUp ?? true)) void tick();
     return job;
   });
 

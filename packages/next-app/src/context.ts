@@ -25,10 +25,13 @@ const holder = globalThis as typeof globalThis & { atlasShared?: Shared };
 export function createContextFactory({
   env,
   source,
+  onMemberJoined,
 }: {
   env: () => Pick<BaseEnv, "db" | "api">;
   /** The app's name in the execution log's `source` (web, admin). */
   source: EventSource;
+  /** Told after someone joined a workspace (the web app queues the seat sync). */
+  onMemberJoined?: (workspaceId: string) => void;
 }) {
   function shared(): Shared {
     if (!holder.atlasShared) {
@@ -46,7 +49,15 @@ export function createContextFactory({
   /** The tRPC context for `session` with the shared resources. */
   function contextFor(session: Session | null) {
     const { db, limiter, clock, invitationDelivery } = shared();
-    return createContextInner({ session, db, clock, limiter, source, invitationDelivery });
+    return createContextInner({
+      session,
+      db,
+      clock,
+      limiter,
+      source,
+      invitationDelivery,
+      onMemberJoined,
+    });
   }
 
   /** The tRPC context of one HTTP request: its session comes from packages/auth. */

@@ -66,6 +66,8 @@ interface CallOptions {
   source?: EventSource;
   /** Where invitations also go (production: Clerk); default none. */
   invitationDelivery?: InvitationDelivery;
+  /** Told after a join (production: the seat sync); default none. */
+  onMemberJoined?: (workspaceId: string) => void;
 }
 
 const appCaller = createCallerFactory(appRouter);
@@ -114,6 +116,7 @@ export async function createHarness(): Promise<Harness> {
       // The audited bypass client (memberships, invitations, platform admin): this database's admin.
       bypassDb: admin,
       invitationDelivery: options.invitationDelivery,
+      onMemberJoined: options.onMemberJoined,
     });
 
   return {

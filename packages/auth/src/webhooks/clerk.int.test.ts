@@ -205,6 +205,26 @@ describe("an invitation accepted at Clerk", () => {
   });
 });
 
+describe("the seat sync hook", () => {
+  it("is told the workspace after a processed membership event, not after a duplicate", async () => {
+    const org = clerkOrg("org_2seats", "Seats Inc", "seats");
+    const carol = { id: "user_2carol", email: "carol@seats.example", first: "Carol" };
+    const joined: string[] = [];
+    const delivery = event(
+      "organizationMembership.created",
+      clerkMembership("orgmem_2carol", org, carol, "org:member"),
+    );
+    for (let i = 0; i < 2; i++) {
+      await handleClerkWebhook(signedRequest(delivery), {
+        signingSecret: SECRET,
+        db,
+        onMemberJoined: (workspaceId) => joined.push(workspaceId),
+      });
+    }
+    expect(joined).toEqual([org.id]);
+  });
+});
+
 describe("a user, an organization and a membership", () => {
   const sequence = [
     event("user.created", clerkUser(ALICE.id, ALICE.email, "Alice", "Archer")),
@@ -432,13 +452,13 @@ describe("updates and deletions", () => {
     });
     expect(await db.userTimeSetting.count({ where: { userId: CAROL.id } })).toBe(1);
 
-    const starter = await db.plan.findUniqueOrThrow({ where: { key: "starter" } });
-    await db.workspace.update({ where: { id: ACME.id }, data: { planId: starter.id } });
+    const free = await db.plan.findUniqueOrThrow({ where: { key: "free" } });
+    await db.workspace.update({ where: { id: ACME.id }, data: { planId: free.id } });
     await deliver(event("organization.updated", clerkOrg(ACME.id, "Acme Coaching GmbH", "acme")));
     expect(await db.workspace.findUniqueOrThrow({ where: { id: ACME.id } })).toMatchObject({
       name: "Acme Coaching GmbH",
       slug: "acme",
-      planId: starter.id,
+      planId: free.id,
     });
   });
 

@@ -46,6 +46,8 @@
  *   A late event about a deleted user, organization or membership (out of order or retried) is
  *   then processed as a no-op instead of bringing it back. A person re-added to an organization
  *   gets a new Clerk membership id, so re-adding still works.
+ * - After a processed membership created/updated event commits, `onMemberJoined` is told the
+ *   workspace (the web app queues the seat sync); a duplicate tells nobody.
  */
 import { verifyWebhook } from "@clerk/backend/webhooks";
 import { entitlementsColumn } from "@atlas/core/services/billing/snapshot";
@@ -62,6 +64,11 @@ export interface ClerkWebhookOptions {
   db?: Db;
   /** Now: "today in UTC" of a new user's time setting, and when a member left (default: the system clock). */
   now?: () => Date;
+  /**
+   * Called after a processed membership created/updated event committed (the seat sync,
+   * docs/domain.md "Seats"); it must not throw and is not awaited.
+   */
+  onMemberJoined?: (workspaceId: string) => void;
 }
 
 export const CLERK_WEBHOOK_PROVIDER = "clerk";
@@ -178,6 +185,13 @@ export async function handleClerkWebhook(
       }),
     options.db,
   );
+  if (
+    status === "processed" &&
+    (event.type === "organizationMembership.created" ||
+      event.type === "organizationMembership.updated")
+  ) {
+    options.onMemberJoined?.(event.data.organization.id);
+  }
   return json(200, { status, type });
 }
 

@@ -16,10 +16,12 @@
  * - The work never trusts the event's copy of the object: it re-reads the customer's
  *   subscriptions from Stripe (sync.ts), so replays and out-of-order deliveries converge.
  */
+import type { Env } from "@atlas/config";
 import type { Db } from "@atlas/db";
 import { withBypass } from "@atlas/db/bypass";
 import Stripe from "stripe";
 import { z } from "zod";
+import { billingConfig } from "../env.ts";
 
 export const STRIPE_WEBHOOK_PROVIDER = "stripe";
 
@@ -124,4 +126,21 @@ export async function handleStripeWebhook(
     });
     return json(503, { error: "Could not record the event now; Stripe retries it." });
   }
+}
+
+/**
+ * The route's whole body: with billing off (no STRIPE_SECRET_KEY) 404 and a message saying so;
+ * otherwise `handleStripeWebhook` with the configured secret.
+ */
+export async function receiveStripeWebhook(
+  request: Request,
+  options: Omit<StripeWebhookOptions, "secret"> & { env?: Env },
+): Promise<Response> {
+  const config = billingConfig(options.env);
+  if (!config) {
+    return json(404, {
+      error: "Billing is off on this server (no STRIPE_SECRET_KEY): it receives no Stripe events.",
+    });
+  }
+  return handleStripeWebhook(request, { ...options, secret: config.webhookSecret });
 }

@@ -1,8 +1,10 @@
+import { createBillingFunctions } from "./billing.ts";
 import { createDayCloseFunctions } from "./day-close.ts";
 import { createWeekSummaryFunctions } from "./week-summary.ts";
 
 const dayClose = createDayCloseFunctions();
 const weekSummary = createWeekSummaryFunctions();
+const billing = createBillingFunctions();
 
 /** Every Inngest function Atlas serves. */
 export const functions = [
@@ -10,4 +12,8 @@ export const functions = [
   dayClose.dayCloseWorkspace,
   weekSummary.weekSummaryCron,
   weekSummary.weekSummaryWorkspace,
+  billing.billingCustomerSync,
+  billing.billingSeatsSync,
+  billing.billingReconcileCron,
+  billing.billingReconcileWorkspace,
 ];

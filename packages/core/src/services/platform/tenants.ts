@@ -74,7 +74,9 @@ export async function listTenants(
     (db) => db.$queryRaw<TenantRow[]>`
       SELECT w.id, w.name, w.slug, w."supportAccessEnabled", w."createdAt",
              p.key AS "planKey", p.name AS "planName",
-             s.status AS "subscriptionStatus", s.seats AS "subscriptionSeats",
+             s.status AS "subscriptionStatus",
+             -- A Stripe customer with no subscription (status null) pays for no seats.
+             CASE WHEN s.status IS NULL THEN NULL ELSE s.seats END AS "subscriptionSeats",
              (SELECT count(*) FROM "Membership" m
                WHERE m."workspaceId" = w.id AND m."leftAt" IS NULL)::int AS "activeMembers",
              (SELECT max(e."recordedAt") FROM "ExecutionEvent" e
