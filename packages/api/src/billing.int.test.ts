@@ -450,6 +450,33 @@ describe("plan changes", () => {
   });
 });
 
+describe("the past-due banner's data", () => {
+  it("comes with the workspace for owners and admins (the ladder's dates), never for members", async () => {
+    const team = await freeWorkspace();
+    const since = new Date(Date.now() - 8 * 86_400_000);
+    const team_ = await h.admin.plan.findUniqueOrThrow({ where: { key: "team" } });
+    await h.admin.subscription.create({
+      data: {
+        workspaceId: team.workspaceId,
+        planId: team_.id,
+        status: "past_due",
+        pastDueSince: since,
+      },
+    });
+    for (const who of [team.owner, team.admin]) {
+      expect((await h.as(who, null).workspace.current(ws(team))).dunning).toEqual({
+        stage: "paused",
+        pastDueSince: since.toISOString(),
+        pausesAt: new Date(since.getTime() + 7 * 86_400_000).toISOString(),
+        readOnlyAt: new Date(since.getTime() + 14 * 86_400_000).toISOString(),
+      });
+    }
+    for (const who of [team.member, team.coach]) {
+      expect((await h.as(who, null).workspace.current(ws(team))).dunning).toBeNull();
+    }
+  });
+});
+
 describe("the Customer Portal", () => {
   it("opens for the workspace's customer and returns to /billing", async () => {
     const team = await freeWorkspace();

@@ -1,4 +1,5 @@
 /** Zod pieces of the billing procedures (docs/domain.md "Billing page"). */
+import { DUNNING_STAGES } from "@atlas/core/billing/dunning";
 import { PLAN_FEATURES, type PlanFeature } from "@atlas/core/billing/plan-catalog";
 import { SELF_SERVE_PLAN_IDS } from "@atlas/core/billing/plan-change";
 import { SOLD_PLANS } from "@atlas/billing/prices";
@@ -25,6 +26,14 @@ export const ZFeatureChange = z.object({
 });
 
 export const ZPendingChange = z.object({ plan: ZSelfServePlan, effectiveAt: ZInstantOutput });
+
+/** The dunning ladder's stage now and the dates of its steps (core's dunningTimeline). */
+export const ZDunningTimeline = z.object({
+  stage: z.enum(DUNNING_STAGES),
+  pastDueSince: ZInstantOutput.nullable(),
+  pausesAt: ZInstantOutput.nullable(),
+  readOnlyAt: ZInstantOutput.nullable(),
+});
 
 /** A hosted Stripe page to send the browser to (Checkout, the Customer Portal). */
 export const ZRedirectOutput = z.object({ url: z.url() });

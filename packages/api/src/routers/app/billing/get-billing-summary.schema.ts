@@ -1,8 +1,12 @@
 import type { billingSummary } from "@atlas/billing/portal/summary";
-import { DUNNING_STAGES } from "@atlas/core/billing/dunning";
 import { z } from "zod";
 import { ZInstantOutput, type ServiceOutput } from "../../../schemas.ts";
-import { ZPendingChange, ZPlanFeature, ZSelfServePlan } from "./billing.schema.ts";
+import {
+  ZDunningTimeline,
+  ZPendingChange,
+  ZPlanFeature,
+  ZSelfServePlan,
+} from "./billing.schema.ts";
 
 const ZPlanRef = z.object({ key: z.string(), name: z.string() });
 const ZFeatureValue = z.object({ feature: ZPlanFeature, label: z.string(), value: z.string() });
@@ -48,12 +52,7 @@ const ZBillingOn = z.object({
     .nullable(),
   stripeUnavailable: z.string().nullable(),
   trialAvailable: z.boolean(),
-  dunning: z.object({
-    stage: z.enum(DUNNING_STAGES),
-    pastDueSince: ZInstantOutput.nullable(),
-    pausesAt: ZInstantOutput.nullable(),
-    readOnlyAt: ZInstantOutput.nullable(),
-  }),
+  dunning: ZDunningTimeline,
   plans: z.array(
     z.object({
       id: ZSelfServePlan,
