@@ -1770,6 +1770,17 @@ function isEnded(status: Stripe.Subscription.Status): boolean {
   return status === "canceled" || status === "incomplete_expired";
 }
 
+/** The item now bills `price` for `quantity` seats (the legacy `plan` mirrors the price). */
+function setItemPrice(
+  item: WireSubscription["items"]["data"][number],
+  price: WirePrice,
+  quantity: number,
+) {
+  item.price = price;
+  item.plan = { ...item.plan, id: price.id, amount: price.unit_amount, nickname: price.nickname };
+  item.quantity = quantity;
+}
+
 /** Stripe's list filter: no status = every subscription not canceled; "ended" = canceled ones. */
 function statusMatches(status: Stripe.Subscription.Status, filter: string | undefined): boolean {
   if (filter === "all") return true;
@@ -1798,17 +1809,6 @@ function changedFields(before: WireSubscription, after: WireSubscription): Recor
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) previous[key] = before[key];
   }
   return previous;
-}
-
-/** The item now bills `price` for `quantity` seats (the legacy `plan` mirrors the price). */
-function setItemPrice(
-  item: WireSubscription["items"]["data"][number],
-  price: WirePrice,
-  quantity: number,
-) {
-  item.price = price;
-  item.plan = { ...item.plan, id: price.id, amount: price.unit_amount, nickname: price.nickname };
-  item.quantity = quantity;
 }
 
 export function money(cents: number): string {
