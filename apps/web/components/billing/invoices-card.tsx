@@ -135,7 +135,7 @@ export function InvoicesCard({
                           <a
                             href={invoice.invoicePdfUrl}
                             className="text-primary hover:underline"
-                            aria-label={`Download invoice ${name} (PDF)`}
+                            aria-label={`PDF of invoice ${name}`}
                           >
                             PDF
                           </a>

@@ -8,6 +8,7 @@ import { ManagePaymentButton } from "~/components/billing/manage-payment-button.
 import { PlanCard } from "~/components/billing/plan-card.tsx";
 import { PlanChoices } from "~/components/billing/plan-choices.tsx";
 import { PlanComparison } from "~/components/billing/plan-comparison.tsx";
+import { RefreshWhilePending } from "~/components/billing/refresh-while-pending.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { getActiveWorkspace, getMySettings } from "~/lib/data.ts";
 import { getApi } from "~/lib/trpc/server.ts";
@@ -95,6 +96,7 @@ export default async function BillingPage({
           {summary.subscription
             ? `Thank you: the workspace is on the ${summary.plan.name} plan.`
             : "Thank you: Stripe has your payment, and the plan changes here in a moment."}
+          {summary.subscription ? null : <RefreshWhilePending />}
         </p>
       ) : checkout === "canceled" ? (
         <p role="status" className="rounded-md border border-border bg-muted p-3 text-sm">
