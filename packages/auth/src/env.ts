@@ -16,13 +16,14 @@
 import { createPublicKey, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { createEnv, type StandardSchemaV1 } from "@t3-oss/env-core";
+import { createEnv } from "@t3-oss/env-core";
 import {
   AtlasConfigError,
   atlasMode,
   isSet,
   read,
   repoRoot,
+  variableOf,
   type AtlasMode,
   type Env,
 } from "@atlas/config";
@@ -122,12 +123,6 @@ export function clerkKeysPresent(env: Env = process.env): boolean {
 /** Which sign-in the apps mount: Clerk in production or whenever a Clerk key is set, else dev. */
 export function authProvider(env: Env = process.env): AuthProvider {
   return atlasMode(env) === "production" || clerkKeysPresent(env) ? "clerk" : "dev";
-}
-
-/** The variable an issue is about: the first segment of its path. */
-function variableOf(issue: StandardSchemaV1.Issue): string {
-  const first = issue.path?.[0];
-  return String(typeof first === "object" && first !== null ? first.key : (first ?? "?"));
 }
 
 function parse(env: Env) {

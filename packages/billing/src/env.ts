@@ -13,8 +13,8 @@
  * Off (no key), every workspace runs the self-hosted plan (docs/domain.md "Plans and
  * entitlements") and the other variables are not read. Errors name variables, never values.
  */
-import { createEnv, type StandardSchemaV1 } from "@t3-oss/env-core";
-import { AtlasConfigError, read, type Env } from "@atlas/config";
+import { createEnv } from "@t3-oss/env-core";
+import { AtlasConfigError, read, variableOf, type Env } from "@atlas/config";
 import { z } from "zod";
 
 export const BILLING_VARIABLES = [
@@ -61,11 +61,6 @@ export interface BillingConfig {
   prices: { team: string; coach: string };
   /** Unset: Stripe's own API. */
   apiBase?: StripeApiBase;
-}
-
-function variableOf(issue: StandardSchemaV1.Issue): string {
-  const first = issue.path?.[0];
-  return String(typeof first === "object" && first !== null ? first.key : (first ?? "?"));
 }
 
 /** `http://127.0.0.1:12111` → { protocol: "http", host: "127.0.0.1", port: 12111 }. */

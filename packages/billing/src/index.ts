@@ -10,7 +10,7 @@ export {
 } from "./env.ts";
 export { STRIPE_API_VERSION, stripeClient } from "./client.ts";
 export { billingDeps, consoleBillingLog, type BillingDeps, type BillingLog } from "./deps.ts";
-export { isSoldPlan, planForPrice, priceForPlan, SOLD_PLANS, type SoldPlan } from "./prices.ts";
+export { planForPrice, priceForPlan, SOLD_PLANS, type SoldPlan } from "./prices.ts";
 export { pickSubscription, subscriptionState } from "./state.ts";
 export {
   ensureCustomer,

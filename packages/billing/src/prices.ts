@@ -9,10 +9,6 @@ import type { BillingConfig } from "./env.ts";
 export const SOLD_PLANS = ["team", "coach"] as const satisfies readonly PlanId[];
 export type SoldPlan = (typeof SOLD_PLANS)[number];
 
-export function isSoldPlan(plan: string): plan is SoldPlan {
-  return (SOLD_PLANS as readonly string[]).includes(plan);
-}
-
 /** The configured price of `plan`. */
 export function priceForPlan(config: Pick<BillingConfig, "prices">, plan: SoldPlan): string {
   return config.prices[plan];

@@ -2,9 +2,10 @@
  * Stripe's subscriptions of one customer → core's plain `SubscriptionState` (docs/architecture.md
  * "Billing"). Pure: the sync reads the list from Stripe and hands it here.
  */
-import type {
-  SubscriptionState,
-  SubscriptionStatus,
+import {
+  noSubscription,
+  type SubscriptionState,
+  type SubscriptionStatus,
 } from "@atlas/core/services/billing/subscription";
 import type Stripe from "stripe";
 import type { BillingConfig } from "./env.ts";
@@ -69,21 +70,7 @@ export function subscriptionState(
   log: StateLog,
 ): SubscriptionState {
   const subscription = pickSubscription(subscriptions, log);
-  if (!subscription) {
-    return {
-      stripeCustomerId: customerId,
-      status: "none",
-      plan: "free",
-      stripeSubscriptionId: null,
-      priceId: null,
-      seats: 1,
-      currentPeriodStart: null,
-      currentPeriodEnd: null,
-      trialEnd: null,
-      cancelAtPeriodEnd: false,
-      canceledAt: null,
-    };
-  }
+  if (!subscription) return noSubscription(customerId);
   // Since 2025-03-31 the period lives on the items; Atlas sells one per-seat item.
   const item = subscription.items.data[0];
   const priceId = item?.price.id ?? null;

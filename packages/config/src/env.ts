@@ -13,3 +13,14 @@ export function read(env: Env, name: string): string | undefined {
 export function isSet(env: Env, name: string): boolean {
   return read(env, name) !== undefined;
 }
+
+/** A validation issue as t3-env reports it (Standard Schema): its path starts with the variable. */
+export interface EnvIssue {
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+/** The variable an issue is about: the first segment of its path. */
+export function variableOf(issue: EnvIssue): string {
+  const first = issue.path?.[0];
+  return String(typeof first === "object" && first !== null ? first.key : (first ?? "?"));
+}

@@ -24,7 +24,7 @@ import { PLAN_CATALOG } from "@atlas/core/billing/plan-catalog";
 import { billingAccount } from "@atlas/core/services/billing/account";
 import type { TenantDb } from "@atlas/db";
 import type Stripe from "stripe";
-import { isSoldPlan, priceForPlan } from "../prices.ts";
+import { priceForPlan } from "../prices.ts";
 import { syncCustomer } from "../sync.ts";
 import type { BillingPageDeps } from "./deps.ts";
 import { isoOfSeconds, readLiveSubscription, type LiveSubscription } from "./live-subscription.ts";
@@ -118,7 +118,7 @@ async function contextFor(
 
 /** The Stripe price of a plan on sale (Free has none: it is no subscription). */
 function priceOf(deps: BillingPageDeps, plan: SelfServePlanId): string {
-  if (!isSoldPlan(plan)) throw new Error("The Free plan has no Stripe price.");
+  if (plan === "free") throw new Error("The Free plan has no Stripe price.");
   return priceForPlan(deps.config, plan);
 }
 

@@ -17,7 +17,8 @@ const escape = (value: string) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
   );
 
-const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+/** 800 → "$8.00". */
+export const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 
 function page(title: string, body: string): string {
@@ -46,8 +47,8 @@ export function checkoutPage(input: {
   const perMonth = quantity * (price.unit_amount ?? 0);
   const plan = price.nickname ?? price.id;
   const terms = trialDays
-    ? `<p>${trialDays}-day free trial, then ${dollars(perMonth)} per month.</p>`
-    : `<p>${dollars(perMonth)} due today, then every month.</p>`;
+    ? `<p>${trialDays}-day free trial, then ${money(perMonth)} per month.</p>`
+    : `<p>${money(perMonth)} due today, then every month.</p>`;
   const cancel = session.cancel_url
     ? `<p><a href="${escape(session.cancel_url)}">Back</a></p>`
     : "";
@@ -60,7 +61,7 @@ export function checkoutPage(input: {
   return page(
     `Subscribe to ${plan}`,
     `<h1>Subscribe to ${escape(plan)}</h1>
-<p>${quantity} ${quantity === 1 ? "seat" : "seats"} × ${dollars(price.unit_amount ?? 0)} per month</p>
+<p>${quantity} ${quantity === 1 ? "seat" : "seats"} × ${money(price.unit_amount ?? 0)} per month</p>
 ${terms}
 <p>Billed to ${escape(input.customer.email ?? input.customer.id)}</p>
 <form method="post" action="/checkout/${escape(session.id)}">

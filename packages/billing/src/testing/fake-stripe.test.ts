@@ -242,6 +242,46 @@ describe("subscriptions", () => {
   });
 });
 
+describe("the portal", () => {
+  it("changes seats (prorated), cancels at period end, and the next period ends it", async () => {
+    const { customer } = await subscribe(2);
+    const [subscription] = (await stripe.subscriptions.list({ customer: customer.id })).data as [
+      Stripe.Subscription,
+    ];
+    const portal = await stripe.billingPortal.sessions.create({
+      customer: customer.id,
+      return_url: "http://127.0.0.1:9/billing",
+    });
+    const page = await (await fetch(portal.url)).text();
+    for (const label of ["Update seats", "Switch plan", "Cancel plan", "Return to Atlas"]) {
+      expect(page).toContain(label);
+    }
+    const post = (action: string, body = "") =>
+      fetch(`${fake.url}/portal/${portal.id}/subscriptions/${subscription.id}/${action}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body,
+        redirect: "manual",
+      });
+
+    received = [];
+    expect((await post("seats", "quantity=5")).status).toBe(303);
+    expect(received.map((e) => e.type)).toEqual(["customer.subscription.updated"]);
+    const preview = await stripe.invoices.createPreview({ customer: customer.id });
+    expect(preview.lines.data.some((line) => line.amount < 0)).toBe(true); // the portal prorates
+
+    await post("cancel");
+    expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({
+      cancel_at_period_end: true,
+      status: "active",
+    });
+    received = [];
+    await fetch(`${fake.url}/_fake/subscriptions/${subscription.id}/advance`, { method: "POST" });
+    expect(received.map((e) => e.type)).toEqual(["customer.subscription.deleted"]);
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe("canceled");
+  });
+});
+
 describe("test controls", () => {
   it("renews, fails a payment, then succeeds the retry", async () => {
     const { customer } = await subscribe(1);

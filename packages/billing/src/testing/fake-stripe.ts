@@ -56,7 +56,7 @@ import {
   type WirePrice,
   type WireSubscription,
 } from "./fake-stripe-objects.ts";
-import { checkoutPage, portalPage } from "./fake-stripe-pages.ts";
+import { checkoutPage, money, portalPage } from "./fake-stripe-pages.ts";
 import {
   phaseItem,
   phaseObject,
@@ -624,18 +624,13 @@ export class FakeStripe {
     const invoice = this.createInvoice(subscription, {
       billingReason: "subscription_create",
       lines: [
-        {
-          description: trialEnd
-            ? `Trial period for ${price.nickname}`
-            : `${record.quantity} × ${price.nickname} (at ${money(price.unit_amount ?? 0)} / month)`,
-          amount: trialEnd ? 0 : record.quantity * (price.unit_amount ?? 0),
-          quantity: record.quantity,
-          price,
-          periodStart: now,
-          periodEnd,
-          proration: false,
-          subscriptionItem: item.id,
-        },
+        trialEnd
+          ? {
+              ...seatsLine(price, record.quantity, item.id, now, periodEnd),
+              description: `Trial period for ${price.nickname}`,
+              amount: 0,
+            }
+          : seatsLine(price, record.quantity, item.id, now, periodEnd),
       ],
       periodStart: now,
       periodEnd: now,
@@ -793,16 +788,7 @@ export class FakeStripe {
         lines: [
           ...record.pendingLines,
           ...prorations,
-          {
-            description: `${quantity} × ${price.nickname} (at ${money(price.unit_amount ?? 0)} / month)`,
-            amount: quantity * (price.unit_amount ?? 0),
-            quantity,
-            price,
-            periodStart: nextStart,
-            periodEnd: nextEnd,
-            proration: false,
-            subscriptionItem: item.id,
-          },
+          seatsLine(price, quantity, item.id, nextStart, nextEnd),
         ],
         periodStart: item.current_period_start,
         periodEnd: nextStart,
@@ -1200,16 +1186,7 @@ export class FakeStripe {
       billingReason: "subscription_cycle",
       lines: [
         ...record.pendingLines.splice(0),
-        {
-          description: `${quantity} × ${item.price.nickname} (at ${money(item.price.unit_amount ?? 0)} / month)`,
-          amount: quantity * (item.price.unit_amount ?? 0),
-          quantity,
-          price: item.price,
-          periodStart: start,
-          periodEnd: end,
-          proration: false,
-          subscriptionItem: item.id,
-        },
+        seatsLine(item.price, quantity, item.id, start, end),
       ],
       periodStart: before.items.data[0]!.current_period_start,
       periodEnd: start,
@@ -1758,6 +1735,26 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** An invoice's line for `quantity` seats of `price` over a period. */
+function seatsLine(
+  price: WirePrice,
+  quantity: number,
+  subscriptionItem: string,
+  periodStart: number,
+  periodEnd: number,
+): InvoiceLine {
+  return {
+    description: `${quantity} × ${price.nickname} (at ${money(price.unit_amount ?? 0)} / month)`,
+    amount: quantity * (price.unit_amount ?? 0),
+    quantity,
+    price,
+    periodStart,
+    periodEnd,
+    proration: false,
+    subscriptionItem,
+  };
+}
+
 /** Newest first; the later of two created in the same second first. */
 function newestFirst<T extends { created: number }>(items: T[]): T[] {
   return items
@@ -1809,10 +1806,6 @@ function changedFields(before: WireSubscription, after: WireSubscription): Recor
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) previous[key] = before[key];
   }
   return previous;
-}
-
-export function money(cents: number): string {
-  return `$${(cents / 100).toFixed(2)}`;
 }
 
 // ── Running it ───────────────────────────────────────────────────────────────────────────────

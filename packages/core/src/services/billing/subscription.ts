@@ -21,6 +21,7 @@
  */
 import type { Db } from "@atlas/db";
 import type { PlanId } from "../../billing/plan-catalog.ts";
+import { lockName } from "../shared/locks.ts";
 import { setWorkspacePlan } from "./snapshot.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -59,6 +60,23 @@ export interface SubscriptionState {
   canceledAt: Date | null;
 }
 
+/** The state of a customer with no subscription at all: the free plan. */
+export function noSubscription(stripeCustomerId: string): SubscriptionState {
+  return {
+    stripeCustomerId,
+    status: "none",
+    plan: "free",
+    stripeSubscriptionId: null,
+    priceId: null,
+    seats: 1,
+    currentPeriodStart: null,
+    currentPeriodEnd: null,
+    trialEnd: null,
+    cancelAtPeriodEnd: false,
+    canceledAt: null,
+  };
+}
+
 export interface ApplyOptions {
   now: Date;
   /** Who converged it, for the audit: "webhook:stripe", "job:billing-reconcile". */
@@ -92,7 +110,7 @@ export async function withBillingLock<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return bypass.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`billing:${workspaceId}`}, 0))`;
+    await lockName(tx, `billing:${workspaceId}`);
     return work(tx);
   }, BILLING_TRANSACTION);
 }
