@@ -29,8 +29,9 @@ async function firstInvoices(api: Awaited<ReturnType<typeof getApi>>, workspaceI
 
 /**
  * The billing page (docs/domain.md "Billing page"): owners see and change the plan, seats,
- * invoices and the payment method; admins see the same without the actions; anyone else gets the
- * forbidden page (403). Billing off: the self-hosted plan and its limits.
+ * invoices and the payment method; admins see the same without the actions; anyone else gets
+ * forbidden.tsx with a real HTTP 403 (no loading boundary here: nothing streams before the role
+ * is checked). Billing off: the self-hosted plan and its limits.
  */
 export default async function BillingPage({
   searchParams,
