@@ -431,6 +431,16 @@ describe("plan changes", () => {
       subscription: null,
       trialAvailable: false,
     });
+    // Back to a paid plan: Checkout again, without a second trial.
+    const { url } = await owner.checkout({
+      ...ws(team),
+      plan: "team",
+      idempotencyKey: randomUUID(),
+    });
+    expect(fake.fake.checkoutSessions.get(url.split("/").at(-1)!)).toMatchObject({
+      trialDays: null,
+      quantity: 4,
+    });
   });
 
   it("is refused while a payment is overdue", async () => {
