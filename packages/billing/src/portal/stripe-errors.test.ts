@@ -3,11 +3,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { Stripe } from "../client.ts";
 import { STRIPE_RETRY_AFTER_SECONDS, fromStripe, stripeFailure } from "./stripe-errors.ts";
 
-const raw = (type: string, extra: Record<string, unknown> = {}) => ({
+type RawError = ConstructorParameters<typeof Stripe.errors.StripeError>[0];
+
+const raw = (type: NonNullable<RawError>["type"]): RawError => ({
   message: "Stripe's own words, for developers",
   type,
   requestId: "req_123",
-  ...extra,
 });
 
 afterEach(() => {
