@@ -3,14 +3,18 @@
  * against the local fake Stripe: the owner of a free workspace upgrades through Checkout (the
  * fake's hosted page sends the browser back), and the page shows the Team plan and its seats; a
  * member cannot open billing; when a payment fails, owners see the past-due banner, members not.
+ * And on the main server, which runs without Stripe keys, the page says billing is off.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { entitlementsColumn } from "@atlas/core/services/billing/snapshot";
 import { createPrismaClient } from "@atlas/db";
 import { expect, test, type Page } from "@playwright/test";
+import { keepScreenshot } from "../src/screenshots.ts";
 import { signIn } from "../src/session.ts";
 
 const web = process.env.E2E_BILLING_WEB_URL!;
+/** The main web server runs with billing off. */
+const webWithoutBilling = process.env.ATLAS_WEB_URL!;
 const fakeStripe = process.env.E2E_FAKE_STRIPE_URL!;
 
 /** A workspace of its own on the free plan: the seeded ones run the self-hosted plan. */
@@ -50,7 +54,7 @@ const billingLink = (page: Page) =>
 
 test("the owner upgrades through Checkout and sees the Team plan and its seats", async ({
   page,
-}) => {
+}, testInfo) => {
   await signIn(page, web, /Bianca Bright/);
   await billingLink(page).click();
   await expect(page.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
@@ -82,6 +86,19 @@ test("the owner upgrades through Checkout and sees the Team plan and its seats",
   await expect(page.getByText(/^\$16\.00 on \d{1,2} \w{3} \d{4}$/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Manage payment method" })).toBeVisible();
   await expect(page.getByRole("table").filter({ hasText: "Invoice" })).toContainText("Paid");
+
+  // A change is previewed before anything happens: what, when, and what it costs.
+  const plans = page.getByRole("list", { name: "Plans" });
+  await plans.getByRole("button", { name: "Downgrade to Free" }).click();
+  const change = page.getByRole("region", { name: "Downgrade to Free" });
+  await expect(change).toContainText(/The subscription ends on .* and the workspace moves to Free/);
+  await expect(change).toContainText("Web push notifications: Included → —");
+  await change.getByRole("button", { name: "Cancel" }).click();
+  await plans.getByRole("button", { name: "Switch to Coach" }).click();
+  await expect(page.getByRole("region", { name: "Switch to Coach" })).toContainText(
+    "Coach starts now; nothing is charged now.",
+  );
+  await keepScreenshot(page, testInfo, "billing-team-plan");
 
   const { violations } = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
@@ -135,4 +152,15 @@ test("a past-due workspace shows the banner to its owner, not to its members", a
   await signIn(member, web, /Milo Marsh/);
   await expect(member.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(member.getByRole("status").filter({ hasText: /A payment/ })).toHaveCount(0);
+});
+
+test("without Stripe keys the page says billing is off and shows the self-hosted limits", async ({
+  page,
+}) => {
+  await signIn(page, webWithoutBilling, /Olivia Owner/);
+  await billingLink(page).click();
+  await expect(page.getByRole("heading", { name: "Billing is off on this server" })).toBeVisible();
+  await expect(page.getByText(/on the Self-hosted plan: nothing is charged/)).toBeVisible();
+  await expect(page.getByRole("definition").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: /Upgrade|Try/ })).toHaveCount(0);
 });

@@ -38,7 +38,7 @@ export function PlanComparison({ summary }: { summary: BillingOn }) {
                     {plan.id === summary.plan.key ? " (yours)" : ""}
                     <span className="block text-xs font-normal text-muted-foreground">
                       {plan.pricePerSeatMonthlyCents === 0
-                        ? "Free"
+                        ? "no charge"
                         : formatMoney(plan.pricePerSeatMonthlyCents, CATALOG_CURRENCY)}
                     </span>
                   </th>
