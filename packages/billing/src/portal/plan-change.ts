@@ -16,7 +16,7 @@
 import { AppError } from "@atlas/core";
 import {
   featureChanges,
-  planChangeKind,
+  planDirection,
   type FeatureChange,
   type SelfServePlanId,
 } from "@atlas/core/billing/plan-change";
@@ -111,7 +111,7 @@ async function contextFor(
     }
     kind = "keep";
   } else {
-    kind = planChangeKind(from, to) === "upgrade" ? "upgrade" : "downgrade";
+    kind = planDirection(from, to) === "upgrade" ? "upgrade" : "downgrade";
   }
   return { customerId: account.customerId, live, from, kind, seats: live.item.quantity ?? 1 };
 }

@@ -4,7 +4,7 @@ import {
   entitlementText,
   featureChanges,
   isSelfServePlan,
-  planChangeKind,
+  planDirection,
   planComparison,
   snapshotFeatures,
 } from "./plan-change.ts";
@@ -52,7 +52,7 @@ describe("a plan change", () => {
     ["team", "free", "downgrade"],
     ["team", "team", "none"],
   ] as const)("%s → %s is %s", (from, to, kind) => {
-    expect(planChangeKind(from, to)).toBe(kind);
+    expect(planDirection(from, to)).toBe(kind);
   });
 
   it("names what a downgrade from Coach to Team loses, losses first", () => {

@@ -73,10 +73,10 @@ export function snapshotFeatures(
   }));
 }
 
-export type PlanChangeKind = "upgrade" | "downgrade" | "none";
+export type PlanDirection = "upgrade" | "downgrade" | "none";
 
 /** Up or down the sold plans' order. */
-export function planChangeKind(from: SelfServePlanId, to: SelfServePlanId): PlanChangeKind {
+export function planDirection(from: SelfServePlanId, to: SelfServePlanId): PlanDirection {
   const delta = UPGRADE_ORDER.indexOf(to) - UPGRADE_ORDER.indexOf(from);
   return delta > 0 ? "upgrade" : delta < 0 ? "downgrade" : "none";
 }

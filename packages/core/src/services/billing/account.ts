@@ -6,6 +6,9 @@
 import type { TenantDb } from "@atlas/db";
 import { billableMembers, type SubscriptionStatus } from "./subscription.ts";
 
+/** Every status the row may hold (the database's enum): the API's output schema lists them. */
+export { SubscriptionStatus as SUBSCRIPTION_STATUSES } from "@atlas/db";
+
 /** Statuses of a Stripe subscription that has ended: the workspace may subscribe again. */
 const ENDED: readonly SubscriptionStatus[] = ["canceled", "incomplete_expired"];
 

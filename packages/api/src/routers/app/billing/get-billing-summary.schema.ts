@@ -1,4 +1,5 @@
 import type { billingSummary } from "@atlas/billing/portal/summary";
+import { SUBSCRIPTION_STATUSES } from "@atlas/core/services/billing/account";
 import { z } from "zod";
 import { ZInstantOutput, type ServiceOutput } from "../../../schemas.ts";
 import {
@@ -26,16 +27,7 @@ const ZBillingOn = z.object({
   seats: z.object({ used: z.number().int(), paid: z.number().int().nullable() }),
   subscription: z
     .object({
-      status: z.enum([
-        "trialing",
-        "active",
-        "past_due",
-        "unpaid",
-        "canceled",
-        "incomplete",
-        "incomplete_expired",
-        "paused",
-      ]),
+      status: z.enum(SUBSCRIPTION_STATUSES),
       plan: ZSelfServePlan,
       trialEnd: ZInstantOutput.nullable(),
       currentPeriodEnd: ZInstantOutput.nullable(),
