@@ -21,4 +21,3 @@ export * from "./views/member-now.ts";
 export * from "./views/habit-history.ts";
 export * from "./prng.ts";
 export * from "./billing/plan-catalog.ts";
-export * from "./billing/plan-change.ts";
