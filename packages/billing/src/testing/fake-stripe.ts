@@ -888,7 +888,8 @@ export class FakeStripe {
       const behavior = params.proration_behavior ?? "create_prorations";
       const at = params.proration_date ?? this.seconds();
       const item = subscription.items.data[0]!;
-      if (at < item.current_period_start || at > item.current_period_end) {
+      const given = params.proration_date !== undefined;
+      if (given && (at < item.current_period_start || at > item.current_period_end)) {
         throw invalid(
           "proration_date must be within the subscription's current period.",
           "proration_date",
