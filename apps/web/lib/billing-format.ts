@@ -53,4 +53,7 @@ export const STATUS_TONE: Record<SubscriptionStatus, "success" | "warning" | "da
   paused: "warning",
 };
 
-export const PLAN_NAME: Record<PlanId, string> = { free: "Free", team: "Team", coach: "Coach" };
+/** A plan's name as the summary gives it (core's catalog). */
+export function planName(summary: BillingOn, id: PlanId): string {
+  return summary.plans.find((plan) => plan.id === id)?.name ?? id;
+}

@@ -9,12 +9,12 @@ import {
 } from "@atlas/ui";
 import type { ReactNode } from "react";
 import {
-  PLAN_NAME,
   SEAT_POLICY,
   STATUS_LABEL,
   STATUS_TONE,
   formatDay,
   formatMoney,
+  planName,
   type BillingOn,
 } from "~/lib/billing-format.ts";
 
@@ -93,7 +93,7 @@ export function PlanCard({
             role="status"
             className="rounded-md border border-warning/40 bg-warning/10 p-3 text-sm"
           >
-            The workspace moves to the {PLAN_NAME[subscription.pendingChange.plan]} plan on{" "}
+            The workspace moves to the {planName(summary, subscription.pendingChange.plan)} plan on{" "}
             {day(subscription.pendingChange.effectiveAt)}. Until then nothing changes.
           </p>
         ) : null}

@@ -8,9 +8,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import {
   CATALOG_CURRENCY,
-  PLAN_NAME,
   formatDay,
   formatMoney,
+  planName,
   type BillingOn,
   type PlanId,
 } from "~/lib/billing-format.ts";
@@ -103,8 +103,8 @@ export function PlanChoices({
         tone: "done",
         text:
           done.kind === "downgrade"
-            ? `Done: the workspace moves to ${PLAN_NAME[done.plan]} on ${day(done.effectiveAt)}.`
-            : `Done: the workspace is on ${PLAN_NAME[done.plan]}.`,
+            ? `Done: the workspace moves to ${planName(summary, done.plan)} on ${day(done.effectiveAt)}.`
+            : `Done: the workspace is on ${planName(summary, done.plan)}.`,
       });
       startRefresh(() => router.refresh());
     } catch (error) {
@@ -129,7 +129,7 @@ export function PlanChoices({
 
   /** What the owner can do about `id`: Checkout, a previewed change, or nothing. */
   function choice(id: PlanId) {
-    const name = PLAN_NAME[id];
+    const name = planName(summary, id);
     if (subscription === null) {
       if (id === "free") return note("Current plan");
       const label = summary.trialAvailable ? `Try ${name} free for 14 days` : `Upgrade to ${name}`;
@@ -181,6 +181,7 @@ export function PlanChoices({
         {preview ? (
           <PreviewPanel
             preview={preview}
+            nameOf={(id) => planName(summary, id)}
             day={day}
             busy={busy}
             onConfirm={() => void confirm(preview)}
@@ -196,19 +197,21 @@ export function PlanChoices({
 /** What a previewed change does, in words, with its confirm and cancel buttons. */
 function PreviewPanel({
   preview,
+  nameOf,
   day,
   busy,
   onConfirm,
   onCancel,
 }: {
   preview: Preview;
+  nameOf: (id: PlanId) => string;
   day: (iso: string) => string;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const to = PLAN_NAME[preview.to];
-  const from = PLAN_NAME[preview.from];
+  const to = nameOf(preview.to);
+  const from = nameOf(preview.from);
   const money = (cents: number) => formatMoney(cents, preview.currency);
   const seats = `${preview.seats} ${preview.seats === 1 ? "seat" : "seats"}`;
   const next = preview.nextInvoice
