@@ -23,3 +23,6 @@ export const getMe = cache(async () => (await getApi()).me.get());
 
 /** The support grants open now in the active workspace (the banner of every page). */
 export const getActiveSupport = cache(async () => (await getApi()).support.active());
+
+/** The caller's time zone and today (dates in their own zone). */
+export const getMySettings = cache(async () => (await getApi()).me.settings.get());

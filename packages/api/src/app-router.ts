@@ -52,6 +52,12 @@ import { refuseSupportGrant } from "./routers/app/support/refuse-support-grant.t
 import { revokeSupportGrant } from "./routers/app/support/revoke-support-grant.ts";
 import { setSupportAccess } from "./routers/app/support/set-support-access.ts";
 import { exportLog } from "./routers/app/export/export-log.ts";
+import { changePlan } from "./routers/app/billing/change-plan.ts";
+import { getBillingSummary } from "./routers/app/billing/get-billing-summary.ts";
+import { listInvoices } from "./routers/app/billing/list-invoices.ts";
+import { openBillingPortal } from "./routers/app/billing/open-billing-portal.ts";
+import { previewPlanChange } from "./routers/app/billing/preview-plan-change.ts";
+import { startCheckout } from "./routers/app/billing/start-checkout.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 const workspaceRouter = {
@@ -140,6 +146,16 @@ const exportRouter = { log: exportLog } satisfies TRPCRouterRecord;
 /** docs/domain.md "Coach notes": what coaches shared with the caller. */
 const coachNoteRouter = { listMine: listMyNotes } satisfies TRPCRouterRecord;
 
+/** The billing page (docs/domain.md "Billing page"): owners act, admins read. */
+const billingRouter = {
+  summary: getBillingSummary,
+  checkout: startCheckout,
+  previewPlanChange,
+  changePlan,
+  portal: openBillingPortal,
+  invoices: listInvoices,
+} satisfies TRPCRouterRecord;
+
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   me: meRouter,
@@ -154,6 +170,7 @@ export const appRouter = createTRPCRouter({
   support: supportRouter,
   coachNote: coachNoteRouter,
   export: exportRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -307,6 +307,23 @@ const APP_CASES: Record<string, Case> = {
     input: ({ b }) => ({ workspaceId: b, enabled: false }),
     expect: "FORBIDDEN",
   },
+
+  // Billing: the owner of A sees and changes A's billing only (docs/domain.md "Billing page").
+  "billing.summary": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "billing.invoices": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "billing.previewPlanChange": {
+    input: ({ b }) => ({ workspaceId: b, plan: "team" }),
+    expect: "FORBIDDEN",
+  },
+  "billing.checkout": {
+    input: ({ b }) => ({ workspaceId: b, plan: "team", ...KEY }),
+    expect: "FORBIDDEN",
+  },
+  "billing.changePlan": {
+    input: ({ b }) => ({ workspaceId: b, plan: "coach" }),
+    expect: "FORBIDDEN",
+  },
+  "billing.portal": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
 };
 
 /** A drill-down into B's member: the owner of A coaches nothing in B. */

@@ -28,6 +28,11 @@ const router = createTRPCRouter({
   appError: publicProcedure.input(z.object({ code: z.string() })).query(({ input }) => {
     throw new AppError(input.code as AppError["code"], `refused: ${input.code}`, { hint: "x" });
   }),
+  vendorDown: publicProcedure.query(() => {
+    throw new AppError("SERVICE_UNAVAILABLE", "Stripe cannot be reached right now.", {
+      retryAfterSeconds: 30,
+    });
+  }),
   limited: publicProcedure.query(() => {
     throw new AppError("TOO_MANY_REQUESTS", "Too many requests: try again in 12 seconds.", {
       retryAfterSeconds: 12,
@@ -82,6 +87,8 @@ describe("AppError codes", () => {
     ["TOO_MANY_REQUESTS", 429],
     ["PRECONDITION_FAILED", 412],
     ["PAYMENT_REQUIRED", 402],
+    ["BAD_GATEWAY", 502],
+    ["SERVICE_UNAVAILABLE", 503],
   ])("%s → HTTP %i, with the message and details meant for the caller", async (code, status) => {
     const { status: got, error } = await call("appError", { code });
     expect(got).toBe(status);
@@ -107,6 +114,12 @@ describe("AppError codes", () => {
     const { status, error } = await call("limited");
     expect(status).toBe(429);
     expect(error.data.retryAfterSeconds).toBe(12);
+  });
+
+  it("SERVICE_UNAVAILABLE keeps the retry time its AppError names", async () => {
+    const { status, error } = await call("vendorDown");
+    expect(status).toBe(503);
+    expect(error.data.retryAfterSeconds).toBe(30);
   });
 
   it("no session → UNAUTHORIZED", async () => {

@@ -25,6 +25,8 @@ const TRPC_CODE_BY_APP_CODE = {
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
   PRECONDITION_FAILED: "PRECONDITION_FAILED",
   PAYMENT_REQUIRED: "PAYMENT_REQUIRED",
+  BAD_GATEWAY: "BAD_GATEWAY",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 } as const satisfies Record<AppErrorCode, TRPCError["code"]>;
 
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
@@ -106,11 +108,12 @@ function flattenedZodError(error: TRPCError): AtlasErrorData["zodError"] {
 
 /** Seconds until a refused call may be retried (a rate limit's AppError, a busy server), else null. */
 export function retryAfterSecondsOf(error: unknown): number | null {
+  const retryAfter = findAppError(error)?.details?.retryAfterSeconds;
+  if (typeof retryAfter === "number") return retryAfter;
   if (error instanceof TRPCError && error.code === "SERVICE_UNAVAILABLE") {
     return BUSY_RETRY_AFTER_SECONDS;
   }
-  const retryAfter = findAppError(error)?.details?.retryAfterSeconds;
-  return typeof retryAfter === "number" ? retryAfter : null;
+  return null;
 }
 
 /** The root error formatter (initTRPC's `errorFormatter`). */

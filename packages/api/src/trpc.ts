@@ -48,6 +48,7 @@ import { errorFormatter, toTRPCError } from "./errors.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { DESCRIBE } from "@atlas/core/services/access/access";
 import type { InvitationDelivery } from "@atlas/core/services/workspaces/invitations";
+import type { BillingPageDeps } from "@atlas/billing/portal/deps";
 import type { RateLimitBucket, RateLimiters } from "./rate-limit.ts";
 
 // ── Context ──────────────────────────────────────────────────────────────────────────────────
@@ -59,6 +60,8 @@ export interface CreateContextOptions {
   db: Db;
   clock?: Clock;
   limiter: RateLimiters;
+  /** Stripe and the prices, for the billing page (apps/web); null or unset: billing is off. */
+  billing?: BillingPageDeps | null;
   /** Which app serves the call (web, admin): the source every log write records. */
   source: EventSource;
   /**
@@ -88,6 +91,7 @@ export function createContextInner(opts: CreateContextOptions) {
     db: opts.db,
     clock: opts.clock ?? systemClock,
     limiter: opts.limiter,
+    billing: opts.billing ?? null,
     source: opts.source,
     bypassDb: opts.bypassDb,
     invitationDelivery: opts.invitationDelivery ?? null,

@@ -12,6 +12,9 @@ export const APP_ERROR_CODES = [
   "PRECONDITION_FAILED",
   /** The plan lacks a feature or a limit is reached, or a failing payment blocks it (HTTP 402). */
   "PAYMENT_REQUIRED",
+  // A vendor (Stripe) answered with an error, or could not be reached: the caller may retry.
+  "BAD_GATEWAY",
+  "SERVICE_UNAVAILABLE",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -12,6 +12,7 @@ const TABLE: [CapabilityName, boolean, boolean, boolean, boolean][] = [
   ["manageMembers", false, false, true, true],
   ["manageSettings", false, false, true, true],
   ["exportData", false, false, true, true],
+  ["seeBilling", false, false, true, true],
   ["billing", false, false, false, true],
   ["deleteWorkspace", false, false, false, true],
   ["supportAccess", false, false, false, true],

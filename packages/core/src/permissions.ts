@@ -34,7 +34,9 @@ export const PERMISSIONS = {
   manageSettings: { roles: ADMINS },
   /** Export the workspace's data (the execution log as CSV, when the plan includes it). */
   exportData: { roles: ADMINS },
-  /** Billing; deleting the workspace. */
+  /** See the billing page (plan, seats, invoices): read-only for admins (docs/domain.md "Billing page"). */
+  seeBilling: { roles: ADMINS },
+  /** Billing actions (checkout, plan changes, the Stripe portal); deleting the workspace. */
   billing: { roles: OWNER },
   deleteWorkspace: { roles: OWNER },
   /** Decide on Atlas staff's support access: approve, refuse, revoke, turn it off. */

@@ -3,6 +3,7 @@ import {
   createClockFromEnv,
   createContextInner,
   createRateLimiter,
+  type CreateContextOptions,
   type RateLimiters,
 } from "@atlas/api";
 import { getSession, type Session } from "@atlas/auth";
@@ -26,12 +27,15 @@ export function createContextFactory({
   env,
   source,
   onMemberJoined,
+  billing,
 }: {
   env: () => Pick<BaseEnv, "db" | "api">;
   /** The app's name in the execution log's `source` (web, admin). */
   source: EventSource;
   /** Told after someone joined a workspace (the web app queues the seat sync). */
   onMemberJoined?: (workspaceId: string) => void;
+  /** Stripe for the billing procedures (the web app); unset or null: billing off. */
+  billing?: () => CreateContextOptions["billing"];
 }) {
   function shared(): Shared {
     if (!holder.atlasShared) {
@@ -57,6 +61,7 @@ export function createContextFactory({
       source,
       invitationDelivery,
       onMemberJoined,
+      billing: billing?.() ?? null,
     });
   }
 

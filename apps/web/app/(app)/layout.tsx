@@ -10,7 +10,14 @@ import { NavLink } from "~/components/nav-link.tsx";
 import { WorkspaceSwitcher } from "~/components/workspace-switcher.tsx";
 import { serverEnv } from "~/env.ts";
 import { SupportBanner } from "~/components/support/support-banner.tsx";
-import { getActiveSupport, getActiveWorkspace, getMe, getWorkspaces } from "~/lib/data.ts";
+import { PastDueBanner } from "~/components/billing/past-due-banner.tsx";
+import {
+  getActiveSupport,
+  getActiveWorkspace,
+  getMe,
+  getMySettings,
+  getWorkspaces,
+} from "~/lib/data.ts";
 
 const NAV: readonly [Route, string][] = [
   ["/", "Today"],
@@ -32,6 +39,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     getMe(),
   ]);
   const support = active ? await getActiveSupport() : [];
+  // Owners and admins while a payment fails: dates in the reader's own zone.
+  const pastDue = active?.dunning && active.dunning.stage !== "none" ? active.dunning : null;
+  const timeZone = pastDue ? (await getMySettings()).timeZone : null;
+  const showBilling =
+    active !== null && can("seeBilling", { role: active.role, sharesProgress: false });
   const { adminUrl } = serverEnv();
   const showAdmin =
     adminUrl !== undefined &&
@@ -62,6 +74,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 {label}
               </NavLink>
             ))}
+            {showBilling ? <NavLink href={"/billing" as Route}>Billing</NavLink> : null}
             {showAdmin ? (
               <a
                 href={adminUrl}
@@ -96,6 +109,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
+      {pastDue && timeZone ? <PastDueBanner dunning={pastDue} timeZone={timeZone} /> : null}
       {active ? (
         <SupportBanner
           workspaceId={active.id}

@@ -5,6 +5,7 @@
 import type { Session } from "@atlas/auth/session";
 import { systemClock, type Clock } from "@atlas/time";
 import type { InvitationDelivery } from "@atlas/core/services/workspaces/invitations";
+import type { BillingPageDeps } from "@atlas/billing/portal/deps";
 import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase, type TestServer } from "@atlas/db/testing";
 import { inject } from "vitest";
@@ -59,6 +60,8 @@ export interface Harness {
 interface CallOptions {
   clock?: Clock;
   limiter?: RateLimiters;
+  /** Billing on: Stripe (the local fake in tests), the prices and the web app's URL. */
+  billing?: BillingPageDeps | null;
   /** The app the call comes from (default: web for appRouter, admin for adminRouter). */
   source?: EventSource;
   /** Where invitations also go (production: Clerk); default none. */
@@ -109,6 +112,7 @@ export async function createHarness(): Promise<Harness> {
       db: app,
       clock: options.clock ?? systemClock,
       limiter: options.limiter ?? limiter,
+      billing: options.billing,
       // The audited bypass client (memberships, invitations, platform admin): this database's admin.
       bypassDb: admin,
       invitationDelivery: options.invitationDelivery,

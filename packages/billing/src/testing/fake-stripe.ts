@@ -11,8 +11,10 @@
  * different parameters → 400), unknown parameters refused as Stripe refuses them.
  *   customers: create, retrieve, update · prices: retrieve · checkout.sessions: create, retrieve ·
  *   billing_portal.sessions: create · subscriptions: list (status=all…), retrieve, update (items'
- *   quantity/price, proration_behavior none | create_prorations | always_invoice,
- *   cancel_at_period_end), cancel · invoices: list, retrieve, create_preview.
+ *   quantity/price, proration_behavior none | create_prorations | always_invoice, proration_date,
+ *   cancel_at_period_end), cancel · invoices: list, retrieve, create_preview ·
+ *   subscription_schedules: create (from_subscription), retrieve, update (two phases), release
+ *   (fake-stripe-schedules.ts; `advance` moves a subscription into its schedule's next phase).
  *
  * Pages a browser visits: `/checkout/<session>` (a "Pay" or "Start trial" button: creates the
  * subscription, trialing when asked, and its first invoice, delivers checkout.session.completed,
@@ -55,6 +57,16 @@ import {
   type WireSubscription,
 } from "./fake-stripe-objects.ts";
 import { checkoutPage, money, portalPage } from "./fake-stripe-pages.ts";
+import {
+  phaseItem,
+  phaseObject,
+  phaseStartingAt,
+  scheduleCreateParams,
+  scheduleObject,
+  scheduleReleaseParams,
+  scheduleUpdateParams,
+  type WireSubscriptionSchedule,
+} from "./fake-stripe-schedules.ts";
 
 export type { FakePrice } from "./fake-stripe-objects.ts";
 
@@ -206,6 +218,7 @@ const subscriptionListParams = z.strictObject({
 const subscriptionUpdateParams = z.strictObject({
   items: z.array(itemChange).optional(),
   proration_behavior: PRORATION.optional(),
+  proration_date: int.optional(),
   cancel_at_period_end: bool.optional(),
   metadata,
   payment_behavior: z
@@ -344,6 +357,7 @@ export class FakeStripe {
   readonly invoices = new Map<string, WireInvoice>();
   readonly checkoutSessions = new Map<string, CheckoutRecord>();
   readonly portalSessions = new Map<string, WirePortalSession>();
+  readonly schedules = new Map<string, WireSubscriptionSchedule>();
   readonly events: EventRecord[] = [];
   private readonly idempotency = new Map<string, IdempotentResponse>();
   private invoiceNumber = 0;
@@ -411,6 +425,7 @@ export class FakeStripe {
   /** An object by its id's prefix, for `expand`. */
   private lookup(id: string): unknown {
     if (id.startsWith("cus_")) return this.customers.get(id);
+    if (id.startsWith("sub_sched_")) return this.schedules.get(id);
     if (id.startsWith("sub_")) return this.subscriptions.get(id)?.subscription;
     if (id.startsWith("in_")) return this.invoices.get(id);
     if (id.startsWith("price_")) return this.prices.get(id);
@@ -754,8 +769,10 @@ export class FakeStripe {
       change && (details?.proration_behavior ?? "create_prorations") !== "none"
         ? this.prorationLines(record, change, details?.proration_date ?? this.seconds())
         : [];
-    const price = change?.price ?? item.price;
-    const quantity = change?.quantity ?? item.quantity ?? 1;
+    // Without a change asked for, the next period is the schedule's next phase when there is one.
+    const next = change ? undefined : this.nextPhaseItem(subscription);
+    const price = change?.price ?? (next ? this.price(next.price) : item.price);
+    const quantity = change?.quantity ?? next?.quantity ?? item.quantity ?? 1;
     const nextStart = item.current_period_end;
     const nextEnd = addMonth(nextStart, record.anchorDay);
     const customer = this.customer(subscription.customer as string);
@@ -869,16 +886,17 @@ export class FakeStripe {
     const events: EventRecord[] = [];
     if (change) {
       const behavior = params.proration_behavior ?? "create_prorations";
-      const lines = behavior === "none" ? [] : this.prorationLines(record, change, this.seconds());
+      const at = params.proration_date ?? this.seconds();
       const item = subscription.items.data[0]!;
-      item.price = change.price;
-      item.plan = {
-        ...item.plan,
-        id: change.price.id,
-        amount: change.price.unit_amount,
-        nickname: change.price.nickname,
-      };
-      item.quantity = change.quantity;
+      const given = params.proration_date !== undefined;
+      if (given && (at < item.current_period_start || at > item.current_period_end)) {
+        throw invalid(
+          "proration_date must be within the subscription's current period.",
+          "proration_date",
+        );
+      }
+      const lines = behavior === "none" ? [] : this.prorationLines(record, change, at);
+      setItemPrice(item, change.price, change.quantity);
       if (behavior === "always_invoice" && lines.length > 0) {
         const invoice = this.createInvoice(subscription, {
           billingReason: "subscription_update",
@@ -891,6 +909,12 @@ export class FakeStripe {
       } else {
         record.pendingLines.push(...lines);
       }
+    }
+    if (params.cancel_at_period_end !== undefined && subscription.schedule) {
+      throw invalid(
+        `The subscription is managed by the subscription schedule \`${subscription.schedule as string}\`, and updating any cancelation behavior directly is not allowed. Please update the schedule instead.`,
+        "cancel_at_period_end",
+      );
     }
     if (params.cancel_at_period_end !== undefined) {
       this.setCancelAtPeriodEnd(subscription, params.cancel_at_period_end);
@@ -950,6 +974,189 @@ export class FakeStripe {
     };
   }
 
+  // ── Subscription schedules (fake-stripe-schedules.ts) ──
+
+  schedule(id: string): WireSubscriptionSchedule {
+    const schedule = this.schedules.get(id);
+    if (!schedule) throw missing("subscription_schedule", id);
+    return schedule;
+  }
+
+  private activeSchedule(id: string): WireSubscriptionSchedule {
+    const schedule = this.schedule(id);
+    if (schedule.status !== "active") {
+      throw invalid(
+        `You cannot update a subscription schedule that is currently in the \`${schedule.status}\` status.`,
+      );
+    }
+    return schedule;
+  }
+
+  /** A schedule over the subscription as it is: one phase, the current period. */
+  createSchedule(
+    params: z.output<typeof scheduleCreateParams>,
+    request: RequestInfo,
+  ): { schedule: WireSubscriptionSchedule; events: EventRecord[] } {
+    const { subscription } = this.record(params.from_subscription);
+    if (isEnded(subscription.status)) {
+      throw invalid(`Subscription ${subscription.id} has ended.`, "from_subscription");
+    }
+    if (subscription.schedule) {
+      throw invalid(
+        `You cannot migrate a subscription that is already attached to a schedule: \`${subscription.schedule as string}\`.`,
+        "from_subscription",
+      );
+    }
+    const item = subscription.items.data[0]!;
+    const schedule = scheduleObject({
+      id: stripeId("sub_sched"),
+      created: this.seconds(),
+      customer: subscription.customer as string,
+      subscription: subscription.id,
+      metadata: mergeMetadata({}, params.metadata),
+      phases: [
+        phaseObject({
+          price: item.price,
+          quantity: item.quantity ?? 1,
+          startDate: item.current_period_start,
+          endDate: item.current_period_end,
+          currency: subscription.currency,
+          prorationBehavior: "create_prorations",
+        }),
+      ],
+    });
+    this.schedules.set(schedule.id, schedule);
+    const before = structuredClone(subscription);
+    subscription.schedule = schedule.id;
+    const previous = changedFields(before, subscription);
+    return {
+      schedule,
+      events: [this.emit("customer.subscription.updated", subscription, request, previous)],
+    };
+  }
+
+  /** New phases: the first is the current period unchanged, the second follows it at once. */
+  updateSchedule(
+    id: string,
+    params: z.output<typeof scheduleUpdateParams>,
+  ): WireSubscriptionSchedule {
+    const schedule = this.activeSchedule(id);
+    if (params.phases) {
+      const subscription = this.subscription(schedule.subscription as string);
+      const record = this.record(subscription.id);
+      const item = subscription.items.data[0]!;
+      let start = item.current_period_start;
+      schedule.phases = params.phases.map((phase, index) => {
+        const param = `phases[${index}]`;
+        if (phase.start_date !== undefined && phase.start_date !== start) {
+          throw invalid(
+            index === 0
+              ? "You can not modify the start date of the current phase."
+              : "Phases must be contiguous: each starts where the one before it ends.",
+            `${param}[start_date]`,
+          );
+        }
+        const months = phase.duration ? (phase.duration.interval_count ?? 1) : 0;
+        let end = phase.end_date;
+        if (end === undefined && months > 0) {
+          end = start;
+          for (let i = 0; i < months; i++) end = addMonth(end, record.anchorDay);
+        }
+        if (end === undefined || end <= start) {
+          throw invalid(`Missing required param: ${param}[end_date].`, `${param}[end_date]`);
+        }
+        const { price: priceId, quantity } = phase.items[0]!;
+        const price = this.price(priceId);
+        if (
+          index === 0 &&
+          (price.id !== item.price.id || (quantity ?? 1) !== (item.quantity ?? 1))
+        ) {
+          throw invalid(
+            "This fake does not change the current phase's items: change the subscription instead.",
+            `${param}[items]`,
+          );
+        }
+        const built = phaseObject({
+          price,
+          quantity: quantity ?? 1,
+          startDate: start,
+          endDate: end,
+          currency: subscription.currency,
+          prorationBehavior:
+            phase.proration_behavior ?? params.proration_behavior ?? "create_prorations",
+        });
+        start = end;
+        return built;
+      });
+      schedule.current_phase = {
+        start_date: schedule.phases[0]!.start_date,
+        end_date: schedule.phases[0]!.end_date,
+      };
+    }
+    if (params.end_behavior) schedule.end_behavior = params.end_behavior;
+    if (params.metadata)
+      schedule.metadata = mergeMetadata(schedule.metadata ?? {}, params.metadata);
+    return schedule;
+  }
+
+  /** The schedule lets go: the subscription stays as it is now, with no phase to come. */
+  releaseSchedule(
+    id: string,
+    request: RequestInfo,
+  ): { schedule: WireSubscriptionSchedule; events: EventRecord[] } {
+    const schedule = this.activeSchedule(id);
+    const subscription = this.subscription(schedule.subscription as string);
+    const before = structuredClone(subscription);
+    this.release(schedule, subscription);
+    return {
+      schedule,
+      events: [
+        this.emit(
+          "customer.subscription.updated",
+          subscription,
+          request,
+          changedFields(before, subscription),
+        ),
+      ],
+    };
+  }
+
+  private release(schedule: WireSubscriptionSchedule, subscription: WireSubscription) {
+    schedule.status = "released";
+    schedule.released_at = this.seconds();
+    schedule.released_subscription = subscription.id;
+    schedule.subscription = null;
+    schedule.current_phase = null;
+    subscription.schedule = null;
+  }
+
+  /** The price and quantity the schedule gives the subscription's next period, if any. */
+  private nextPhaseItem(subscription: WireSubscription) {
+    const schedule = subscription.schedule
+      ? this.schedules.get(subscription.schedule as string)
+      : undefined;
+    const next = phaseStartingAt(schedule, subscription.items.data[0]!.current_period_end);
+    return next ? phaseItem(next) : undefined;
+  }
+
+  /**
+   * At a period's end the schedule's next phase takes over (its price and quantity); after its
+   * last phase the schedule is released (end_behavior release) or the subscription ends (cancel).
+   */
+  private enterNextPhase(subscription: WireSubscription) {
+    if (!subscription.schedule) return;
+    const schedule = this.schedule(subscription.schedule as string);
+    const item = subscription.items.data[0]!;
+    const next = phaseStartingAt(schedule, item.current_period_end);
+    if (next) {
+      const { price, quantity } = phaseItem(next);
+      setItemPrice(item, this.price(price), quantity);
+      schedule.current_phase = { start_date: next.start_date, end_date: next.end_date };
+    } else {
+      this.release(schedule, subscription);
+    }
+  }
+
   // ── Test controls ──
 
   /**
@@ -972,6 +1179,7 @@ export class FakeStripe {
     }
     const start = item.current_period_end;
     const end = addMonth(start, record.anchorDay);
+    this.enterNextPhase(subscription);
     item.current_period_start = start;
     item.current_period_end = end;
     const quantity = item.quantity ?? 1;
@@ -1243,6 +1451,29 @@ export class FakeStripe {
         const { subscription, events } = this.cancelSubscription(id, request);
         await this.flush(events);
         return ok(this.expand(subscription, params.expand));
+      }
+    }
+    if (method === "POST" && path === "/v1/subscription_schedules") {
+      const params = parseParams(scheduleCreateParams, form);
+      const { schedule, events } = this.createSchedule(params, request);
+      await this.flush(events);
+      return ok(this.expand(schedule, params.expand));
+    }
+    if (method === "POST" && route(/^\/v1\/subscription_schedules\/([^/]+)\/release$/)) {
+      const params = parseParams(scheduleReleaseParams, form);
+      const { schedule, events } = this.releaseSchedule(m![1]!, request);
+      await this.flush(events);
+      return ok(this.expand(schedule, params.expand));
+    }
+    if (route(/^\/v1\/subscription_schedules\/([^/]+)$/)) {
+      const id = m![1]!;
+      if (method === "GET") {
+        const params = parseParams(expandOnly, form);
+        return ok(this.expand(this.schedule(id), params.expand));
+      }
+      if (method === "POST") {
+        const params = parseParams(scheduleUpdateParams, form);
+        return ok(this.expand(this.updateSchedule(id, params), params.expand));
       }
     }
     if (method === "GET" && path === "/v1/invoices") {
@@ -1535,6 +1766,17 @@ function newestFirst<T extends { created: number }>(items: T[]): T[] {
 
 function isEnded(status: Stripe.Subscription.Status): boolean {
   return status === "canceled" || status === "incomplete_expired";
+}
+
+/** The item now bills `price` for `quantity` seats (the legacy `plan` mirrors the price). */
+function setItemPrice(
+  item: WireSubscription["items"]["data"][number],
+  price: WirePrice,
+  quantity: number,
+) {
+  item.price = price;
+  item.plan = { ...item.plan, id: price.id, amount: price.unit_amount, nickname: price.nickname };
+  item.quantity = quantity;
 }
 
 /** Stripe's list filter: no status = every subscription not canceled; "ended" = canceled ones. */

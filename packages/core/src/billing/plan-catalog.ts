@@ -35,7 +35,7 @@ export type PlanLimit = {
 export type PlanFlag = Exclude<PlanFeature, PlanLimit>;
 
 /** How "allows N …" reads for each limit. */
-const LIMIT_UNITS: Readonly<Record<PlanLimit, string>> = {
+export const LIMIT_UNITS: Readonly<Record<PlanLimit, string>> = {
   seats: "seats",
   membersPerWorkspace: "members",
   aiSuggestionsPerSeatPerMonth: "AI suggestions per seat a month",

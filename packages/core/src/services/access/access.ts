@@ -25,6 +25,7 @@ export const DESCRIBE: Record<CapabilityName, string> = {
   manageMembers: "manage members and roles",
   manageSettings: "change workspace settings",
   exportData: "export the workspace's data",
+  seeBilling: "see billing",
   billing: "manage billing",
   deleteWorkspace: "delete the workspace",
   supportAccess: "decide on Atlas support access",
