@@ -81,6 +81,7 @@ describe("AppError codes", () => {
     ["CONFLICT", 409],
     ["TOO_MANY_REQUESTS", 429],
     ["PRECONDITION_FAILED", 412],
+    ["PAYMENT_REQUIRED", 402],
   ])("%s → HTTP %i, with the message and details meant for the caller", async (code, status) => {
     const { status: got, error } = await call("appError", { code });
     expect(got).toBe(status);

@@ -24,6 +24,7 @@ const TRPC_CODE_BY_APP_CODE = {
   CONFLICT: "CONFLICT",
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
   PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  PAYMENT_REQUIRED: "PAYMENT_REQUIRED",
 } as const satisfies Record<AppErrorCode, TRPCError["code"]>;
 
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";

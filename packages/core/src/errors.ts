@@ -10,6 +10,8 @@ export const APP_ERROR_CODES = [
   "CONFLICT",
   "TOO_MANY_REQUESTS",
   "PRECONDITION_FAILED",
+  /** The plan lacks a feature or a limit is reached, or a failing payment blocks it (HTTP 402). */
+  "PAYMENT_REQUIRED",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
