@@ -21,3 +21,4 @@ export * from "./views/member-now.ts";
 export * from "./views/habit-history.ts";
 export * from "./prng.ts";
 export * from "./billing/plan-catalog.ts";
+export * from "./planner/index.ts";

@@ -1,0 +1,3 @@
+export * from "./provider.ts";
+export * from "./planner.ts";
+export * from "./local-provider.ts";
