@@ -51,6 +51,10 @@ import { listSupportGrants } from "./routers/app/support/list-support-grants.ts"
 import { refuseSupportGrant } from "./routers/app/support/refuse-support-grant.ts";
 import { revokeSupportGrant } from "./routers/app/support/revoke-support-grant.ts";
 import { setSupportAccess } from "./routers/app/support/set-support-access.ts";
+import { decideSuggestion } from "./routers/app/ai/decide-suggestion.ts";
+import { getSuggestion } from "./routers/app/ai/get-suggestion.ts";
+import { listSuggestions } from "./routers/app/ai/list-suggestions.ts";
+import { requestSuggestion } from "./routers/app/ai/request-suggestion.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 const workspaceRouter = {
@@ -136,6 +140,14 @@ const supportRouter = {
 /** docs/domain.md "Coach notes": what coaches shared with the caller. */
 const coachNoteRouter = { listMine: listMyNotes } satisfies TRPCRouterRecord;
 
+/** docs/domain.md "AI suggestions": the planner proposes, nothing changes until the member decides. */
+const aiRouter = {
+  request: requestSuggestion,
+  list: listSuggestions,
+  get: getSuggestion,
+  decide: decideSuggestion,
+} satisfies TRPCRouterRecord;
+
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   me: meRouter,
@@ -149,6 +161,7 @@ export const appRouter = createTRPCRouter({
   overload: overloadRouter,
   support: supportRouter,
   coachNote: coachNoteRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,7 +11,7 @@
  *                "Console reach"), with `actor` the coach acting there from the admin app;
  *   viewed       the member whose screens the reads show; drill the { workspaceId, memberId }.
  */
-import { AppError, type Role } from "@atlas/core";
+import { AppError, type EntitlementSnapshot, type Role } from "@atlas/core";
 import { actorOf } from "@atlas/core/services/access/access";
 import { assertCurrentMember } from "@atlas/core/services/coaching/member-drill";
 import { createTenantDb } from "@atlas/db";
@@ -62,3 +62,35 @@ export const memberDrillProcedure = consoleProcedure
       },
     });
   });
+
+/**
+ * A coach's own write in one workspace of the console (the approval queue): only a coach, admin
+ * or owner of it (staff under a support grant are refused: they review nothing). ctx gains
+ * `actor`, the coach acting there from the admin app, `db` bound to the workspace as the coach,
+ * and the workspace's `entitlements`.
+ */
+export const consoleCoachProcedure = consoleProcedure.use(async ({ ctx, input, next }) => {
+  if (ctx.access.kind !== "coach") {
+    throw new AppError("FORBIDDEN", "Only the workspace's coaches, admins and owners do this.");
+  }
+  const { workspaceId } = input;
+  const userId = ctx.session.userId;
+  const workspace = await ctx.consoleDb.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: {
+      id: true,
+      sharesProgress: true,
+      lateEntryWindowDays: true,
+      planId: true,
+      entitlements: true,
+    },
+  });
+  const scope = { source: ctx.source, membership: { userId, role: ctx.access.role }, workspace };
+  return next({
+    ctx: {
+      actor: actorOf(scope),
+      entitlements: workspace.entitlements as unknown as EntitlementSnapshot,
+      db: createTenantDb(ctx.baseDb, { workspaceId, userId }),
+    },
+  });
+});

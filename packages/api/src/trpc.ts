@@ -43,6 +43,8 @@ import { errorFormatter, toTRPCError } from "./errors.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import { DESCRIBE } from "@atlas/core/services/access/access";
 import type { InvitationDelivery } from "@atlas/core/services/workspaces/invitations";
+import type { SuggestionPlanner } from "@atlas/core/services/ai/request";
+import { createPlanner } from "@atlas/ai";
 import type { RateLimitBucket, RateLimiters } from "./rate-limit.ts";
 
 // ── Context ──────────────────────────────────────────────────────────────────────────────────
@@ -63,7 +65,15 @@ export interface CreateContextOptions {
   bypassDb?: Db;
   /** Where invitations also go (Clerk in production); none in embedded and test mode. */
   invitationDelivery?: InvitationDelivery | null;
+  /**
+   * The AI planner (docs/architecture.md "AI planner"): a model provider with the local planner
+   * as its fallback, built from the app's configuration; unset, the local planner alone.
+   */
+  planner?: SuggestionPlanner;
 }
+
+/** With no model configured, the deterministic local planner does every job. */
+const localPlanner: SuggestionPlanner = createPlanner({ provider: null, timeoutMs: 0 });
 
 /**
  * How many calls of one request (one context) run at once. The app's pool holds 10 connections:
@@ -81,6 +91,7 @@ export function createContextInner(opts: CreateContextOptions) {
     source: opts.source,
     bypassDb: opts.bypassDb,
     invitationDelivery: opts.invitationDelivery ?? null,
+    planner: opts.planner ?? localPlanner,
     /** Runs one call of this request when a slot is free (CALLS_AT_ONCE_PER_REQUEST). */
     callSlot: pLimit(CALLS_AT_ONCE_PER_REQUEST),
   };
