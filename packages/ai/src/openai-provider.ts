@@ -36,6 +36,8 @@ export interface OpenAIProviderOptions {
   retryBaseMs?: number;
   /** The longest single wait, also for a server's retry-after (default 8 s). */
   maxRetryDelayMs?: number;
+  /** The fetch the SDK uses (the evals wrap it to record replies). */
+  fetch?: typeof fetch;
   /** Injected for tests: uniform in [0, 1). */
   random?: () => number;
   /** Injected for tests; must reject when the signal aborts. */
@@ -110,6 +112,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): PlannerPro
     baseURL: options.baseURL,
     timeout: options.timeoutMs,
     maxRetries: 0,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;

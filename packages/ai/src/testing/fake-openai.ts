@@ -41,6 +41,8 @@ export type FakeReply =
       message?: string;
       headers?: Record<string, string>;
     }
+  /** A whole recorded `chat.completion` body, sent as it is (the evals' replay). */
+  | { kind: "completion"; body: unknown }
   /** Never answers (until the server closes). */
   | { kind: "hang" };
 
@@ -56,9 +58,6 @@ export interface FakeOpenAI {
 
 /** A fixed creation time, so replies are byte-for-byte repeatable. */
 const CREATED = 1_767_225_600;
-
-/** Roughly four characters a token, as OpenAI's rule of thumb has it. */
-const tokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
 
 const ERROR_TYPES: Record<number, string> = {
   400: "invalid_request_error",
@@ -108,43 +107,40 @@ function sendError(
   );
 }
 
-function completion(
-  request: FakeRequest,
-  index: number,
-  reply: Exclude<FakeReply, { kind: "error" | "hang" }>,
-) {
-  const content =
-    reply.kind === "json"
-      ? JSON.stringify(reply.value)
-      : reply.kind === "refusal"
-        ? null
-        : reply.content;
-  const usage = reply.usage ?? {
-    promptTokens: tokens(request.raw),
-    completionTokens: tokens(content ?? (reply.kind === "refusal" ? reply.refusal : "")),
-  };
+export interface CompletionParts {
+  model: string;
+  index: number;
+  content: string | null;
+  refusal: string | null;
+  finishReason: "stop" | "length";
+  usage: FakeUsage;
+}
+
+/** A `chat.completion` body exactly as OpenAI sends it, usage and refusal included. */
+export function completionBody(parts: CompletionParts) {
+  const { promptTokens, completionTokens } = parts.usage;
   return {
-    id: `chatcmpl-fake-${index + 1}`,
+    id: `chatcmpl-fake-${parts.index + 1}`,
     object: "chat.completion",
     created: CREATED,
-    model: request.body.model ?? "gpt-4o-mini",
+    model: parts.model,
     choices: [
       {
         index: 0,
         message: {
           role: "assistant",
-          content,
-          refusal: reply.kind === "refusal" ? reply.refusal : null,
+          content: parts.content,
+          refusal: parts.refusal,
           annotations: [],
         },
         logprobs: null,
-        finish_reason: reply.kind === "length" ? "length" : "stop",
+        finish_reason: parts.finishReason,
       },
     ],
     usage: {
-      prompt_tokens: usage.promptTokens,
-      completion_tokens: usage.completionTokens,
-      total_tokens: usage.promptTokens + usage.completionTokens,
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
       prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
       completion_tokens_details: {
         reasoning_tokens: 0,
@@ -156,6 +152,34 @@ function completion(
     service_tier: "default",
     system_fingerprint: "fp_atlas_fake",
   };
+}
+
+/** Roughly four characters a token, as OpenAI's rule of thumb has it. */
+export const estimateTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
+
+function completion(
+  request: FakeRequest,
+  index: number,
+  reply: Exclude<FakeReply, { kind: "error" | "hang" | "completion" }>,
+) {
+  const content =
+    reply.kind === "json"
+      ? JSON.stringify(reply.value)
+      : reply.kind === "refusal"
+        ? null
+        : reply.content;
+  const refusal = reply.kind === "refusal" ? reply.refusal : null;
+  return completionBody({
+    model: request.body.model ?? "gpt-4o-mini",
+    index,
+    content,
+    refusal,
+    finishReason: reply.kind === "length" ? "length" : "stop",
+    usage: reply.usage ?? {
+      promptTokens: estimateTokens(request.raw),
+      completionTokens: estimateTokens(content ?? refusal ?? ""),
+    },
+  });
 }
 
 export async function startFakeOpenAI(handler: FakeHandler): Promise<FakeOpenAI> {
@@ -206,6 +230,7 @@ export async function startFakeOpenAI(handler: FakeHandler): Promise<FakeOpenAI>
             reply.headers,
           );
         }
+        if (reply.kind === "completion") return send(res, 200, reply.body);
         send(res, 200, completion(request, index, reply));
       });
     });

@@ -33,6 +33,8 @@ export const PLANNER_LIMITS = {
   /** Text a provider writes. */
   maxTitleLength: 200,
   maxTextLength: 1000,
+  /** Descriptions and notes the member wrote (docs/domain.md "Input and refusals"). */
+  maxInputTextLength: 5000,
   maxReasonLength: 300,
   /** Inputs: what one snapshot may carry. */
   maxInputItems: 200,
@@ -56,6 +58,7 @@ const ZKey = z
   );
 const ZTitle = z.string().min(1).max(PLANNER_LIMITS.maxTitleLength);
 const ZText = z.string().max(PLANNER_LIMITS.maxTextLength);
+const ZInputText = z.string().max(PLANNER_LIMITS.maxInputTextLength);
 const ZMinutes = z.number().int().min(0).max(1440);
 export const ZPriority = z.enum(["low", "medium", "high"]);
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
@@ -74,7 +77,7 @@ export type PlannerDay = z.infer<typeof ZPlannerDay>;
 export const ZPlannerTask = z.object({
   id: ZId,
   title: ZTitle,
-  notes: ZText.nullable(),
+  notes: ZInputText.nullable(),
   priority: ZPriority,
   estimateMinutes: z.number().int().min(0).max(10_080).nullable(),
   dueDate: ZLocalDate.nullable(),
@@ -112,7 +115,7 @@ export const ZDecomposeGoalInput = z.object({
   goal: z.object({
     id: ZId,
     title: ZTitle,
-    description: ZText.nullable(),
+    description: ZInputText.nullable(),
     targetDate: ZLocalDate.nullable(),
   }),
   existingMilestones: z
