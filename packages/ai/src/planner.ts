@@ -8,6 +8,7 @@ import {
   checkProposal,
   placeProposal,
   proposeLocally,
+  selectFewShotExamples,
   LOCAL_MODEL,
   LOCAL_PROMPT_VERSION,
   LOCAL_PROVIDER,
@@ -18,6 +19,8 @@ import {
   type ProposalOf,
   type ResultOf,
 } from "@atlas/core/planner/index";
+import type { AiEnv } from "./env.ts";
+import { createOpenAIProvider } from "./openai-provider.ts";
 import {
   NO_USAGE,
   ProviderError,
@@ -34,7 +37,9 @@ export interface PlannerConfig {
 }
 
 export interface PlanContext {
-  /** Same-job examples from the requesting workspace (learning.ts `selectFewShotExamples`). */
+  /** The workspace the request is for: examples from any other are dropped here. */
+  workspaceId: string;
+  /** Accepted or edited suggestions of the workspace, newest first (a bounded window). */
   examples?: readonly FewShotExample[];
 }
 
@@ -62,7 +67,7 @@ export interface Planner {
   readonly providerName: string;
   plan<J extends PlannerJob>(
     input: PlannerInputOf<J>,
-    context?: PlanContext,
+    context: PlanContext,
   ): Promise<PlanOutcome<J>>;
 }
 
@@ -90,15 +95,21 @@ export function createPlanner(config: PlannerConfig): Planner {
   const { provider } = config;
   return {
     providerName: provider?.name ?? LOCAL_PROVIDER,
-    async plan(rawInput, context = {}) {
+    async plan(rawInput, context) {
       // The input is the caller's snapshot; parsing applies the preference defaults.
       const input = ZPlannerInput.parse(rawInput) as typeof rawInput;
       if (provider === null) return local(input, NO_USAGE, null, null);
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), config.timeoutMs);
       try {
+        // No other workspace's data reaches a prompt, whatever the caller passed.
+        const examples = selectFewShotExamples(
+          context.examples ?? [],
+          input.job,
+          context.workspaceId,
+        );
         const reply = await provider.propose(input.job, input, {
-          examples: context.examples ?? [],
+          examples,
           signal: controller.signal,
         });
         const checked = checkProposal(input, reply.proposal);
@@ -133,4 +144,12 @@ export function createPlanner(config: PlannerConfig): Planner {
       }
     },
   };
+}
+
+/** The planner the environment configures: OpenAI with a key, else the local planner alone. */
+export function plannerFromEnv(env: AiEnv): Planner {
+  return createPlanner({
+    provider: env.openai === null ? null : createOpenAIProvider(env.openai),
+    timeoutMs: env.timeoutMs,
+  });
 }

@@ -12,8 +12,11 @@ import type {
 export interface Usage {
   promptTokens: number;
   completionTokens: number;
-  /** Cost in millionths of a US dollar (the price table in openai-pricing.ts); 0 for local. */
-  costMicroUsd: number;
+  /**
+   * Cost in millionths of a US dollar (the price table in openai-pricing.ts); 0 for the local
+   * planner; null for a model whose price is unknown.
+   */
+  costMicroUsd: number | null;
 }
 
 export const NO_USAGE: Usage = { promptTokens: 0, completionTokens: 0, costMicroUsd: 0 };

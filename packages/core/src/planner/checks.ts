@@ -27,6 +27,15 @@ const EMAIL = /\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b/gi;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** The longest text each proposal field may hold (the schema leaves lengths to the checks). */
+const TEXT_LIMITS: Readonly<Record<string, number>> = {
+  title: PLANNER_LIMITS.maxTitleLength,
+  description: PLANNER_LIMITS.maxTextLength,
+  notes: PLANNER_LIMITS.maxTextLength,
+  rationale: PLANNER_LIMITS.maxTextLength,
+  reason: PLANNER_LIMITS.maxReasonLength,
+};
+
 /** Every string inside a value, with its path. */
 function strings(value: unknown, path = ""): [string, string][] {
   if (typeof value === "string") return [[path, value]];
@@ -39,7 +48,8 @@ function strings(value: unknown, path = ""): [string, string][] {
 
 /** The links and e-mail addresses in a text, lower-cased, trailing punctuation trimmed. */
 export function linksIn(text: string): string[] {
-  const found = [...(text.match(LINK) ?? []), ...(text.match(EMAIL) ?? [])];
+  const emails = text.match(EMAIL) ?? [];
+  const found = [...(text.replace(EMAIL, " ").match(LINK) ?? []), ...emails];
   return found.map((s) => s.toLowerCase().replace(/[.,;:!?]+$/, ""));
 }
 
@@ -280,6 +290,10 @@ export function checkProposal<J extends PlannerJob>(
 
   const known = new Set(strings(input).flatMap(([, text]) => linksIn(text)));
   for (const [path, text] of strings(proposal)) {
+    const field = /([A-Za-z]+)$/.exec(path)?.[1] ?? "";
+    const max = TEXT_LIMITS[field];
+    if (max !== undefined && text.length > max) issues.add(path, `longer than ${max} characters`);
+    if (field === "title" && text.trim().length === 0) issues.add(path, "an empty title");
     for (const link of linksIn(text)) {
       if (!known.has(link))
         issues.add(path, `"${link}" is a link or address the input did not contain`);

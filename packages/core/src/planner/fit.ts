@@ -78,7 +78,11 @@ export function fitPlan(
       });
       continue;
     }
-    const inWindow = slots.filter((s) => item.dueDate === null || s.day.localDate <= item.dueDate);
+    // A day off (capacity 0) takes nothing, not even a task of 0 minutes.
+    const inWindow = slots.filter(
+      (s) =>
+        s.day.capacityMinutes > 0 && (item.dueDate === null || s.day.localDate <= item.dueDate),
+    );
     const underCap = (s: DaySlot) =>
       item.kind !== "task" || options.maxTasksPerDay === null || s.tasks < options.maxTasksPerDay;
     const eligible = (s: DaySlot) => free(s) >= minutes && underCap(s);
@@ -103,8 +107,15 @@ export function fitPlan(
     ];
     for (const [accepts, why] of rounds) {
       const candidates = inWindow.filter((s) => !used.has(s) && eligible(s) && accepts(s));
-      for (const slot of spread(candidates, sessions - chosen.length, chosen.length)) {
-        take(slot, why);
+      if (sessions === 1 && chosen.length === 0 && candidates.length > 0) {
+        // One task: the earliest day with room when it has a deadline, else the roomiest day.
+        const best =
+          item.dueDate !== null
+            ? candidates[0]!
+            : candidates.reduce((a, b) => (free(b) > free(a) ? b : a));
+        take(best, why ?? (item.dueDate === null ? "the day with the most room" : null));
+      } else {
+        for (const slot of spread(candidates, sessions - chosen.length)) take(slot, why);
       }
     }
 
@@ -159,31 +170,23 @@ export function fitPlan(
   };
 }
 
-/**
- * `count` of `candidates` (ascending by date), spread out: a task (count 1, nothing placed yet)
- * takes the earliest day; sessions take the candidates nearest to evenly spaced positions.
- */
-function spread(candidates: readonly DaySlot[], count: number, placed: number): DaySlot[] {
-  if (count <= 0 || candidates.length === 0) return [];
+/** `count` of `candidates` (ascending by date), nearest to evenly spaced positions. */
+function spread(candidates: readonly DaySlot[], count: number): DaySlot[] {
+  if (count <= 0) return [];
   if (count >= candidates.length) return [...candidates];
-  if (count === 1 && placed === 0) return [candidates[0]!];
   const out: DaySlot[] = [];
   const taken = new Set<number>();
   for (let i = 0; i < count; i++) {
     const ideal = Math.round(((i + 0.5) * candidates.length) / count - 0.5);
     let best = -1;
-    for (let d = 0; d < candidates.length && best < 0; d++) {
-      for (const j of [ideal - d, ideal + d]) {
-        if (j >= 0 && j < candidates.length && !taken.has(j)) {
-          best = j;
-          break;
-        }
-      }
+    for (let d = 0; best < 0; d++) {
+      if (ideal - d >= 0 && !taken.has(ideal - d)) best = ideal - d;
+      else if (ideal + d < candidates.length && !taken.has(ideal + d)) best = ideal + d;
     }
     taken.add(best);
     out.push(candidates[best]!);
   }
-  return out;
+  return out.sort((a, b) => (a.day.localDate < b.day.localDate ? -1 : 1));
 }
 
 function notFitReason(

@@ -10,6 +10,7 @@ import {
   type PlannerInput,
   type PlannerJob,
   type PlannerPreferences,
+  type PlannerProposal,
   type PlannerResult,
 } from "./types.ts";
 
@@ -190,4 +191,37 @@ export function selectFewShotExamples(
           : 1,
     )
     .slice(0, Math.min(limit, PLANNER_LIMITS.maxExamples));
+}
+
+/**
+ * What an accepted result would have been as a proposal: the answer a few-shot example shows the
+ * model. Placements become items with their placed days as the wished-for days.
+ */
+export function resultAsProposal(result: PlannerResult): PlannerProposal {
+  if (result.job === "decompose_goal") {
+    return { milestones: result.milestones, rationale: result.rationale };
+  }
+  const placed = new Map<string, { kind: "task" | "habit"; id: string; dates: LocalDate[] }>();
+  for (const p of result.placements) {
+    const key = `${p.kind}:${p.id}`;
+    if (!placed.has(key)) placed.set(key, { kind: p.kind, id: p.id, dates: [] });
+    placed.get(key)!.dates.push(p.localDate);
+  }
+  const entries = [...placed.values()];
+  if (result.job === "weekly_plan") {
+    return {
+      items: entries.map((e) => ({
+        kind: e.kind,
+        id: e.id,
+        preferredDates: e.dates,
+        estimateMinutes: null,
+        reason: null,
+      })),
+      rationale: result.rationale,
+    };
+  }
+  const moves = entries.map((e) => ({ taskId: e.id, preferredDates: e.dates, reason: null }));
+  return result.job === "recovery"
+    ? { habitSteps: result.habitSteps, taskMoves: moves, rationale: result.rationale }
+    : { moves, rationale: result.rationale };
 }

@@ -74,12 +74,11 @@ const PHASES = [
 ] as const;
 
 function decompose(input: DecomposeGoalInput): DecomposeGoalProposal {
-  const horizon = Math.max(
-    7,
-    input.goal.targetDate === null
-      ? DEFAULT_GOAL_HORIZON_DAYS
-      : diffDays(input.goal.targetDate, input.today),
-  );
+  const target = input.goal.targetDate;
+  const daysLeft = target === null ? DEFAULT_GOAL_HORIZON_DAYS : diffDays(target, input.today);
+  // A target date already reached or passed: size for a week and leave the milestones undated.
+  const isDated = daysLeft >= 1;
+  const horizon = isDated ? daysLeft : 7;
   const openMilestones = input.existingMilestones.filter((m) => m.doneOn === null).length;
   const count = Math.max(
     1,
@@ -93,8 +92,10 @@ function decompose(input: DecomposeGoalInput): DecomposeGoalProposal {
   const perTaskMax = 120;
 
   const milestones = Array.from({ length: count }, (_, i) => {
-    const phase = PHASES[count === 1 ? 0 : Math.round((i * (PHASES.length - 1)) / (count - 1))]!;
-    const targetDate = addDays(input.today, Math.round(((i + 1) * horizon) / count));
+    const phase = PHASES[count === 1 ? 0 : Math.floor((i * (PHASES.length - 1)) / (count - 1))]!;
+    const targetDate = isDated
+      ? addDays(input.today, Math.max(1, Math.round(((i + 1) * horizon) / count)))
+      : null;
     const tasks = phase.tasks
       .filter(([title]) => !existing.has(title.toLowerCase()))
       .slice(0, PLANNER_LIMITS.maxTasksPerMilestone);

@@ -33,6 +33,8 @@ export const PLANNER_LIMITS = {
   /** Text a provider writes. */
   maxTitleLength: 200,
   maxTextLength: 1000,
+  /** Descriptions and notes the member wrote (docs/domain.md "Input and refusals"). */
+  maxInputTextLength: 5000,
   maxReasonLength: 300,
   /** Inputs: what one snapshot may carry. */
   maxInputItems: 200,
@@ -50,12 +52,13 @@ const ZId = z.string().min(1).max(100);
 /** A client-local key a provider gives an item it creates (never a database id). */
 const ZKey = z
   .string()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, "a key of lowercase letters, digits, '.', '_' or '-'");
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,39}$/,
+    "a key of 1 … 40 lowercase letters, digits, '.', '_' or '-'",
+  );
 const ZTitle = z.string().min(1).max(PLANNER_LIMITS.maxTitleLength);
 const ZText = z.string().max(PLANNER_LIMITS.maxTextLength);
-const ZReason = z.string().max(PLANNER_LIMITS.maxReasonLength);
+const ZInputText = z.string().max(PLANNER_LIMITS.maxInputTextLength);
 const ZMinutes = z.number().int().min(0).max(1440);
 export const ZPriority = z.enum(["low", "medium", "high"]);
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
@@ -74,7 +77,7 @@ export type PlannerDay = z.infer<typeof ZPlannerDay>;
 export const ZPlannerTask = z.object({
   id: ZId,
   title: ZTitle,
-  notes: ZText.nullable(),
+  notes: ZInputText.nullable(),
   priority: ZPriority,
   estimateMinutes: z.number().int().min(0).max(10_080).nullable(),
   dueDate: ZLocalDate.nullable(),
@@ -112,7 +115,7 @@ export const ZDecomposeGoalInput = z.object({
   goal: z.object({
     id: ZId,
     title: ZTitle,
-    description: ZText.nullable(),
+    description: ZInputText.nullable(),
     targetDate: ZLocalDate.nullable(),
   }),
   existingMilestones: z
@@ -216,6 +219,12 @@ export type PlannerInputOf<J extends PlannerJob> = Extract<PlannerInput, { job: 
 
 // ── Proposals (what a provider returns; every field required, optional ones nullable) ───────
 
+/**
+ * Proposal text and ids carry no length keywords, which OpenAI's strict schemas do not all accept:
+ * the checks hold them to the limits instead (checks.ts).
+ */
+const ZProposedText = z.string();
+
 export const ZHabitScheduleProposal = z.strictObject({
   kind: z.enum(["daily", "days_of_week", "times_per_week"]),
   /** days_of_week: ISO weekdays; else null. */
@@ -229,14 +238,14 @@ export const ZDecomposeGoalProposal = z.strictObject({
     .array(
       z.strictObject({
         key: ZKey,
-        title: ZTitle,
-        description: ZText.nullable(),
+        title: ZProposedText,
+        description: ZProposedText.nullable(),
         targetDate: ZLocalDate.nullable(),
         tasks: z.array(
           z.strictObject({
             key: ZKey,
-            title: ZTitle,
-            notes: ZText.nullable(),
+            title: ZProposedText,
+            notes: ZProposedText.nullable(),
             estimateMinutes: z.number().int(),
             priority: ZPriority,
           }),
@@ -244,7 +253,7 @@ export const ZDecomposeGoalProposal = z.strictObject({
         habits: z.array(
           z.strictObject({
             key: ZKey,
-            title: ZTitle,
+            title: ZProposedText,
             schedule: ZHabitScheduleProposal,
             durationMinutes: z.number().int(),
           }),
@@ -252,7 +261,7 @@ export const ZDecomposeGoalProposal = z.strictObject({
       }),
     )
     .max(PLANNER_LIMITS.maxMilestones),
-  rationale: ZText.nullable(),
+  rationale: ZProposedText.nullable(),
 });
 export type DecomposeGoalProposal = z.infer<typeof ZDecomposeGoalProposal>;
 
@@ -262,15 +271,15 @@ export const ZWeeklyPlanProposal = z.strictObject({
     z.strictObject({
       kind: z.enum(["task", "habit"]),
       /** An input task's or habit's id. */
-      id: ZId,
+      id: ZProposedText,
       /** Days the provider would like it on (a habit: one per session), or empty. */
       preferredDates: z.array(ZLocalDate).max(7),
       /** Only for a task without an estimate; else null (the member's estimate is used). */
       estimateMinutes: z.number().int().nullable(),
-      reason: ZReason.nullable(),
+      reason: ZProposedText.nullable(),
     }),
   ),
-  rationale: ZText.nullable(),
+  rationale: ZProposedText.nullable(),
 });
 export type WeeklyPlanProposal = z.infer<typeof ZWeeklyPlanProposal>;
 
@@ -278,25 +287,25 @@ export const ZRecoveryProposal = z.strictObject({
   /** Smaller steps: a reduced duration and target from today through `untilDate`. */
   habitSteps: z.array(
     z.strictObject({
-      habitId: ZId,
+      habitId: ZProposedText,
       durationMinutes: z.number().int(),
       /** The reduced target value (null: the habit has none, or it stays). */
       targetValue: z.number().nullable(),
       untilDate: ZLocalDate,
       /** Due days the member should meet to repair a waiting miss (the repair rule). */
       repairDates: z.array(ZLocalDate).max(2),
-      reason: ZReason.nullable(),
+      reason: ZProposedText.nullable(),
     }),
   ),
   /** Tasks to move off over-capacity days, in priority order; the fitter picks the day. */
   taskMoves: z.array(
     z.strictObject({
-      taskId: ZId,
+      taskId: ZProposedText,
       preferredDates: z.array(ZLocalDate).max(7),
-      reason: ZReason.nullable(),
+      reason: ZProposedText.nullable(),
     }),
   ),
-  rationale: ZText.nullable(),
+  rationale: ZProposedText.nullable(),
 });
 export type RecoveryProposal = z.infer<typeof ZRecoveryProposal>;
 
@@ -304,12 +313,12 @@ export const ZDeferralProposal = z.strictObject({
   /** Overdue tasks in the order they should get room; the fitter picks each new day. */
   moves: z.array(
     z.strictObject({
-      taskId: ZId,
+      taskId: ZProposedText,
       preferredDates: z.array(ZLocalDate).max(PLANNER_LIMITS.deferralHorizonDays),
-      reason: ZReason.nullable(),
+      reason: ZProposedText.nullable(),
     }),
   ),
-  rationale: ZText.nullable(),
+  rationale: ZProposedText.nullable(),
 });
 export type DeferralProposal = z.infer<typeof ZDeferralProposal>;
 
