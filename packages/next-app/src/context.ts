@@ -5,6 +5,7 @@ import {
   createRateLimiter,
   type RateLimiters,
 } from "@atlas/api";
+import { plannerFromEnv, type Planner } from "@atlas/ai";
 import { getSession, type Session } from "@atlas/auth";
 import { invitationDeliveryFromEnv } from "@atlas/auth/clerk-invitations";
 import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
@@ -16,6 +17,8 @@ interface Shared {
   clock: ReturnType<typeof createClockFromEnv>;
   /** Clerk's organization invitations when the app signs in with Clerk; else none. */
   invitationDelivery: ReturnType<typeof invitationDeliveryFromEnv>;
+  /** The AI planner: the configured model with the local planner as fallback, else local only. */
+  planner: Planner;
 }
 
 // One app-role client and one limiter per process; on globalThis so dev reloads reuse them.
@@ -26,18 +29,19 @@ export function createContextFactory({
   env,
   source,
 }: {
-  env: () => Pick<BaseEnv, "db" | "api">;
+  env: () => Pick<BaseEnv, "db" | "api" | "ai">;
   /** The app's name in the execution log's `source` (web, admin). */
   source: EventSource;
 }) {
   function shared(): Shared {
     if (!holder.atlasShared) {
-      const { db, api } = env();
+      const { db, api, ai } = env();
       holder.atlasShared = {
         db: createPrismaClient(db.appUrl),
         limiter: createRateLimiter({ redisUrl: api.REDIS_URL }),
         clock: createClockFromEnv(api),
         invitationDelivery: invitationDeliveryFromEnv(),
+        planner: plannerFromEnv(ai),
       };
     }
     return holder.atlasShared;
@@ -45,8 +49,8 @@ export function createContextFactory({
 
   /** The tRPC context for `session` with the shared resources. */
   function contextFor(session: Session | null) {
-    const { db, limiter, clock, invitationDelivery } = shared();
-    return createContextInner({ session, db, clock, limiter, source, invitationDelivery });
+    const { db, limiter, clock, invitationDelivery, planner } = shared();
+    return createContextInner({ session, db, clock, limiter, source, invitationDelivery, planner });
   }
 
   /** The tRPC context of one HTTP request: its session comes from packages/auth. */

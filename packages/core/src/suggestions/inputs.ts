@@ -93,7 +93,7 @@ function plannerTask({ task, version }: OpenTask, texts: Texts): PlannerTask {
   return {
     id: task.id,
     title: text.title,
-    notes: text.notes === "" ? null : text.notes.slice(0, PLANNER_LIMITS.maxTextLength),
+    notes: text.notes === "" ? null : text.notes,
     priority: version.priority,
     // Rule: an estimate of 0 is "none set" (the task form's default).
     estimateMinutes: version.estimateMinutes === 0 ? null : version.estimateMinutes,

@@ -31,7 +31,8 @@ export interface SuggestionSummary {
   promptVersion: string;
   /** Why the local planner answered instead of the model; null when the model did (or none is set). */
   fallbackReason: string | null;
-  costMicroUsd: number;
+  /** Millionths of a US dollar; null when the model's price is unknown. */
+  costMicroUsd: number | null;
   tokens: { prompt: number; completion: number };
   /** Items that would change the plans, and how they were decided (zeros while undecided). */
   counts: { items: number; accepted: number; edited: number; rejected: number; stale: number };

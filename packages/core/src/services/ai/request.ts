@@ -33,7 +33,7 @@ export interface PlanAnswer {
   provider: string;
   model: string;
   promptVersion: string;
-  usage: { promptTokens: number; completionTokens: number; costMicroUsd: number };
+  usage: { promptTokens: number; completionTokens: number; costMicroUsd: number | null };
   fallbackReason: string | null;
 }
 

@@ -245,8 +245,7 @@ async function goalSnapshot(
       goal: {
         id: goal.id,
         title: goal.title,
-        description:
-          goal.description === "" ? null : goal.description.slice(0, PLANNER_LIMITS.maxTextLength),
+        description: goal.description === "" ? null : goal.description,
         targetDate: fromDbDateOrNull(goal.targetDate),
       },
       existingMilestones: goal.milestones.map((m) => ({

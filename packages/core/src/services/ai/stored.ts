@@ -95,7 +95,7 @@ export interface StoredSuggestion {
   fallbackReason: string | null;
   promptTokens: number;
   completionTokens: number;
-  costMicroUsd: number;
+  costMicroUsd: number | null;
   decisions: StoredDecision[] | null;
   decidedById: string | null;
   decidedAt: Date | null;

@@ -7,7 +7,7 @@ ALTER TABLE "AiSuggestion"
   ADD COLUMN "goalId" TEXT,
   ADD COLUMN "dedupeKey" TEXT,
   ADD COLUMN "fallbackReason" TEXT,
-  ADD COLUMN "costMicroUsd" INTEGER NOT NULL DEFAULT 0,
+  ADD COLUMN "costMicroUsd" INTEGER,
   ADD COLUMN "decisions" JSONB,
   ADD COLUMN "reviewDecisions" JSONB,
   ADD COLUMN "reviewedById" TEXT,
@@ -26,7 +26,7 @@ ALTER TABLE "AiSuggestion" ADD CONSTRAINT "AiSuggestion_workspaceId_goalId_membe
   FOREIGN KEY ("workspaceId", "goalId", "memberId") REFERENCES "Goal"("workspaceId", "id", "memberId")
   ON DELETE NO ACTION ON UPDATE CASCADE;
 
-ALTER TABLE "AiSuggestion" ADD CONSTRAINT "AiSuggestion_cost_check" CHECK ("costMicroUsd" >= 0);
+ALTER TABLE "AiSuggestion" ADD CONSTRAINT "AiSuggestion_cost_check" CHECK ("costMicroUsd" IS NULL OR "costMicroUsd" >= 0);
 ALTER TABLE "AiSuggestion" ADD CONSTRAINT "AiSuggestion_text_check"
   CHECK (("fallbackReason" IS NULL OR length("fallbackReason") <= 100)
          AND ("dedupeKey" IS NULL OR length("dedupeKey") <= 300)

@@ -93,7 +93,7 @@ export const ZSuggestionSummary = z.object({
   model: z.string(),
   promptVersion: z.string(),
   fallbackReason: z.string().nullable(),
-  costMicroUsd: z.number().int(),
+  costMicroUsd: z.number().int().nullable(),
   tokens: z.object({ prompt: z.number().int(), completion: z.number().int() }),
   counts: z.object({
     items: z.number().int(),
