@@ -1,8 +1,11 @@
 /**
  * What the jobs run on: the application role's client (row-level security applies), the admin
- * role's client for the audited bypass, and the server's clock. Created lazily from the mode's
- * configuration, so importing the package connects to nothing; tests pass their own.
+ * role's client for the audited bypass, the server's clock and the AI planner (the configured
+ * model with the local planner as fallback). Created lazily from the mode's configuration, so
+ * importing the package connects to nothing; tests pass their own.
  */
+import { aiEnv, plannerFromEnv } from "@atlas/ai";
+import type { SuggestionPlanner } from "@atlas/core/services/ai/request";
 import { createPrismaClient, databaseUrls, type Db } from "@atlas/db";
 import { systemClock, type Clock } from "@atlas/time";
 
@@ -10,13 +13,17 @@ export interface JobDeps {
   appDb(): Db;
   bypassDb(): Db;
   clock: Clock;
+  /** The AI planner of the scheduled suggestions (docs/architecture.md "AI planner"). */
+  planner(): SuggestionPlanner;
 }
 
 let app: Db | undefined;
 let admin: Db | undefined;
+let planner: SuggestionPlanner | undefined;
 
 export const defaultDeps: JobDeps = {
   appDb: () => (app ??= createPrismaClient(databaseUrls().appUrl)),
   bypassDb: () => (admin ??= createPrismaClient(databaseUrls().adminUrl)),
   clock: systemClock,
+  planner: () => (planner ??= plannerFromEnv(aiEnv())),
 };

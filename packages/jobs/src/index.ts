@@ -4,6 +4,7 @@ export { inngestHandler } from "./serve.ts";
 export { functions } from "./functions/index.ts";
 export { createDayCloseFunctions } from "./functions/day-close.ts";
 export { createWeekSummaryFunctions } from "./functions/week-summary.ts";
+export { createAiSuggestionFunctions } from "./functions/ai-suggestions.ts";
 export { startEmbeddedScheduler, type EmbeddedSchedulerOptions } from "./scheduler.ts";
 export { closeWorkspaceDays, listWorkspaceIds } from "./day-close.ts";
 export {
@@ -12,7 +13,11 @@ export {
   summariseWorkspaceWeekJob,
 } from "./week-summary.ts";
 export { defaultDeps, type JobDeps } from "./deps.ts";
+export { listDailyChecks, listWeeklyPlans, runScheduledSuggestion } from "./ai-suggestions.ts";
 export {
+  AI_WEEKLY_PLAN_CRON,
+  aiSuggestionRequested,
+  aiWeeklyPlansRequested,
   DAY_CLOSE_CRON,
   dayCloseRequested,
   WEEK_SUMMARY_CRON,

@@ -5,7 +5,9 @@
 import { Cron } from "croner";
 import { listWorkspaceIds } from "./day-close.ts";
 import { defaultDeps, type JobDeps } from "./deps.ts";
+import { AI_WEEKLY_LISTING } from "./functions/ai-suggestions.ts";
 import {
+  AI_WEEKLY_PLAN_CRON,
   DAY_CLOSE_CRON,
   WEEK_SUMMARY_CRON,
   type AtlasEventData,
@@ -50,6 +52,13 @@ const SCHEDULES = [
     event: "atlas/week-summary.requested",
     fanOut: listDueWeekSummaries,
   } satisfies Schedule<"atlas/week-summary.requested">,
+  {
+    id: "ai-weekly-plan-cron",
+    cron: AI_WEEKLY_PLAN_CRON,
+    event: "atlas/ai.weekly-plans.requested",
+    fanOut: async (deps) =>
+      (await listWorkspaceIds(deps, AI_WEEKLY_LISTING)).map((workspaceId) => ({ workspaceId })),
+  } satisfies Schedule<"atlas/ai.weekly-plans.requested">,
 ];
 
 /** Starts the crons; returns a function that stops them and waits for runs in flight. */

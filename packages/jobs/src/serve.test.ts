@@ -1,4 +1,4 @@
-/** The route handler the web app mounts at /api/inngest serves the day-close and week-summary functions. */
+/** The route handler the web app mounts at /api/inngest serves the day-close, week-summary and AI suggestion functions. */
 import { describe, expect, it, vi } from "vitest";
 
 describe("inngestHandler", () => {
@@ -11,7 +11,7 @@ describe("inngestHandler", () => {
     const response = await get(new Request("http://127.0.0.1:3000/api/inngest"), undefined);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { function_count?: number };
-    expect(body.function_count).toBe(4);
+    expect(body.function_count).toBe(7);
     vi.unstubAllEnvs();
   });
 });

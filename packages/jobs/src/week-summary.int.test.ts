@@ -4,6 +4,7 @@
  * week's Monday: at 03:00 UTC only Sydney's Monday morning has come (Berlin's 06:00 has not), at
  * 10:00 UTC both have.
  */
+import { createPlanner } from "@atlas/ai";
 import { createPrismaClient, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase, type TestServer } from "@atlas/db/testing";
 import { addDays, dayKey, isoWeekStart, type Clock } from "@atlas/time";
@@ -30,7 +31,12 @@ let database: TestDatabase;
 let admin: Db;
 let app: Db;
 let ids: Record<"demo" | "second", string>;
-const depsAt = (clock: Clock): JobDeps => ({ appDb: () => app, bypassDb: () => admin, clock });
+const depsAt = (clock: Clock): JobDeps => ({
+  appDb: () => app,
+  bypassDb: () => admin,
+  clock,
+  planner: () => createPlanner({ provider: null, timeoutMs: 0 }),
+});
 
 beforeAll(async () => {
   database = await cloneTestDatabase(inject("testServer"));

@@ -162,3 +162,18 @@ AS $$
 $$;
 REVOKE ALL ON FUNCTION "atlas_ai_suggestions_since"(timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION "atlas_ai_suggestions_since"(timestamptz) TO atlas_app;
+
+-- ── Who uses AI suggestions, for the scheduled ones ─────────────────────────────────────────
+-- The jobs suggest a Monday plan, a recovery or a deferral only to members who decided one of
+-- their own suggestions since p_since. Jobs are bound to the workspace with no user, so they
+-- read no suggestion: this function answers the member ids of the bound workspace, nothing else.
+CREATE FUNCTION "atlas_ai_members_since"(p_since timestamptz) RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+  SELECT DISTINCT s."memberId" FROM "AiSuggestion" s
+   WHERE s."workspaceId" = NULLIF(current_setting('app.workspace_id', true), '')
+     AND s."createdAt" >= p_since
+     AND s."decidedById" = s."memberId"
+$$;
+REVOKE ALL ON FUNCTION "atlas_ai_members_since"(timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION "atlas_ai_members_since"(timestamptz) TO atlas_app;
