@@ -60,6 +60,9 @@ export async function startTestStack(options: {
     };
     delete env.REDIS_URL;
     delete env.ATLAS_CLOCK_OFFSET;
+    // No model: the local planner answers every AI suggestion, deterministically.
+    delete env.OPENAI_API_KEY;
+    delete env.OPENAI_BASE_URL;
 
     const starts = [
       { appDir: "apps/web", port: options.webPort, env, log: "web.log" },
