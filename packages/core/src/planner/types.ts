@@ -88,7 +88,8 @@ export type PlannerTask = z.infer<typeof ZPlannerTask>;
 /**
  * What the planner learned about the member (learning.ts), fed back through every input.
  * `estimateScale` multiplies estimates (the median accepted/proposed ratio, 0.5 … 2);
- * `maxTasksPerDay` caps the tasks placed on one day; `preferredWeekdays` are tried first.
+ * `maxTasksPerDay` caps the tasks placed on one day; `preferredWeekdays` are the only weekdays
+ * the fitter plans on (null: every weekday).
  */
 export const ZPlannerPreferences = z.object({
   estimateScale: z
