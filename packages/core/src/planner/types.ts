@@ -375,11 +375,16 @@ export const ZDecomposeGoalResult = z.object({
 });
 export type DecomposeGoalResult = z.infer<typeof ZDecomposeGoalResult>;
 
-export const ZWeeklyPlanResult = z.object({
-  job: z.literal("weekly_plan"),
+/** What the fitter returns: the placements, what did not fit, and the days after placement. */
+const fitted = {
   placements: z.array(ZPlacement),
   didNotFit: z.array(ZDidNotFit),
   days: z.array(ZPlannedDay),
+};
+
+export const ZWeeklyPlanResult = z.object({
+  job: z.literal("weekly_plan"),
+  ...fitted,
   rationale: ZText.nullable(),
 });
 export type WeeklyPlanResult = z.infer<typeof ZWeeklyPlanResult>;
@@ -388,19 +393,15 @@ export const ZRecoveryResult = z.object({
   job: z.literal("recovery"),
   habitSteps: ZRecoveryProposal.shape.habitSteps,
   /** The tasks' new days (each a move of the task's planned date). */
-  placements: z.array(ZPlacement),
-  didNotFit: z.array(ZDidNotFit),
-  days: z.array(ZPlannedDay),
+  ...fitted,
   rationale: ZText.nullable(),
 });
 export type RecoveryResult = z.infer<typeof ZRecoveryResult>;
 
+/** Each overdue task's new day; a due date already passed moves to the new day too. */
 export const ZDeferralResult = z.object({
   job: z.literal("deferral"),
-  /** Each overdue task's new day; a due date already passed moves to the new day too. */
-  placements: z.array(ZPlacement),
-  didNotFit: z.array(ZDidNotFit),
-  days: z.array(ZPlannedDay),
+  ...fitted,
   rationale: ZText.nullable(),
 });
 export type DeferralResult = z.infer<typeof ZDeferralResult>;
