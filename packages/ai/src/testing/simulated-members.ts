@@ -107,9 +107,10 @@ function weekInput(
 }
 
 /**
- * The member's review: tasks on a weekday they do not work go to a workday with room or are
- * dropped; a day over their cap or over its real minutes loses its last tasks; a kept task whose
- * minutes are more than 20% off gets its real minutes. Too many moved or dropped: rejected.
+ * The member's review, task by task in the plan's order: a task stays on a workday under their
+ * cap whose real minutes still fit; any other moves to the first such day up to its due date, or
+ * is dropped. A kept task whose minutes are more than 20% off gets its real minutes. More than
+ * half dropped: rejected; any change: edited; none: accepted.
  */
 export function review(
   input: PlannerInputOf<"weekly_plan">,
@@ -124,7 +125,6 @@ export function review(
   const load = (date: LocalDate) =>
     day.get(date)!.committedMinutes + (kept.get(date) ?? []).reduce((s, p) => s + real(p.id), 0);
   const fits = (date: LocalDate, id: string) =>
-    isoWeekday(date) !== undefined &&
     hidden.workdays.includes(isoWeekday(date)) &&
     (kept.get(date)?.length ?? 0) < hidden.dailyCap &&
     load(date) + real(id) <= day.get(date)!.capacityMinutes;
