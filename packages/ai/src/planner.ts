@@ -100,6 +100,12 @@ export function createPlanner(config: PlannerConfig): Planner {
       const input = ZPlannerInput.parse(rawInput) as typeof rawInput;
       if (provider === null) return local(input, NO_USAGE, null, null);
       const controller = new AbortController();
+      // The deadline holds even for a provider that ignores the signal.
+      const deadline = new Promise<never>((_, reject) => {
+        controller.signal.addEventListener("abort", () => reject(new Error("deadline")), {
+          once: true,
+        });
+      });
       const timer = setTimeout(() => controller.abort(), config.timeoutMs);
       try {
         // No other workspace's data reaches a prompt, whatever the caller passed.
@@ -108,10 +114,10 @@ export function createPlanner(config: PlannerConfig): Planner {
           input.job,
           context.workspaceId,
         );
-        const reply = await provider.propose(input.job, input, {
-          examples,
-          signal: controller.signal,
-        });
+        const reply = await Promise.race([
+          provider.propose(input.job, input, { examples, signal: controller.signal }),
+          deadline,
+        ]);
         const checked = checkProposal(input, reply.proposal);
         if (!checked.ok) {
           return local(input, reply.usage, "check_failed", checked.issues.join("; "));

@@ -66,6 +66,9 @@ export function proposalDepth(job: PlannerJob, proposal: unknown): number {
   return milestones.some((m) => (m.tasks?.length ?? 0) + (m.habits?.length ?? 0) > 0) ? 2 : 1;
 }
 
+const windowOf = (days: readonly { localDate: LocalDate }[]) =>
+  new Set<string>(days.map((d) => d.localDate));
+
 class Issues {
   readonly list: string[] = [];
   add(path: string, problem: string) {
@@ -86,6 +89,28 @@ class Issues {
   oneOf(path: string, value: string, allowed: ReadonlySet<string>, what: string) {
     if (!allowed.has(value)) this.add(path, `${value} is not ${what}`);
   }
+  /** Task moves: each task once, one of `tasks` (named `what`), wished-for days in the window. */
+  moves(
+    path: string,
+    moves: readonly { taskId: string; preferredDates: readonly string[] }[],
+    tasks: readonly { id: string }[],
+    days: readonly { localDate: LocalDate }[],
+    what: string,
+  ) {
+    const ids = new Set(tasks.map((t) => t.id));
+    const window = windowOf(days);
+    this.unique(
+      path,
+      moves.map((m) => m.taskId),
+      "task",
+    );
+    moves.forEach((move, i) => {
+      this.oneOf(`${path}[${i}].taskId`, move.taskId, ids, what);
+      move.preferredDates.forEach((d, j) =>
+        this.oneOf(`${path}[${i}].preferredDates[${j}]`, d, window, "a day of the window"),
+      );
+    });
+  }
 }
 
 type Checker<J extends PlannerJob> = (
@@ -93,9 +118,6 @@ type Checker<J extends PlannerJob> = (
   proposal: ProposalOf[J],
   issues: Issues,
 ) => void;
-
-const windowOf = (days: readonly { localDate: LocalDate }[]) =>
-  new Set<string>(days.map((d) => d.localDate));
 
 const checkers: { [J in PlannerJob]: Checker<J> } = {
   decompose_goal: (input, proposal, issues) => {
@@ -199,18 +221,11 @@ const checkers: { [J in PlannerJob]: Checker<J> } = {
 
   recovery: (input, proposal, issues) => {
     const habits = new Map(input.habits.map((h) => [h.id, h]));
-    const taskIds = new Set(input.tasks.map((t) => t.id));
-    const window = windowOf(input.days);
     const lastUntil = addDays(input.today, PLANNER_LIMITS.maxRecoveryDays - 1);
     issues.unique(
       "habitSteps",
       proposal.habitSteps.map((s) => s.habitId),
       "habit",
-    );
-    issues.unique(
-      "taskMoves",
-      proposal.taskMoves.map((m) => m.taskId),
-      "task",
     );
     proposal.habitSteps.forEach((step, i) => {
       const at = `habitSteps[${i}]`;
@@ -240,31 +255,23 @@ const checkers: { [J in PlannerJob]: Checker<J> } = {
       if (step.repairDates.length > 0 && habit.pendingRepair === null)
         issues.add(`${at}.repairDates`, "the habit has no miss waiting for repair");
     });
-    proposal.taskMoves.forEach((move, i) => {
-      const at = `taskMoves[${i}]`;
-      issues.oneOf(`${at}.taskId`, move.taskId, taskIds, "one of the input's tasks");
-      move.preferredDates.forEach((d, j) =>
-        issues.oneOf(`${at}.preferredDates[${j}]`, d, window, "a day of the window"),
-      );
-    });
+    issues.moves(
+      "taskMoves",
+      proposal.taskMoves,
+      input.tasks,
+      input.days,
+      "one of the input's tasks",
+    );
   },
 
-  deferral: (input, proposal, issues) => {
-    const taskIds = new Set(input.overdueTasks.map((t) => t.id));
-    const window = windowOf(input.days);
-    issues.unique(
+  deferral: (input, proposal, issues) =>
+    issues.moves(
       "moves",
-      proposal.moves.map((m) => m.taskId),
-      "task",
-    );
-    proposal.moves.forEach((move, i) => {
-      const at = `moves[${i}]`;
-      issues.oneOf(`${at}.taskId`, move.taskId, taskIds, "one of the input's overdue tasks");
-      move.preferredDates.forEach((d, j) =>
-        issues.oneOf(`${at}.preferredDates[${j}]`, d, window, "a day of the window"),
-      );
-    });
-  },
+      proposal.moves,
+      input.overdueTasks,
+      input.days,
+      "one of the input's overdue tasks",
+    ),
 };
 
 /**

@@ -100,17 +100,23 @@ describe("fitPlan", () => {
     expect(r.didNotFit[0]!.reason).toBe("its due date 27 Feb is before the first day of the plan");
   });
 
-  it("tries the proposed day first, then the member's preferred weekdays", () => {
+  it("plans on the member's preferred weekdays only, the proposed day first among them", () => {
     const r = fitPlan(
       week([120, 120, 120, 120, 120, 0, 0]),
-      [task("a", 30, { preferredDates: [d(4)] }), task("b", 30), task("c", 30)],
+      [
+        task("a", 30, { preferredDates: [d(3)] }),
+        task("b", 30, { preferredDates: [d(4)] }),
+        task("c", 30),
+        task("big", 100),
+      ],
       { maxTasksPerDay: null, preferredWeekdays: [2, 4] },
     );
     expect(r.placements.map((p) => [p.id, p.localDate, p.reason])).toEqual([
-      ["a", d(4), "Fri: 120 of 120 min free, the day proposed for it"],
+      ["a", d(3), "Thu: 120 of 120 min free, the day proposed for it"],
       ["b", d(1), "Tue: 120 of 120 min free, one of your preferred days"],
-      ["c", d(3), "Thu: 120 of 120 min free, one of your preferred days"],
+      ["c", d(1), "Tue: 90 of 120 min free, one of your preferred days"],
     ]);
+    expect(r.didNotFit[0]!.reason).toBe("needs 100 min; the most free on any preferred day is 90");
   });
 
   it("keeps to the daily task cap and explains a task that no longer fits", () => {

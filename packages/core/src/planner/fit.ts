@@ -24,7 +24,7 @@ export interface FitItem {
 export interface FitOptions {
   /** At most this many tasks on one day (habits do not count); null: no cap. */
   maxTasksPerDay: number | null;
-  /** ISO weekdays tried before the others (after an item's preferred dates). */
+  /** The ISO weekdays the member plans on (learned): when set, other weekdays take nothing. */
   preferredWeekdays: readonly number[] | null;
 }
 
@@ -58,7 +58,10 @@ export function fitPlan(
     .filter((d, i, all) => i === 0 || all[i - 1]!.localDate !== d.localDate)
     .map((day) => ({ day, planned: 0, tasks: 0 }));
   const label = dayLabeller(slots.map((s) => s.day.localDate));
-  const preferredWeekdays = new Set(options.preferredWeekdays ?? []);
+  const planningDays =
+    options.preferredWeekdays && options.preferredWeekdays.length > 0
+      ? new Set(options.preferredWeekdays)
+      : null;
   const placements: Placement[] = [];
   const didNotFit: DidNotFit[] = [];
   const seen = new Set<string>();
@@ -78,10 +81,13 @@ export function fitPlan(
       });
       continue;
     }
-    // A day off (capacity 0) takes nothing, not even a task of 0 minutes.
+    // A day off (capacity 0) takes nothing, not even a task of 0 minutes; nor does a weekday
+    // the member does not plan on.
     const inWindow = slots.filter(
       (s) =>
-        s.day.capacityMinutes > 0 && (item.dueDate === null || s.day.localDate <= item.dueDate),
+        s.day.capacityMinutes > 0 &&
+        (item.dueDate === null || s.day.localDate <= item.dueDate) &&
+        (planningDays === null || planningDays.has(isoWeekday(s.day.localDate))),
     );
     const underCap = (s: DaySlot) =>
       item.kind !== "task" || options.maxTasksPerDay === null || s.tasks < options.maxTasksPerDay;
@@ -100,23 +106,18 @@ export function fitPlan(
       const slot = inWindow.find((s) => s.day.localDate === date);
       if (slot && !used.has(slot) && eligible(slot)) take(slot, "the day proposed for it");
     }
-    // 2. The member's preferred weekdays, then 3. any day, each spread over the window.
-    const rounds: [(s: DaySlot) => boolean, string | null][] = [
-      [(s) => preferredWeekdays.has(isoWeekday(s.day.localDate)), "one of your preferred days"],
-      [() => true, null],
-    ];
-    for (const [accepts, why] of rounds) {
-      const candidates = inWindow.filter((s) => !used.has(s) && eligible(s) && accepts(s));
-      if (sessions === 1 && chosen.length === 0 && candidates.length > 0) {
-        // One task: the earliest day with room when it has a deadline, else the roomiest day.
-        const best =
-          item.dueDate !== null
-            ? candidates[0]!
-            : candidates.reduce((a, b) => (free(b) > free(a) ? b : a));
-        take(best, why ?? (item.dueDate === null ? "the day with the most room" : null));
-      } else {
-        for (const slot of spread(candidates, sessions - chosen.length)) take(slot, why);
-      }
+    // 2. The other days, spread over the window.
+    const why = planningDays === null ? null : "one of your preferred days";
+    const candidates = inWindow.filter((s) => !used.has(s) && eligible(s));
+    if (sessions === 1 && chosen.length === 0 && candidates.length > 0) {
+      // One task: the earliest day with room when it has a deadline, else the roomiest day.
+      const best =
+        item.dueDate !== null
+          ? candidates[0]!
+          : candidates.reduce((a, b) => (free(b) > free(a) ? b : a));
+      take(best, why ?? (item.dueDate === null ? "the day with the most room" : null));
+    } else {
+      for (const slot of spread(candidates, sessions - chosen.length)) take(slot, why);
     }
 
     for (const { slot, why } of chosen.sort((a, b) =>
@@ -203,7 +204,7 @@ function notFitReason(
     item.kind === "habit" && sessions > 1
       ? `${placed} of ${sessions} sessions fit; each needs ${minutes} min`
       : `needs ${minutes} min`;
-  const other = placed > 0 ? "other " : "";
+  const other = `${placed > 0 ? "other " : ""}${options.preferredWeekdays?.length ? "preferred " : ""}`;
   const until = item.dueDate === null ? "" : ` up to its due date ${label(item.dueDate)}`;
   const rest = inWindow.filter((s) => !used.has(s));
   if (rest.length === 0) return `${head}; no ${other}day is left${until}`;

@@ -124,10 +124,31 @@ describe("learnedPreferences", () => {
     ];
     const prefs = learnedPreferences(decisions, 1.2);
     expect(prefs.estimateScale).toBe(1.2);
-    // Signals: 2 (Mon kept 2), 1 (Sat kept 0 → at least 1), 3 (rejected: 4 − 1) → median 2.
+    // Signals: 2 (Mon kept 2), 1 (Sat kept 0 → at least 1), 2 (rejected: half of 4) → median 2.
     expect(prefs.maxTasksPerDay).toBe(2);
     // Monday: for 2, against 1 → 3/5 ≥ 1/2; Saturday: against 1 → 1/3; Sunday: nothing → 1/2.
     expect(prefs.preferredWeekdays).toEqual([1, 2, 3, 4, 5, 7]);
+  });
+
+  it("keeps what it learned before for whatever the window no longer shows", () => {
+    const previous = { estimateScale: 1, maxTasksPerDay: 2, preferredWeekdays: [1, 3, 5] };
+    // An accepted plan on Monday only: Monday confirmed, the rest as before, the cap kept.
+    const decisions: PlanDecision[] = [
+      { status: "accepted", output: plan([place("a", 0)]), accepted: plan([place("a", 0)]) },
+    ];
+    expect(learnedPreferences(decisions, 1, previous)).toEqual(previous);
+    // Tuesday's task kept now: Tuesday joins.
+    const tuesday: PlanDecision[] = [
+      {
+        status: "edited",
+        output: plan([place("a", 1), place("b", 2)]),
+        accepted: plan([place("a", 1)]),
+      },
+    ];
+    expect(learnedPreferences(tuesday, 1, previous)).toMatchObject({
+      maxTasksPerDay: 1,
+      preferredWeekdays: [1, 2, 5],
+    });
   });
 });
 

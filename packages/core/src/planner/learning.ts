@@ -115,18 +115,22 @@ function tasksPerDay(result: PlannerResult | null): Map<LocalDate, Set<string>> 
 }
 
 /**
- * What the member's decisions say about how they like a week (newest decisions first):
+ * What the member's decisions say about how they like a week, from a bounded window of decided
+ * weekly plans (newest first) and what was learned before them (`previous`: the preferences of
+ * the latest weekly plan's input snapshot), so that what the window no longer shows is kept:
  *
  * - **daily cap**: a day the member thinned out shows their cap (the tasks they kept); a rejected
- *   plan says its busiest day had one task too many. The cap is the median of those signals, and
- *   null until there is one;
+ *   plan says its busiest day had too many, and halves it (rounded up). The cap is the median of
+ *   the signals, else the previous cap;
  * - **preferred weekdays**: per weekday, tasks kept there or moved there count for it, tasks
- *   removed from it or moved away against it; a weekday is preferred when
- *   `(for + 1) / (for + against + 2) ≥ 1/2`. Null until some weekday has a signal against it.
+ *   removed from it or moved away against it; a weekday with votes is preferred when
+ *   `(for + 1) / (for + against + 2) ≥ 1/2`, one without keeps its previous standing. Null (every
+ *   weekday) when none is left out.
  */
 export function learnedPreferences(
   decisions: readonly PlanDecision[],
   estimateScale: number,
+  previous: PlannerPreferences | null = null,
 ): PlannerPreferences {
   const capSignals: number[] = [];
   const votes = Array.from({ length: 8 }, () => ({ for: 0, against: 0 }));
@@ -134,7 +138,7 @@ export function learnedPreferences(
     const proposed = tasksPerDay(d.output);
     if (d.status === "rejected") {
       const busiest = Math.max(0, ...[...proposed.values()].map((s) => s.size));
-      if (busiest > 0) capSignals.push(Math.max(1, busiest - 1));
+      if (busiest > 0) capSignals.push(Math.ceil(busiest / 2));
       continue;
     }
     const kept = tasksPerDay(d.accepted);
@@ -158,14 +162,19 @@ export function learnedPreferences(
       votes[isoWeekday(day)]!.for += moved;
     }
   }
-  const hasAgainst = votes.some((v) => v.against > 0);
-  const preferred = [1, 2, 3, 4, 5, 6, 7].filter(
-    (w) => (votes[w]!.for + 1) / (votes[w]!.for + votes[w]!.against + 2) >= 0.5,
-  );
+  const before = previous?.preferredWeekdays ?? null;
+  const preferred = [1, 2, 3, 4, 5, 6, 7].filter((w) => {
+    const v = votes[w]!;
+    if (v.for + v.against === 0) return before === null || before.includes(w);
+    return (v.for + 1) / (v.for + v.against + 2) >= 0.5;
+  });
   return {
     estimateScale,
-    maxTasksPerDay: capSignals.length === 0 ? null : Math.max(1, Math.round(median(capSignals))),
-    preferredWeekdays: hasAgainst && preferred.length > 0 ? preferred : null,
+    maxTasksPerDay:
+      capSignals.length === 0
+        ? (previous?.maxTasksPerDay ?? null)
+        : Math.max(1, Math.round(median(capSignals))),
+    preferredWeekdays: preferred.length === 7 || preferred.length === 0 ? null : preferred,
   };
 }
 

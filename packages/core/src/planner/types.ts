@@ -88,7 +88,8 @@ export type PlannerTask = z.infer<typeof ZPlannerTask>;
 /**
  * What the planner learned about the member (learning.ts), fed back through every input.
  * `estimateScale` multiplies estimates (the median accepted/proposed ratio, 0.5 … 2);
- * `maxTasksPerDay` caps the tasks placed on one day; `preferredWeekdays` are tried first.
+ * `maxTasksPerDay` caps the tasks placed on one day; `preferredWeekdays` are the only weekdays
+ * the fitter plans on (null: every weekday).
  */
 export const ZPlannerPreferences = z.object({
   estimateScale: z
@@ -374,11 +375,16 @@ export const ZDecomposeGoalResult = z.object({
 });
 export type DecomposeGoalResult = z.infer<typeof ZDecomposeGoalResult>;
 
-export const ZWeeklyPlanResult = z.object({
-  job: z.literal("weekly_plan"),
+/** What the fitter returns: the placements, what did not fit, and the days after placement. */
+const fitted = {
   placements: z.array(ZPlacement),
   didNotFit: z.array(ZDidNotFit),
   days: z.array(ZPlannedDay),
+};
+
+export const ZWeeklyPlanResult = z.object({
+  job: z.literal("weekly_plan"),
+  ...fitted,
   rationale: ZText.nullable(),
 });
 export type WeeklyPlanResult = z.infer<typeof ZWeeklyPlanResult>;
@@ -387,19 +393,15 @@ export const ZRecoveryResult = z.object({
   job: z.literal("recovery"),
   habitSteps: ZRecoveryProposal.shape.habitSteps,
   /** The tasks' new days (each a move of the task's planned date). */
-  placements: z.array(ZPlacement),
-  didNotFit: z.array(ZDidNotFit),
-  days: z.array(ZPlannedDay),
+  ...fitted,
   rationale: ZText.nullable(),
 });
 export type RecoveryResult = z.infer<typeof ZRecoveryResult>;
 
+/** Each overdue task's new day; a due date already passed moves to the new day too. */
 export const ZDeferralResult = z.object({
   job: z.literal("deferral"),
-  /** Each overdue task's new day; a due date already passed moves to the new day too. */
-  placements: z.array(ZPlacement),
-  didNotFit: z.array(ZDidNotFit),
-  days: z.array(ZPlannedDay),
+  ...fitted,
   rationale: ZText.nullable(),
 });
 export type DeferralResult = z.infer<typeof ZDeferralResult>;

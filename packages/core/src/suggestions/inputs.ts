@@ -225,7 +225,7 @@ export interface RecoverySelection {
 }
 
 /**
- * What a recovery would answer, if anything (docs/domain.md "AI suggestions" → "Recovery"): a
+ * What a recovery would answer, if anything (docs/domain.md "AI suggestions" → "Inputs"): a
  * streak of RECOVERY_MIN_STREAK or more broken within the last week, else a miss waiting for its
  * repair, else an overloaded coming week. `handledThrough` is the day of the member's latest
  * recovery suggestion: a break or a miss on or before it was answered already, and overload asks

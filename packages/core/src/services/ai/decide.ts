@@ -1,5 +1,5 @@
 /**
- * Review, then change (docs/domain.md "AI suggestions" → "Deciding"): the member accepts, edits or
+ * Review, then change (docs/domain.md "AI suggestions" → "Review, then change"): the member accepts, edits or
  * rejects each item, or all at once, and only then do their plans change, through the plan
  * services as any edit would (a milestone, task or habit created, a task's day moved, a habit's
  * smaller step written as a version from today), with the actor's source `ai`.

@@ -98,7 +98,8 @@ export async function loadLearning(
   return {
     counts,
     acceptance: acceptanceRate(counts),
-    preferences: learnedPreferences(decisions, estimateScale),
+    // What the window no longer shows is kept in the latest weekly plan's input (learning.ts).
+    preferences: learnedPreferences(decisions, estimateScale, weekly[0]?.input.preferences ?? null),
     examples,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The AI quota (docs/domain.md "AI suggestions" → "Quota"): the plan's
+ * The AI quota (docs/domain.md "AI suggestions" → "Quota and rate limit"): the plan's
  * `aiSuggestionsPerSeatPerMonth` × the workspace's billable members (active memberships, every
  * role), per calendar month in UTC, counted over the suggestions created in the workspace this
  * month (requested and scheduled alike). A member reads only their own suggestions, so the count
