@@ -230,3 +230,26 @@ describe("the quota's count", () => {
     );
   });
 });
+
+describe("who uses suggestions", () => {
+  it("names the bound workspace's members who decided their own, to a client with no user", async () => {
+    const id = await arrange(otherMember);
+    const since = new Date(Date.now() - 60 * 60 * 1000);
+    await as(otherMember).aiSuggestion.update({
+      where: { id },
+      data: { status: "rejected", decidedById: otherMember, decidedAt: new Date() },
+    });
+    const members = async (workspaceId: string) =>
+      createTenantDb(app, { workspaceId, userId: null }).$transaction(async (tx) =>
+        (await tx.$queryRaw<{ m: string }[]>`SELECT m FROM "atlas_ai_members_since"(${since}) AS m`)
+          .map((r) => r.m)
+          .sort(),
+      );
+    expect(await members(demoId)).toContain(otherMember);
+    expect(await members(secondId)).not.toContain(otherMember);
+    // The same client reads no suggestion itself.
+    expect(
+      await createTenantDb(app, { workspaceId: demoId, userId: null }).aiSuggestion.count(),
+    ).toBe(0);
+  });
+});
