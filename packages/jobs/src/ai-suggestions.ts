@@ -68,7 +68,8 @@ export async function listDailyChecks(deps: JobDeps, workspaceId: string) {
 }
 
 export function prepareScheduled(deps: JobDeps, data: SuggestionEvent): Promise<Preparation> {
-  return prepareSuggestion(memberDb(deps, data), data, deps.clock.now(), requestOf(data), {
+  const scope = { workspaceId: data.workspaceId, memberId: data.memberId };
+  return prepareSuggestion(memberDb(deps, scope), scope, deps.clock.now(), requestOf(data), {
     dedupeKey: data.dedupeKey,
     scheduled: true,
   });
