@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { violations } from "../src/axe.ts";
 import { signIn } from "../src/session.ts";
 import { mutate } from "../src/trpc.ts";
 
@@ -23,6 +24,8 @@ test("plan a goal, edit one item, accept, see the tasks", async ({ page }) => {
   await page.getByRole("button", { name: "Plan this goal" }).click();
   const plan = page.getByRole("region", { name: "Plan for this goal" });
   await expect(plan.getByRole("heading", { name: "What would change" })).toBeVisible();
+  // The review's controls pass axe's WCAG 2.1 A/AA rules.
+  expect(await violations(page)).toEqual([]);
 
   // Edit the first proposed task's title, accept everything else as proposed.
   const firstTask = plan.getByRole("group", { name: /^Decision on New task/ }).first();
@@ -64,6 +67,7 @@ test("a low-acceptance member's weekly plan waits for the coach, who approves it
   await coach.goto(`${admin}/approvals`);
   const entry = coach.getByRole("region", { name: "Weekly plan for Bernd Becker" });
   await expect(entry.getByText(/Draft the quarterly report/)).toBeVisible();
+  expect(await violations(coach)).toEqual([]);
   await entry.getByRole("checkbox", { name: "Select Weekly plan for Bernd Becker" }).check();
   await coach.getByLabel("Note for the member (optional)").fill("Keep Friday light.");
   await coach.getByRole("button", { name: /Approve selected/ }).click();

@@ -58,7 +58,7 @@ export default async function SuggestionsPage({
       {page.items.length === 0 ? (
         <p className="text-sm text-muted-foreground">
           No suggestion yet.{" "}
-          <Link href="/plan" className="text-primary hover:underline">
+          <Link href="/plan" className="text-primary underline">
             Plan your week
           </Link>{" "}
           or plan a goal from its page.
