@@ -15,6 +15,9 @@ export function SiteHeader({ via, webUrl }: { via: "clerk" | "dev" | null; webUr
           <Link href="/week" className="rounded-md px-2 py-1 hover:bg-muted">
             This week
           </Link>
+          <Link href="/approvals" className="rounded-md px-2 py-1 hover:bg-muted">
+            Approvals
+          </Link>
           <a href={webUrl} className="rounded-md px-2 py-1 hover:bg-muted">
             Back to Atlas
           </a>

@@ -105,6 +105,9 @@ export async function startTestStack(options: {
       });
       stripeEnv = billingEnv(stripe.url, webhookSecret);
     }
+    // No model: the local planner answers every AI suggestion, deterministically.
+    delete env.OPENAI_API_KEY;
+    delete env.OPENAI_BASE_URL;
 
     const starts = [
       { appDir: "apps/web", port: options.webPort, env, log: "web.log" },

@@ -20,3 +20,5 @@ export type HabitPlanVersion = HabitHistory["versions"][number];
 export type Habit = RouterOutputs["habit"]["get"];
 export type Goal = RouterOutputs["goal"]["get"];
 export type Task = RouterOutputs["task"]["get"];
+
+export type Suggestion = RouterOutputs["ai"]["get"];

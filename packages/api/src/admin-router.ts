@@ -11,6 +11,8 @@ import { clearMemberStatus } from "./routers/admin/portfolio/clear-member-status
 import { listPortfolio } from "./routers/admin/portfolio/list-portfolio.ts";
 import { setMemberStatus } from "./routers/admin/portfolio/set-member-status.ts";
 import { createTRPCRouter } from "./trpc.ts";
+import { listApprovalQueue } from "./routers/admin/ai/list-approval-queue.ts";
+import { reviewSuggestions } from "./routers/admin/ai/review-suggestions.ts";
 import { createNote } from "./routers/admin/member/create-note.ts";
 import { deleteNote } from "./routers/admin/member/delete-note.ts";
 import { getMember } from "./routers/admin/member/get-member.ts";
@@ -67,12 +69,19 @@ const notesRouter = {
   delete: deleteNote,
 } satisfies TRPCRouterRecord;
 
+/** docs/domain.md "AI suggestions" → "The approval queue". */
+const approvalsRouter = {
+  list: listApprovalQueue,
+  review: reviewSuggestions,
+} satisfies TRPCRouterRecord;
+
 export const adminRouter = createTRPCRouter({
   portfolio: portfolioRouter,
   week: weekRouter,
   platform: platformRouter,
   member: memberRouter,
   notes: notesRouter,
+  approvals: approvalsRouter,
 });
 
 export type AdminRouter = typeof adminRouter;

@@ -58,6 +58,10 @@ import { listInvoices } from "./routers/app/billing/list-invoices.ts";
 import { openBillingPortal } from "./routers/app/billing/open-billing-portal.ts";
 import { previewPlanChange } from "./routers/app/billing/preview-plan-change.ts";
 import { startCheckout } from "./routers/app/billing/start-checkout.ts";
+import { decideSuggestion } from "./routers/app/ai/decide-suggestion.ts";
+import { getSuggestion } from "./routers/app/ai/get-suggestion.ts";
+import { listSuggestions } from "./routers/app/ai/list-suggestions.ts";
+import { requestSuggestion } from "./routers/app/ai/request-suggestion.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 const workspaceRouter = {
@@ -154,6 +158,14 @@ const billingRouter = {
   changePlan,
   portal: openBillingPortal,
   invoices: listInvoices,
+} as const;
+
+/** docs/domain.md "AI suggestions": the planner proposes, nothing changes until the member decides. */
+const aiRouter = {
+  request: requestSuggestion,
+  list: listSuggestions,
+  get: getSuggestion,
+  decide: decideSuggestion,
 } satisfies TRPCRouterRecord;
 
 export const appRouter = createTRPCRouter({
@@ -171,6 +183,7 @@ export const appRouter = createTRPCRouter({
   coachNote: coachNoteRouter,
   export: exportRouter,
   billing: billingRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -64,3 +64,35 @@ export const memberDrillProcedure = consoleProcedure
       },
     });
   });
+
+/**
+ * A coach's own write in one workspace of the console (the approval queue): only a coach, admin
+ * or owner of it (staff under a support grant are refused: they review nothing). ctx gains
+ * `actor`, the coach acting there from the admin app, `db` bound to the workspace as the coach,
+ * and the workspace's `entitlements`.
+ */
+export const consoleCoachProcedure = consoleProcedure.use(async ({ ctx, input, next }) => {
+  if (ctx.access.kind !== "coach") {
+    throw new AppError("FORBIDDEN", "Only the workspace's coaches, admins and owners do this.");
+  }
+  const { workspaceId } = input;
+  const userId = ctx.session.userId;
+  const workspace = await ctx.consoleDb.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: {
+      id: true,
+      sharesProgress: true,
+      lateEntryWindowDays: true,
+      planId: true,
+      entitlements: true,
+    },
+  });
+  const scope = { source: ctx.source, membership: { userId, role: ctx.access.role }, workspace };
+  return next({
+    ctx: {
+      actor: actorOf(scope),
+      entitlements: workspace.entitlements as unknown as EntitlementSnapshot,
+      db: createTenantDb(ctx.baseDb, { workspaceId, userId }),
+    },
+  });
+});

@@ -32,6 +32,8 @@ interface Ids {
     invitationId: string;
     /** The raw token of B's open invitation (for someone who is not the caller). */
     invitationToken: string;
+    /** An AI suggestion of B's member, waiting for B's coach. */
+    suggestionId: string;
   };
 }
 
@@ -324,6 +326,27 @@ const APP_CASES: Record<string, Case> = {
     expect: "FORBIDDEN",
   },
   "billing.portal": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  // AI suggestions: the caller's own, in their own workspace; B's goal and B's suggestion are
+  // not found from A.
+  "ai.request": {
+    input: ({ b, ofB }) => ({ workspaceId: b, ...KEY, type: "decompose_goal", goalId: ofB.goalId }),
+    expect: "FORBIDDEN",
+    inA: {
+      input: ({ ofB }) => ({ ...KEY, type: "decompose_goal", goalId: ofB.goalId }),
+      expect: "NOT_FOUND",
+    },
+  },
+  "ai.list": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "ai.get": {
+    input: ({ b, ofB }) => ({ workspaceId: b, id: ofB.suggestionId }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ id: ofB.suggestionId }), expect: "NOT_FOUND" },
+  },
+  "ai.decide": {
+    input: ({ b, ofB }) => ({ workspaceId: b, id: ofB.suggestionId, all: "accept" }),
+    expect: "FORBIDDEN",
+    inA: { input: ({ ofB }) => ({ id: ofB.suggestionId, all: "accept" }), expect: "NOT_FOUND" },
+  },
 };
 
 /** A drill-down into B's member: the owner of A coaches nothing in B. */
@@ -337,6 +360,12 @@ const OPEN_GRANT = (workspaceId: string) => ({
 });
 
 const ADMIN_CASES: Record<string, Case> = {
+  // The queue spans the caller's own workspaces: naming B narrows it to nothing.
+  "approvals.list": { input: ({ b }) => ({ workspaceId: b }), expect: "OWN" },
+  "approvals.review": {
+    input: ({ b, ofB }) => ({ workspaceId: b, ids: [ofB.suggestionId], decision: "approve" }),
+    expect: "FORBIDDEN",
+  },
   "week.list": { input: () => undefined, expect: "OWN" },
   // The platform admin is Atlas staff's: an owner or a member of A gets nothing of it.
   "platform.tenants.list": { input: () => ({}), expect: "FORBIDDEN" },
@@ -463,6 +492,21 @@ beforeAll(async () => {
       ).id,
       invitationId: invitation.id,
       invitationToken,
+      suggestionId: (
+        await h.admin.aiSuggestion.create({
+          data: {
+            workspaceId: second,
+            memberId: h.userIds.priya,
+            type: "deferral",
+            status: "pending_coach",
+            inputSnapshot: {},
+            provider: "local",
+            model: "atlas-local-planner",
+            promptVersion: "local-v1",
+            output: {},
+          },
+        })
+      ).id,
     },
   };
   const onlyInB = await h.admin.user.findMany({

@@ -39,6 +39,11 @@ export const RATE_LIMIT_BUCKETS = {
   plans: { tokens: 120, windowMs: 60_000 },
   /** Log writes (check-in, skip, undo): a busy morning stays far below; a loop does not. */
   log: { tokens: 120, windowMs: 60_000 },
+  /**
+   * Asking for AI suggestions (docs/domain.md "AI suggestions"): each may cost a model call, so a
+   * person asks a few times an hour, a script is stopped early. The plan's monthly quota is apart.
+   */
+  ai: { tokens: 20, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, BucketConfig>;
 
 export type RateLimitBucket = keyof typeof RATE_LIMIT_BUCKETS;

@@ -49,6 +49,8 @@ import { PERMISSIONS } from "./permissions.ts";
 import { DESCRIBE } from "@atlas/core/services/access/access";
 import type { InvitationDelivery } from "@atlas/core/services/workspaces/invitations";
 import type { BillingPageDeps } from "@atlas/billing/portal/deps";
+import type { SuggestionPlanner } from "@atlas/core/services/ai/request";
+import { createPlanner } from "@atlas/ai";
 import type { RateLimitBucket, RateLimiters } from "./rate-limit.ts";
 
 // ── Context ──────────────────────────────────────────────────────────────────────────────────
@@ -76,7 +78,14 @@ export interface CreateContextOptions {
    * "Seats"); it must not throw and the join never waits for it.
    */
   onMemberJoined?: ((workspaceId: string) => void) | null;
+   * The AI planner (docs/architecture.md "AI planner"): a model provider with the local planner
+   * as its fallback, built from the app's configuration; unset, the local planner alone.
+   */
+  planner?: SuggestionPlanner;
 }
+
+/** With no model configured, the deterministic local planner does every job. */
+const localPlanner: SuggestionPlanner = createPlanner({ provider: null, timeoutMs: 0 });
 
 /**
  * How many calls of one request (one context) run at once. The app's pool holds 10 connections:
@@ -96,6 +105,7 @@ export function createContextInner(opts: CreateContextOptions) {
     bypassDb: opts.bypassDb,
     invitationDelivery: opts.invitationDelivery ?? null,
     onMemberJoined: opts.onMemberJoined ?? null,
+    planner: opts.planner ?? localPlanner,
     /** Runs one call of this request when a slot is free (CALLS_AT_ONCE_PER_REQUEST). */
     callSlot: pLimit(CALLS_AT_ONCE_PER_REQUEST),
   };

@@ -100,11 +100,16 @@ export function shortDate(date: LocalDate): string {
   return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
 }
 
+/** "Tue": a local date's weekday. */
+export function shortWeekday(date: LocalDate): string {
+  return WEEKDAYS[isoWeekday(date) - 1]!;
+}
+
 /** A recent past day: "yesterday", its weekday within the last 6 days, else its date. */
 export function pastDayWords(date: LocalDate, today: LocalDate): string {
   const age = diffDays(today, date);
   if (age === 1) return "yesterday";
-  if (age >= 2 && age <= 6) return `on ${WEEKDAYS[isoWeekday(date) - 1]}`;
+  if (age >= 2 && age <= 6) return `on ${shortWeekday(date)}`;
   return `on ${shortDate(date)}`;
 }
 

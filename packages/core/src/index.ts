@@ -24,3 +24,4 @@ export * from "./billing/plan-catalog.ts";
 export * from "./billing/dunning.ts";
 export * from "./billing/limits.ts";
 export * from "./csv.ts";
+export * from "./planner/index.ts";

@@ -97,12 +97,15 @@ class LoadModel {
     return capacityOn(this.plan.capacity, date);
   }
 
-  habitSevenths(date: LocalDate): number {
+  /** Habits due on `date`; times_per_week ones as duration·N/7 unless `withoutWeekHabits`. */
+  habitSevenths(date: LocalDate, withoutWeekHabits = false): number {
     let sevenths = 0;
     for (const habit of this.plan.habits) {
       const p = habitDayPlan(habit, date);
       if (p.kind === "day" && p.isDue) sevenths += 7 * p.version.durationMinutes;
-      else if (p.kind === "week") sevenths += p.version.durationMinutes * p.timesPerWeek;
+      else if (p.kind === "week" && !withoutWeekHabits) {
+        sevenths += p.version.durationMinutes * p.timesPerWeek;
+      }
     }
     return sevenths;
   }
@@ -201,6 +204,30 @@ export function plannedItems(
     }
   }
   return { tasksDue: tasks.size, habitOccurrences };
+}
+
+/**
+ * Minutes already committed on each of `dates` (docs/domain.md "AI suggestions" → "Inputs"): the
+ * habits due (a times_per_week habit as duration·N/7, unless `flexibleHabitsApart`: the weekly
+ * plan places those itself) and the open tasks due, except `exceptTasks` (the ones being planned);
+ * rounded up to whole minutes, as the load counts them.
+ */
+export function committedMinutes(
+  plan: PlanInput,
+  today: LocalDate,
+  dates: readonly LocalDate[],
+  options: { exceptTasks: ReadonlySet<string>; flexibleHabitsApart: boolean },
+): Map<LocalDate, number> {
+  const model = new LoadModel(plan, today);
+  const out = new Map<LocalDate, number>();
+  for (const date of dates) {
+    let sevenths = model.habitSevenths(date, options.flexibleHabitsApart);
+    for (const t of model.tasksDue(date)) {
+      if (!options.exceptTasks.has(t.task.id)) sevenths += 7 * t.estimateMinutes;
+    }
+    out.set(date, Math.ceil(sevenths / 7));
+  }
+  return out;
 }
 
 export interface TrendDay {

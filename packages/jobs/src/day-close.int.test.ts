@@ -4,6 +4,7 @@
  * itself, since the test engine ignores triggers) fans out one event per workspace, and the
  * per-workspace function closes that workspace's due days, idempotently.
  */
+import { createPlanner } from "@atlas/ai";
 import { createPrismaClient, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase, type TestServer } from "@atlas/db/testing";
 import { systemClock } from "@atlas/time";
@@ -30,7 +31,12 @@ beforeAll(async () => {
   database = await cloneTestDatabase(inject("testServer"));
   admin = createPrismaClient(database.adminUrl);
   app = createPrismaClient(database.appUrl);
-  deps = { appDb: () => app, bypassDb: () => admin, clock: systemClock };
+  deps = {
+    appDb: () => app,
+    bypassDb: () => admin,
+    clock: systemClock,
+    planner: () => createPlanner({ provider: null, timeoutMs: 0 }),
+  };
   const rows = await admin.workspace.findMany({ select: { id: true, slug: true } });
   workspaceIds = {
     demo: rows.find((w) => w.slug === "demo")!.id,
@@ -70,6 +76,7 @@ describe("the Inngest functions", () => {
     appDb: () => app,
     bypassDb: () => admin,
     clock: systemClock,
+    planner: () => createPlanner({ provider: null, timeoutMs: 0 }),
   });
 
   it("the cron fans out one atlas/day-close.requested event per workspace", async () => {

@@ -7,10 +7,24 @@ import { createTenantDb } from "@atlas/db";
 import { withBypass } from "@atlas/db/bypass";
 import type { JobDeps } from "./deps.ts";
 
-/** Every workspace, through the audited bypass client: the one cross-tenant read of the cron. */
-export async function listWorkspaceIds(deps: JobDeps): Promise<string[]> {
+/** Who lists every workspace, and why (the bypass client's audit entry). */
+export interface ListingUse {
+  actor: string;
+  reason: string;
+}
+
+const DAY_CLOSE_LISTING: ListingUse = {
+  actor: "job:day-close",
+  reason: "list workspaces for the hourly day close",
+};
+
+/** Every workspace, through the audited bypass client: the one cross-tenant read of a cron. */
+export async function listWorkspaceIds(
+  deps: JobDeps,
+  use: ListingUse = DAY_CLOSE_LISTING,
+): Promise<string[]> {
   return withBypass(
-    { actor: "job:day-close", reason: "list workspaces for the hourly day close" },
+    use,
     async (db) => {
       const rows = await db.workspace.findMany({ select: { id: true }, orderBy: { id: "asc" } });
       return rows.map((r) => r.id);

@@ -1,9 +1,12 @@
 /**
  * What the jobs run on: the application role's client (row-level security applies), the admin
- * role's client for the audited bypass, and the server's clock. Created lazily from the mode's
- * configuration, so importing the package connects to nothing; tests pass their own.
+ * role's client for the audited bypass, the server's clock and the AI planner (the configured
+ * model with the local planner as fallback). Created lazily from the mode's configuration, so
+ * importing the package connects to nothing; tests pass their own.
  */
 import { billingDeps, type BillingDeps } from "@atlas/billing";
+import { aiEnv, plannerFromEnv } from "@atlas/ai";
+import type { SuggestionPlanner } from "@atlas/core/services/ai/request";
 import { createPrismaClient, databaseUrls, type Db } from "@atlas/db";
 import { systemClock, type Clock } from "@atlas/time";
 
@@ -13,6 +16,8 @@ export interface JobDeps {
   clock: Clock;
   /** Billing's deps (Stripe), or null when billing is off; unset = from the environment. */
   billing?: () => BillingDeps | null;
+  /** The AI planner of the scheduled suggestions (docs/architecture.md "AI planner"). */
+  planner(): SuggestionPlanner;
 }
 
 /** The billing deps of `deps`: its own, else the environment's over its clients and clock. */
@@ -23,9 +28,11 @@ export function billingOf(deps: JobDeps): BillingDeps | null {
 
 let app: Db | undefined;
 let admin: Db | undefined;
+let planner: SuggestionPlanner | undefined;
 
 export const defaultDeps: JobDeps = {
   appDb: () => (app ??= createPrismaClient(databaseUrls().appUrl)),
   bypassDb: () => (admin ??= createPrismaClient(databaseUrls().adminUrl)),
   clock: systemClock,
+  planner: () => (planner ??= plannerFromEnv(aiEnv())),
 };

@@ -46,12 +46,38 @@ export const billingReconcileRequested = eventType("atlas/billing.reconcile.requ
   schema: z.object({ workspaceId: z.string().min(1) }),
 });
 
+const ZEventDate = z
+  .string()
+  .refine((s): boolean => isLocalDate(s), { message: "Expected a real date YYYY-MM-DD" });
+
+/**
+ * One AI suggestion for one member (docs/domain.md "AI suggestions" → "Scheduled suggestions"):
+ * the job's input, the planner, then the store, idempotent on `dedupeKey`.
+ */
+export const aiSuggestionRequested = eventType("atlas/ai.suggestion-requested", {
+  schema: z.object({
+    workspaceId: z.string().min(1),
+    memberId: z.string().min(1),
+    type: z.enum(["decompose_goal", "weekly_plan", "recovery", "deferral"]),
+    goalId: z.string().min(1).nullable(),
+    weekStart: ZEventDate.nullable(),
+    dedupeKey: z.string().min(1).max(300),
+  }),
+});
+
+/** The Monday weekly plans of one workspace's members whose Monday morning has come. */
+export const aiWeeklyPlansRequested = eventType("atlas/ai.weekly-plans.requested", {
+  schema: z.object({ workspaceId: z.string().min(1) }),
+});
+
 export const atlasEvents = {
   [dayCloseRequested.name]: dayCloseRequested,
   [weekSummaryRequested.name]: weekSummaryRequested,
   [billingCustomerSync.name]: billingCustomerSync,
   [billingSeatsSync.name]: billingSeatsSync,
   [billingReconcileRequested.name]: billingReconcileRequested,
+  [aiSuggestionRequested.name]: aiSuggestionRequested,
+  [aiWeeklyPlansRequested.name]: aiWeeklyPlansRequested,
 } as const;
 
 export type AtlasEventName = keyof typeof atlasEvents;
@@ -70,3 +96,8 @@ export const WEEK_SUMMARY_CRON = "30 * * * *";
 
 /** Nightly at 03:20 UTC: the billing reconcile (seat drift, missed webhooks). */
 export const BILLING_RECONCILE_CRON = "20 3 * * *";
+/**
+ * Hourly at a quarter past (UTC): each workspace's members whose Monday has reached 06:00 in their
+ * zone get the week's plan suggested, once (a later tick finds it stored).
+ */
+export const AI_WEEKLY_PLAN_CRON = "15 * * * *";

@@ -4,6 +4,7 @@
  * time per workspace). Runs are fire-and-forget for the sender; `idle()` waits for all of them.
  */
 import { runCustomerSync, runReconcile, runSeatsSync } from "./billing.ts";
+import { listDailyChecks, listWeeklyPlans, runScheduledSuggestion } from "./ai-suggestions.ts";
 import { closeWorkspaceDays } from "./day-close.ts";
 import type { JobDeps } from "./deps.ts";
 import { closeAndSummariseWeek } from "./week-summary.ts";
@@ -22,10 +23,22 @@ export type Handlers = {
   };
 };
 
+/** Runs each listed suggestion in turn, in process (a failed one is logged by the caller). */
+async function runEach(deps: JobDeps, events: Awaited<ReturnType<typeof listWeeklyPlans>>) {
+  const results = [];
+  for (const event of events) results.push(await runScheduledSuggestion(deps, event));
+  return results;
+}
+
 export const defaultHandlers: Handlers = {
   "atlas/day-close.requested": {
     key: (data) => data.workspaceId,
-    run: (deps, data) => closeWorkspaceDays(deps, data.workspaceId),
+    // Then the AI checks of the members whose day began (docs/domain.md "AI suggestions").
+    run: async (deps, data) => {
+      const closed = await closeWorkspaceDays(deps, data.workspaceId);
+      await runEach(deps, await listDailyChecks(deps, data.workspaceId));
+      return closed;
+    },
   },
   "atlas/week-summary.requested": {
     key: (data) => data.workspaceId,
@@ -42,6 +55,14 @@ export const defaultHandlers: Handlers = {
   "atlas/billing.reconcile.requested": {
     key: (data) => data.workspaceId,
     run: runReconcile,
+  },
+  "atlas/ai.weekly-plans.requested": {
+    key: (data) => data.workspaceId,
+    run: async (deps, data) => runEach(deps, await listWeeklyPlans(deps, data.workspaceId)),
+  },
+  "atlas/ai.suggestion-requested": {
+    key: (data) => data.memberId,
+    run: (deps, data) => runScheduledSuggestion(deps, data),
   },
 };
 

@@ -28,6 +28,9 @@ function fakeDeps(workspaceIds: string[], timeZones: Record<string, string> = {}
     },
     bypassDb: () => bypass,
     clock: systemClock,
+    planner: () => {
+      throw new Error("the scheduler itself never plans");
+    },
   };
   return { deps, audit };
 }

@@ -6,8 +6,10 @@ import { Cron } from "croner";
 import { listReconcileWorkspaces } from "./billing.ts";
 import { listWorkspaceIds } from "./day-close.ts";
 import { defaultDeps, type JobDeps } from "./deps.ts";
+import { AI_WEEKLY_LISTING } from "./functions/ai-suggestions.ts";
 import {
   BILLING_RECONCILE_CRON,
+  AI_WEEKLY_PLAN_CRON,
   DAY_CLOSE_CRON,
   WEEK_SUMMARY_CRON,
   type AtlasEventData,
@@ -63,6 +65,12 @@ const SCHEDULES = [
     // Nightly and against Stripe: a restart does not run it again.
     catchUp: false,
   } satisfies Schedule<"atlas/billing.reconcile.requested">,
+    id: "ai-weekly-plan-cron",
+    cron: AI_WEEKLY_PLAN_CRON,
+    event: "atlas/ai.weekly-plans.requested",
+    fanOut: async (deps) =>
+      (await listWorkspaceIds(deps, AI_WEEKLY_LISTING)).map((workspaceId) => ({ workspaceId })),
+  } satisfies Schedule<"atlas/ai.weekly-plans.requested">,
 ];
 
 /** Starts the crons; returns a function that stops them and waits for runs in flight. */

@@ -5,6 +5,7 @@
  * 10:00 UTC both have.
  */
 import { snapshotOf } from "@atlas/core";
+import { createPlanner } from "@atlas/ai";
 import { createPrismaClient, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase, type TestServer } from "@atlas/db/testing";
 import { addDays, dayKey, isoWeekStart, type Clock } from "@atlas/time";
@@ -31,7 +32,12 @@ let database: TestDatabase;
 let admin: Db;
 let app: Db;
 let ids: Record<"demo" | "second", string>;
-const depsAt = (clock: Clock): JobDeps => ({ appDb: () => app, bypassDb: () => admin, clock });
+const depsAt = (clock: Clock): JobDeps => ({
+  appDb: () => app,
+  bypassDb: () => admin,
+  clock,
+  planner: () => createPlanner({ provider: null, timeoutMs: 0 }),
+});
 
 beforeAll(async () => {
   database = await cloneTestDatabase(inject("testServer"));

@@ -6,6 +6,7 @@ import {
   type CreateContextOptions,
   type RateLimiters,
 } from "@atlas/api";
+import { plannerFromEnv, type Planner } from "@atlas/ai";
 import { getSession, type Session } from "@atlas/auth";
 import { invitationDeliveryFromEnv } from "@atlas/auth/clerk-invitations";
 import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
@@ -17,6 +18,8 @@ interface Shared {
   clock: ReturnType<typeof createClockFromEnv>;
   /** Clerk's organization invitations when the app signs in with Clerk; else none. */
   invitationDelivery: ReturnType<typeof invitationDeliveryFromEnv>;
+  /** The AI planner: the configured model with the local planner as fallback, else local only. */
+  planner: Planner;
 }
 
 // One app-role client and one limiter per process; on globalThis so dev reloads reuse them.
@@ -29,7 +32,7 @@ export function createContextFactory({
   onMemberJoined,
   billing,
 }: {
-  env: () => Pick<BaseEnv, "db" | "api">;
+  env: () => Pick<BaseEnv, "db" | "api" | "ai">;
   /** The app's name in the execution log's `source` (web, admin). */
   source: EventSource;
   /** Told after someone joined a workspace (the web app queues the seat sync). */
@@ -39,12 +42,13 @@ export function createContextFactory({
 }) {
   function shared(): Shared {
     if (!holder.atlasShared) {
-      const { db, api } = env();
+      const { db, api, ai } = env();
       holder.atlasShared = {
         db: createPrismaClient(db.appUrl),
         limiter: createRateLimiter({ redisUrl: api.REDIS_URL }),
         clock: createClockFromEnv(api),
         invitationDelivery: invitationDeliveryFromEnv(),
+        planner: plannerFromEnv(ai),
       };
     }
     return holder.atlasShared;
@@ -52,7 +56,7 @@ export function createContextFactory({
 
   /** The tRPC context for `session` with the shared resources. */
   function contextFor(session: Session | null) {
-    const { db, limiter, clock, invitationDelivery } = shared();
+    const { db, limiter, clock, invitationDelivery, planner } = shared();
     return createContextInner({
       session,
       db,
@@ -60,6 +64,7 @@ export function createContextFactory({
       limiter,
       source,
       invitationDelivery,
+      planner,
       onMemberJoined,
       billing: billing?.() ?? null,
     });

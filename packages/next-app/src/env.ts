@@ -8,6 +8,7 @@
  *
  * `ATLAS_MODE` decides (production when unset); nothing here reads NODE_ENV.
  */
+import { aiEnv, type AiEnv } from "@atlas/ai/env";
 import { apiEnv, type ApiEnv } from "@atlas/api/env";
 import { authEnv, type AuthEnv } from "@atlas/auth/env";
 import { AtlasConfigError, atlasMode, isSet, type AtlasMode } from "@atlas/config";
@@ -25,6 +26,8 @@ export interface BaseEnv {
   db: DatabaseUrls;
   auth: AuthEnv;
   api: ApiEnv;
+  /** The AI planner's model, if any (none: the local planner does every job). */
+  ai: AiEnv;
 }
 
 export type EnvPhase = "build" | "start";
@@ -88,10 +91,11 @@ export function defineAppEnv<TShape extends Shape, TApp extends object>(
     const db = needsDatabase ? attempt(() => databaseUrls(source)) : undefined;
     const auth = attempt(() => authEnv(source));
     const api = attempt(() => apiEnv(source));
+    const ai = attempt(() => aiEnv(source));
     const variables = attempt(() => appVariables(source, api));
     const app = variables && mode ? attempt(() => options.resolve(variables, mode)) : undefined;
 
-    if (problems.length > 0 || !mode || !auth || !api || !app) {
+    if (problems.length > 0 || !mode || !auth || !api || !ai || !app) {
       const names = [...new Set(problems.flatMap((p) => p.variables))];
       throw new AtlasConfigError(
         `Atlas ${options.app} cannot ${phase === "build" ? "build" : "start"} (ATLAS_MODE=${source.ATLAS_MODE ?? "unset, so production"}):\n` +
@@ -100,7 +104,7 @@ export function defineAppEnv<TShape extends Shape, TApp extends object>(
       );
     }
     // At build the database is not needed (nor, in embedded mode, started): its URLs stay empty.
-    return { mode, db: db ?? { appUrl: "", adminUrl: "" }, auth, api, ...app };
+    return { mode, db: db ?? { appUrl: "", adminUrl: "" }, auth, api, ai, ...app };
   }
 
   let cached: AppEnv | undefined;

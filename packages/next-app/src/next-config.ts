@@ -9,6 +9,7 @@ const monorepoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const base: NextConfig = {
   // The workspace packages ship TypeScript source (with `.ts` import extensions).
   transpilePackages: [
+    "@atlas/ai",
     "@atlas/api",
     "@atlas/auth",
     "@atlas/billing",

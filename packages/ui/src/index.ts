@@ -31,4 +31,10 @@ export { AtRiskCard } from "./at-risk-card.tsx";
 export { StrengthList } from "./strength-list.tsx";
 export { Heatmap } from "./heatmap.tsx";
 export { ChartFrame, DataTable, tickLabel, type ChartSize } from "./chart-frame.tsx";
+export {
+  SUGGESTION_STATUS_LABEL,
+  SUGGESTION_TYPE_LABEL,
+  SuggestionPreviewBody,
+  suggestionActionText,
+} from "./suggestions.tsx";
 export type * from "./view-types.ts";

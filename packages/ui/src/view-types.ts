@@ -47,3 +47,87 @@ export interface HabitHistoryDay {
 
 /** Where a habit's page is in the app that shows the screen (web: /habits/[id]). */
 export type HabitHref = (habitId: string) => string;
+
+// ── AI suggestions (docs/domain.md "AI suggestions") ─────────────────────────────────────────
+
+export type SuggestionType = "decompose_goal" | "weekly_plan" | "recovery" | "deferral";
+export type SuggestionStatus =
+  "proposed" | "pending_coach" | "accepted" | "edited" | "rejected" | "expired";
+
+export type SuggestionAction =
+  | { kind: "add_milestone"; title: string; description: string | null; targetDate: string | null }
+  | {
+      kind: "add_task";
+      milestoneKey: string;
+      title: string;
+      notes: string | null;
+      estimateMinutes: number;
+      priority: "low" | "medium" | "high";
+    }
+  | {
+      kind: "add_habit";
+      milestoneKey: string;
+      title: string;
+      schedule: {
+        kind: "daily" | "days_of_week" | "times_per_week";
+        daysOfWeek: number[] | null;
+        timesPerWeek: number | null;
+      };
+      durationMinutes: number;
+    }
+  | {
+      kind: "move_task";
+      taskId: string;
+      title: string;
+      from: string | null;
+      to: string;
+      minutes: number;
+      dueDate: string | null;
+    }
+  | {
+      kind: "smaller_step";
+      habitId: string;
+      title: string;
+      durationFrom: number;
+      durationTo: number;
+      targetFrom: number | null;
+      targetTo: number | null;
+      unit: string | null;
+      untilDate: string;
+      repairDates: string[];
+    };
+
+export interface SuggestionPreviewItem {
+  key: string;
+  reason: string | null;
+  action: SuggestionAction;
+}
+
+export interface SuggestionPreview {
+  items: SuggestionPreviewItem[];
+  unchanged: {
+    kind: "task" | "habit";
+    id: string;
+    title: string;
+    localDate: string;
+    minutes: number;
+    reason: string;
+  }[];
+  didNotFit: {
+    kind: "task" | "habit";
+    id: string;
+    title: string;
+    minutes: number;
+    reason: string;
+  }[];
+  days:
+    | {
+        localDate: string;
+        capacityMinutes: number;
+        committedMinutes: number;
+        plannedMinutes: number;
+        freeMinutes: number;
+      }[]
+    | null;
+  rationale: string | null;
+}

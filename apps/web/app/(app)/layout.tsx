@@ -25,6 +25,7 @@ const NAV: readonly [Route, string][] = [
   ["/habits", "Habits"],
   ["/goals", "Goals"],
   ["/tasks", "Tasks"],
+  ["/plan", "Plan"],
   ["/workspace", "Workspace"],
   ["/settings", "Settings"],
 ];

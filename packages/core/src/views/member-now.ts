@@ -59,6 +59,8 @@ export interface MemberNow {
   /** Tasks whose day (in the plan in force today) is before today: open, or done today. */
   overdue: TaskNow[];
   risks: HabitRisk[];
+  /** The engine's state at the end of yesterday (streaks, waiting repairs, breaks). */
+  state: DeriveState;
 }
 
 /** The values logged on a day, summed; null when no entry carries a value. */
@@ -174,5 +176,6 @@ export function memberNow(
     tasks,
     overdue,
     risks: habitsAtRisk(history, today, result.state),
+    state: result.state,
   };
 }

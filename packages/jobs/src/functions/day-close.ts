@@ -3,9 +3,10 @@
  * function (one run at a time per workspace) closes its due days in one idempotent step.
  */
 import { inngest } from "../client.ts";
+import { listDailyChecks } from "../ai-suggestions.ts";
 import { closeWorkspaceDays, listWorkspaceIds } from "../day-close.ts";
 import { defaultDeps, type JobDeps } from "../deps.ts";
-import { DAY_CLOSE_CRON, dayCloseRequested } from "../events.ts";
+import { aiSuggestionRequested, DAY_CLOSE_CRON, dayCloseRequested } from "../events.ts";
 
 /** Inngest accepts a bounded batch per send: fan out in chunks. */
 const FAN_OUT_CHUNK = 500;
@@ -35,7 +36,16 @@ export function createDayCloseFunctions(deps: JobDeps = defaultDeps) {
     },
     async ({ event, step }) => {
       const { workspaceId } = event.data;
-      return step.run("close-due-days", () => closeWorkspaceDays(deps, workspaceId));
+      const closed = await step.run("close-due-days", () => closeWorkspaceDays(deps, workspaceId));
+      // Once the day is closed: the AI checks (recovery, deferral) of the members whose day began.
+      const checks = await step.run("list-ai-checks", () => listDailyChecks(deps, workspaceId));
+      if (checks.length > 0) {
+        await step.sendEvent(
+          "ai-checks",
+          checks.map((data) => aiSuggestionRequested.create(data)),
+        );
+      }
+      return closed;
     },
   );
 

@@ -1,10 +1,12 @@
 import { createBillingFunctions } from "./billing.ts";
+import { createAiSuggestionFunctions } from "./ai-suggestions.ts";
 import { createDayCloseFunctions } from "./day-close.ts";
 import { createWeekSummaryFunctions } from "./week-summary.ts";
 
 const dayClose = createDayCloseFunctions();
 const weekSummary = createWeekSummaryFunctions();
 const billing = createBillingFunctions();
+const ai = createAiSuggestionFunctions();
 
 /** Every Inngest function Atlas serves. */
 export const functions = [
@@ -16,4 +18,7 @@ export const functions = [
   billing.billingSeatsSync,
   billing.billingReconcileCron,
   billing.billingReconcileWorkspace,
+  ai.aiWeeklyPlanCron,
+  ai.aiWeeklyPlansWorkspace,
+  ai.aiSuggestion,
 ];

@@ -6,6 +6,8 @@ import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { HabitRow } from "~/components/today/habit-row.tsx";
 import { RescheduleOverdue } from "~/components/today/reschedule-overdue.tsx";
 import { TaskRow } from "~/components/today/task-row.tsx";
+import { AskSuggestion } from "~/components/suggestions/ask-suggestion.tsx";
+import { SuggestionPanel } from "~/components/suggestions/suggestion-panel.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
 import { habitHref } from "~/lib/habits.ts";
 import { formatDate } from "@atlas/ui/dates";
@@ -29,7 +31,14 @@ export default async function TodayPage() {
   const active = await getActiveWorkspace();
   if (!active) return <NoWorkspace title="Today" />;
 
-  const today = await (await getApi()).today.get();
+  const api = await getApi();
+  // The open recovery and deferral suggestions (docs/domain.md "AI suggestions"), to decide here.
+  const [today, recovery, deferral] = await Promise.all([
+    api.today.get(),
+    api.ai.list({ type: "recovery", status: ["proposed"], limit: 1 }),
+    api.ai.list({ type: "deferral", status: ["proposed"], limit: 1 }),
+  ]);
+  const suggestions = [...recovery.items, ...deferral.items];
   const { habits, tasks, overdue, score } = today;
   const isEmpty = habits.length === 0 && tasks.length === 0 && overdue.length === 0;
 
@@ -85,6 +94,14 @@ export default async function TodayPage() {
         </section>
       ) : null}
 
+      {suggestions.length > 0 ? (
+        <Section id="suggestions-title" title="Suggestions">
+          {suggestions.map((s) => (
+            <SuggestionPanel key={s.id} id={`suggestion-${s.id}`} suggestion={s} />
+          ))}
+        </Section>
+      ) : null}
+
       {habits.length > 0 ? (
         <Section id="habits-title" title="Habits">
           <ul className="flex flex-col gap-3">
@@ -119,6 +136,13 @@ export default async function TodayPage() {
           </ul>
           {today.overdueCount > 0 ? (
             <RescheduleOverdue count={today.overdueCount} shown={overdue.length} />
+          ) : null}
+          {today.overdueCount > 0 && deferral.items.length === 0 ? (
+            <AskSuggestion
+              request={{ type: "deferral" }}
+              label="Suggest new days that fit"
+              variant="outline"
+            />
           ) : null}
         </Section>
       ) : null}

@@ -13,7 +13,7 @@ import {
   todayOf,
   type Actor,
 } from "../access/access.ts";
-import { withIdempotency } from "../shared/idempotency.ts";
+import { withIdempotency, withIdempotencyIn } from "../shared/idempotency.ts";
 import { lockName } from "../shared/locks.ts";
 import { pageArgs, pageFrom, type Page } from "../shared/pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
@@ -298,9 +298,19 @@ export async function createMilestone(
   now: Date,
   input: CreateMilestoneInput,
 ): Promise<GoalOut> {
+  return db.$transaction((tx) => createMilestoneIn(tx, actor, now, input));
+}
+
+/** createMilestone inside the caller's transaction (accepting an AI suggestion adds several). */
+export async function createMilestoneIn(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  input: CreateMilestoneInput,
+): Promise<GoalOut> {
   const { idempotencyKey, ...body } = input;
-  return withIdempotency(
-    db,
+  return withIdempotencyIn(
+    tx,
     {
       workspaceId: actor.workspaceId,
       key: idempotencyKey,

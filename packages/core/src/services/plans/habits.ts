@@ -16,7 +16,7 @@ import type { LocalDate } from "@atlas/time";
 import { resolveMember, todayOf, type Actor } from "../access/access.ts";
 import { assertLinkableGoal } from "./goals.ts";
 import type { StoredHabit } from "./plan-models.ts";
-import { withIdempotency } from "../shared/idempotency.ts";
+import { withIdempotencyIn } from "../shared/idempotency.ts";
 import { pageFrom, pageSql, type Page } from "../shared/pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
 import { fromDbDate, toDbDate } from "../shared/db-date.ts";
@@ -380,9 +380,19 @@ export async function createHabit(
   now: Date,
   input: CreateHabitInput,
 ): Promise<HabitOut> {
+  return db.$transaction((tx) => createHabitIn(tx, actor, now, input));
+}
+
+/** createHabit inside the caller's transaction (accepting an AI suggestion creates several). */
+export async function createHabitIn(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  input: CreateHabitInput,
+): Promise<HabitOut> {
   const { idempotencyKey, ...body } = input;
-  return withIdempotency(
-    db,
+  return withIdempotencyIn(
+    tx,
     {
       workspaceId: actor.workspaceId,
       key: idempotencyKey,

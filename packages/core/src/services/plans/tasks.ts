@@ -16,7 +16,7 @@ import type { LocalDate } from "@atlas/time";
 import { resolveMember, todayOf, type Actor } from "../access/access.ts";
 import { assertLinkableGoal } from "./goals.ts";
 import type { StoredTask } from "./plan-models.ts";
-import { withIdempotency } from "../shared/idempotency.ts";
+import { withIdempotencyIn } from "../shared/idempotency.ts";
 import { pageFrom, pageSql, type Page } from "../shared/pagination.ts";
 import type { TenantTx as Tx } from "@atlas/db";
 import { fromDbDate, fromDbDateOrNull, toDbDate } from "../shared/db-date.ts";
@@ -364,9 +364,19 @@ export async function createTask(
   now: Date,
   input: CreateTaskInput,
 ): Promise<TaskOut> {
+  return db.$transaction((tx) => createTaskIn(tx, actor, now, input));
+}
+
+/** createTask inside the caller's transaction (accepting an AI suggestion creates several). */
+export async function createTaskIn(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  input: CreateTaskInput,
+): Promise<TaskOut> {
   const { idempotencyKey, ...body } = input;
-  return withIdempotency(
-    db,
+  return withIdempotencyIn(
+    tx,
     {
       workspaceId: actor.workspaceId,
       key: idempotencyKey,

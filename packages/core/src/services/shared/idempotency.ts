@@ -67,40 +67,50 @@ function conflict(key: string): AppError {
  * Runs `create` at most once per (workspace, key): see the module comment. `create` gets the
  * transaction the claim lives in and must do all its writes through it.
  */
-export async function withIdempotency<T extends Json>(
+export function withIdempotency<T extends Json>(
   db: TenantDb,
+  request: IdempotentRequest,
+  create: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return db.$transaction((tx) => withIdempotencyIn(tx, request, create));
+}
+
+/**
+ * withIdempotency inside the caller's transaction (accepting an AI suggestion creates several
+ * items at once, each on its own key): the claim commits or rolls back with everything else.
+ */
+export async function withIdempotencyIn<T extends Json>(
+  tx: Tx,
   request: IdempotentRequest,
   create: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const { workspaceId, key, scope } = request;
   const hash = requestHash(request);
   const where = { workspaceId_key: { workspaceId, key } };
-  return db.$transaction(async (tx) => {
-    const claim = await tx.idempotencyKey.createMany({
-      data: [{ workspaceId, key, scope, requestHash: hash }],
-      skipDuplicates: true,
-    });
-    if (claim.count === 0) {
-      const stored = await tx.idempotencyKey.findUnique({
-        where,
-        select: { scope: true, requestHash: true, response: true },
-      });
-      // Gone between the two statements (its creator rolled back after we waited): a retry claims it.
-      if (!stored) {
-        throw new AppError("CONFLICT", "A request with this key was just abandoned; retry it.", {
-          idempotencyKey: key,
-        });
-      }
-      if (stored.scope !== scope || stored.requestHash !== hash) throw conflict(key);
-      if (stored.response === null) throw conflict(key);
-      return stored.response as T;
-    }
-    // Round-trip through JSON so the first answer is exactly what a retry will read back.
-    const response = JSON.parse(JSON.stringify(await create(tx))) as T;
-    await tx.idempotencyKey.update({
-      where,
-      data: { response: response as Prisma.InputJsonValue },
-    });
-    return response;
+  const claim = await tx.idempotencyKey.createMany({
+    data: [{ workspaceId, key, scope, requestHash: hash }],
+    skipDuplicates: true,
   });
+  if (claim.count === 0) {
+    const stored = await tx.idempotencyKey.findUnique({
+      where,
+      select: { scope: true, requestHash: true, response: true },
+    });
+    // Gone between the two statements (its creator rolled back after we waited): a retry claims it.
+    if (!stored) {
+      throw new AppError("CONFLICT", "A request with this key was just abandoned; retry it.", {
+        idempotencyKey: key,
+      });
+    }
+    if (stored.scope !== scope || stored.requestHash !== hash) throw conflict(key);
+    if (stored.response === null) throw conflict(key);
+    return stored.response as T;
+  }
+  // Round-trip through JSON so the first answer is exactly what a retry will read back.
+  const response = JSON.parse(JSON.stringify(await create(tx))) as T;
+  await tx.idempotencyKey.update({
+    where,
+    data: { response: response as Prisma.InputJsonValue },
+  });
+  return response;
 }

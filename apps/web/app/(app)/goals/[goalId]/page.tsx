@@ -6,11 +6,13 @@ import { GoalForm } from "~/components/goals/goal-form.tsx";
 import { GoalProgress } from "~/components/goals/goal-progress.tsx";
 import { MilestoneList } from "~/components/goals/milestone-list.tsx";
 import { PlanHeader } from "~/components/page-header.tsx";
+import { PlanGoal } from "~/components/suggestions/plan-goal.tsx";
 import { formatDate } from "@atlas/ui/dates";
 import { describeSchedule } from "~/lib/habits.ts";
 import { GOAL_STATUS_LABEL, TASK_STATUS_LABEL } from "@atlas/ui/labels";
 import { getGoal, mayEdit } from "~/lib/plans.ts";
 import { getApi } from "~/lib/trpc/server.ts";
+import { requireSession } from "@atlas/next-app/server";
 
 type Props = { params: Promise<{ goalId: string }> };
 
@@ -23,12 +25,15 @@ export default async function GoalPage({ params }: Props) {
   const { goalId } = await params;
   const api = await getApi();
   const goal = await getGoal(goalId);
-  const [habits, tasks, canEdit] = await Promise.all([
+  const [habits, tasks, canEdit, session] = await Promise.all([
     api.habit.list({ memberId: goal.memberId, goalId, limit: 100 }),
     api.task.list({ memberId: goal.memberId, goalId, limit: 100 }),
     mayEdit(goal.memberId),
+    requireSession(),
   ]);
   const editable = canEdit && goal.status !== "archived";
+  // Suggestions are the member's own: a coach looking at the goal plans nothing for them here.
+  const canPlan = editable && goal.memberId === session.userId;
 
   return (
     <div className="flex flex-col gap-6">
@@ -62,6 +67,8 @@ export default async function GoalPage({ params }: Props) {
           />
         </CardContent>
       </Card>
+
+      {canPlan ? <PlanGoal goalId={goal.id} /> : null}
 
       <div className="grid gap-6 sm:grid-cols-2">
         <ServingCard

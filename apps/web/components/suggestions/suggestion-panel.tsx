@@ -1,0 +1,69 @@
+import {
+  Badge,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  SUGGESTION_STATUS_LABEL,
+  SUGGESTION_TYPE_LABEL,
+} from "@atlas/ui";
+import type { ReactNode } from "react";
+import { SuggestionReview } from "./suggestion-review.tsx";
+import type { Suggestion } from "~/lib/views.ts";
+
+/** Who answered, in the member's words (the local planner after a model's failure says so). */
+export function plannerLine(s: Pick<Suggestion, "provider" | "model" | "fallbackReason">): string {
+  if (s.provider === "local") {
+    return s.fallbackReason === null
+      ? "Planned by Atlas's planner."
+      : `Planned by Atlas's planner (the model was not used: ${s.fallbackReason.replaceAll("_", " ")}).`;
+  }
+  return `Proposed by ${s.model}; days placed by Atlas to fit your capacity.`;
+}
+
+/**
+ * A suggestion in a card: waiting for the coach, or to review and decide; the coach's note when
+ * there is one. `title` names the card (its id labels it).
+ */
+export function SuggestionPanel({
+  id,
+  suggestion,
+  title,
+  children,
+}: {
+  id: string;
+  suggestion: Suggestion;
+  title?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Card aria-labelledby={id}>
+      <CardHeader>
+        <div className="flex flex-wrap items-center gap-2">
+          <CardTitle id={id}>{title ?? SUGGESTION_TYPE_LABEL[suggestion.type]}</CardTitle>
+          <Badge tone={suggestion.status === "pending_coach" ? "warning" : "info"}>
+            {SUGGESTION_STATUS_LABEL[suggestion.status]}
+          </Badge>
+        </div>
+        <CardDescription>{plannerLine(suggestion)}</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">
+        {suggestion.review?.note ? (
+          <p className="rounded-md border border-border bg-muted p-3 text-sm">
+            <span className="font-medium">{suggestion.review.reviewerName ?? "Your coach"}:</span>{" "}
+            {suggestion.review.note}
+          </p>
+        ) : null}
+        {suggestion.status === "pending_coach" ? (
+          <p className="text-sm text-muted-foreground">
+            Your coach reviews this suggestion first; it shows here once they approve it.
+          </p>
+        ) : (
+          <SuggestionReview key={suggestion.id} suggestion={suggestion} />
+        )}
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
