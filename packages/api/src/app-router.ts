@@ -158,7 +158,7 @@ const billingRouter = {
   changePlan,
   portal: openBillingPortal,
   invoices: listInvoices,
-} as const;
+} satisfies TRPCRouterRecord;
 
 /** docs/domain.md "AI suggestions": the planner proposes, nothing changes until the member decides. */
 const aiRouter = {

@@ -78,6 +78,7 @@ export interface CreateContextOptions {
    * "Seats"); it must not throw and the join never waits for it.
    */
   onMemberJoined?: ((workspaceId: string) => void) | null;
+  /**
    * The AI planner (docs/architecture.md "AI planner"): a model provider with the local planner
    * as its fallback, built from the app's configuration; unset, the local planner alone.
    */
