@@ -46,7 +46,7 @@ export interface TestStack {
 }
 
 /** The Stripe variables of a server with billing on, against the fake at `url`. */
-function billingEnv(url: string, webhookSecret: string): NodeJS.ProcessEnv {
+function billingEnv(url: string, webhookSecret: string): Record<string, string> {
   const price = (nickname: string) => DEFAULT_FAKE_PRICES.find((p) => p.nickname === nickname)!.id;
   return {
     STRIPE_SECRET_KEY: "sk_test_atlas_e2e",
@@ -95,7 +95,7 @@ export async function startTestStack(options: {
 
     const billed = (options.extraWeb ?? []).filter((extra) => extra.billing);
     if (billed.length > 1) throw new Error("At most one extra web server may run with billing.");
-    let stripeEnv: NodeJS.ProcessEnv = {};
+    let stripeEnv: Record<string, string> = {};
     if (billed[0]) {
       const webhookSecret = `whsec_${randomBytes(24).toString("hex")}`;
       stripe = await startFakeStripe({

@@ -87,11 +87,16 @@ export const consoleCoachProcedure = consoleProcedure.use(async ({ ctx, input, n
       entitlements: true,
     },
   });
-  const scope = { source: ctx.source, membership: { userId, role: ctx.access.role }, workspace };
+  const entitlements = workspace.entitlements as unknown as EntitlementSnapshot;
+  const scope = {
+    source: ctx.source,
+    membership: { userId, role: ctx.access.role },
+    workspace: { ...workspace, entitlements },
+  };
   return next({
     ctx: {
       actor: actorOf(scope),
-      entitlements: workspace.entitlements as unknown as EntitlementSnapshot,
+      entitlements,
       db: createTenantDb(ctx.baseDb, { workspaceId, userId }),
     },
   });

@@ -5,6 +5,7 @@
  * jobs suggest nothing to them. The clock stands on the next Monday in New York.
  */
 import { createPlanner } from "@atlas/ai";
+import type { EntitlementSnapshot } from "@atlas/core";
 import { actorOf } from "@atlas/core/services/access/access";
 import { decideSuggestion } from "@atlas/core/services/ai/decide";
 import { createPrismaClient, createTenantDb, type Db } from "@atlas/db";
@@ -66,7 +67,7 @@ beforeAll(async () => {
   const actor = actorOf({
     source: "job",
     membership: { userId: noraId, role: "member" },
-    workspace: demo,
+    workspace: { ...demo, entitlements: demo.entitlements as unknown as EntitlementSnapshot },
   });
   await decideSuggestion(
     createTenantDb(app, { workspaceId: demoId, userId: noraId }),

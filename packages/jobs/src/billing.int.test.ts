@@ -27,6 +27,9 @@ beforeAll(async () => {
     bypassDb: () => h.admin,
     clock: systemClock,
     billing: () => h.deps,
+    planner: () => {
+      throw new Error("billing jobs never use the planner");
+    },
   };
 });
 
@@ -58,12 +61,7 @@ const planKey = async (workspaceId: string) =>
   ).plan.key;
 
 describe("the Inngest functions", () => {
-  const functions = createBillingFunctions({
-    appDb: () => h.admin,
-    bypassDb: () => h.admin,
-    clock: systemClock,
-    billing: () => h.deps,
-  });
+  const functions = createBillingFunctions({ ...deps, appDb: () => h.admin });
 
   it("a handled Stripe event converges its customer, one run at a time per customer", async () => {
     expect(functions.billingCustomerSync.opts.concurrency).toEqual({

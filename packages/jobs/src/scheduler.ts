@@ -65,6 +65,7 @@ const SCHEDULES = [
     // Nightly and against Stripe: a restart does not run it again.
     catchUp: false,
   } satisfies Schedule<"atlas/billing.reconcile.requested">,
+  {
     id: "ai-weekly-plan-cron",
     cron: AI_WEEKLY_PLAN_CRON,
     event: "atlas/ai.weekly-plans.requested",
