@@ -61,7 +61,13 @@ const planKey = async (workspaceId: string) =>
   ).plan.key;
 
 describe("the Inngest functions", () => {
-  const functions = createBillingFunctions({ ...deps, appDb: () => h.admin });
+  const functions = createBillingFunctions({
+    appDb: () => h.admin,
+    bypassDb: () => h.admin,
+    clock: systemClock,
+    billing: () => h.deps,
+    planner: () => deps.planner(),
+  });
 
   it("a handled Stripe event converges its customer, one run at a time per customer", async () => {
     expect(functions.billingCustomerSync.opts.concurrency).toEqual({
