@@ -10,6 +10,7 @@ import type { Prisma } from "@atlas/db";
 import { addDays, isoWeekday, type LocalDate } from "@atlas/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRateLimiter } from "./rate-limit.ts";
+import { withSubscription } from "./testing/billing.ts";
 import { createHarness, rejectionOf, type Harness } from "./testing/harness.ts";
 import { newMember, type FreshMember } from "./testing/members.ts";
 import { clockAt, monthStartAhead, newKey, tableState, wallTime } from "./testing/plans.ts";
@@ -377,6 +378,26 @@ describe("the coach's approval queue", () => {
 });
 
 describe("limits", () => {
+  it('pauses new suggestions once a payment has failed for 7 days (docs/domain.md "Dunning")', async () => {
+    const { member, goal } = await memberWithGoal("Dunning Dana");
+    const since = (days: number) => new Date(`${addDays(D, -days)}T12:00:00.000Z`);
+    await withSubscription(h, "demo", { status: "past_due", pastDueSince: since(8) }, async () => {
+      const refused = await rejectionOf(
+        member
+          .at(D, "09:01")
+          .ai.request({ idempotencyKey: newKey(), type: "decompose_goal", goalId: goal.id }),
+      );
+      expect(refused).toMatchObject({ code: "PAYMENT_REQUIRED" });
+      expect(refused.message).toContain("New AI suggestions are paused");
+    });
+    await withSubscription(h, "demo", { status: "past_due", pastDueSince: since(3) }, async () => {
+      const s = await member
+        .at(D, "09:02")
+        .ai.request({ idempotencyKey: newKey(), type: "decompose_goal", goalId: goal.id });
+      expect(s.status).toBe("proposed");
+    });
+  });
+
   it("refuses with 402 naming the plan that allows more once the month's suggestions are used", async () => {
     const { member } = await memberWithTasks("Quota Quentin", 1);
     const now = wallTime(member.timeZone, D, "07:00");

@@ -11,8 +11,8 @@
  *   .use(allowedTo(capability))  the permission table (permissions.ts)
  *   .use(entitled(feature))   the workspace's entitlement snapshot (PAYMENT_REQUIRED "Your plan (…)
  *                     does not include …: the … plan does.")
- *   .use(billingAllows(action))  the dunning ladder: invitations and AI suggestions pause after 7
- *                     days past due (PAYMENT_REQUIRED)
+ *   .use(billingAllows(action))  the dunning ladder: invitations pause after 7 days past due
+ *                     (PAYMENT_REQUIRED); the AI planner checks the same in core, for jobs too
  *   .use(rateLimited(bucket)) per user and bucket (TOO_MANY_REQUESTS with the retry time)
  *
  * Named builders for common combinations sit at the end (cal.com style). The workspace never

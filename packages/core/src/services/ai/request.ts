@@ -22,6 +22,12 @@ import type { FewShotExample, PlannerInput, PlannerResult } from "../../planner/
 import { lockName } from "../shared/locks.ts";
 import { inSnapshot } from "../views/member-view.ts";
 import { loadLearning } from "./learning.ts";
+import {
+  assertBillingAllows,
+  dunningRefusal,
+  dunningStage,
+  type DunningInput,
+} from "../../billing/dunning.ts";
 import { aiQuota, assertQuotaLeft } from "./quota.ts";
 import { readView, type SuggestionView } from "./read.ts";
 import { buildSnapshot, type MemberScope, type SuggestionRequest } from "./snapshot.ts";
@@ -68,16 +74,26 @@ export type Preparation = { prepared: Prepared } | { existingId: string } | { no
 interface WorkspaceRules {
   entitlements: EntitlementSnapshot;
   threshold: number;
+  /** The dunning ladder's inputs (docs/domain.md "Dunning"). */
+  billing: DunningInput;
 }
 
 async function workspaceRules(tx: Tx, workspaceId: string): Promise<WorkspaceRules> {
   const w = await tx.workspace.findUniqueOrThrow({
     where: { id: workspaceId },
-    select: { entitlements: true, aiAcceptanceThreshold: true },
+    select: {
+      entitlements: true,
+      aiAcceptanceThreshold: true,
+      subscription: { select: { status: true, pastDueSince: true } },
+    },
   });
   return {
     entitlements: w.entitlements as unknown as EntitlementSnapshot,
     threshold: Number(w.aiAcceptanceThreshold),
+    billing: {
+      status: w.subscription?.status ?? null,
+      pastDueSince: w.subscription?.pastDueSince ?? null,
+    },
   };
 }
 
@@ -129,6 +145,10 @@ export async function prepareSuggestion(
     const existingId = await existingByKey(tx, scope, options.dedupeKey, request);
     if (existingId !== null) return { existingId };
     const rules = await workspaceRules(tx, scope.workspaceId);
+    // Paused by a failing payment: a job's suggestion is skipped, a request refused (402).
+    const refusal = dunningRefusal(dunningStage(rules.billing, now), "ai_suggestion");
+    if (refusal !== null && options.scheduled) return { nothing: refusal };
+    assertBillingAllows(rules.billing, "ai_suggestion", now);
     const quota = await aiQuota(tx, scope.workspaceId, rules.entitlements, now);
     if (options.scheduled && quota.limit !== null && quota.used >= quota.limit) {
       return { nothing: "This month's AI suggestions are used." };

@@ -1,6 +1,6 @@
 import { requestSuggestion as request } from "@atlas/core/services/ai/request";
 import type { SuggestionRequest } from "@atlas/core/services/ai/snapshot";
-import { allowedTo, billingAllows, rateLimited, workspaceProcedure } from "../../../trpc.ts";
+import { allowedTo, rateLimited, workspaceProcedure } from "../../../trpc.ts";
 import { ZRequestSuggestionInput, ZRequestSuggestionOutput } from "./request-suggestion.schema.ts";
 
 /**
@@ -12,7 +12,6 @@ import { ZRequestSuggestionInput, ZRequestSuggestionOutput } from "./request-sug
  */
 export const requestSuggestion = workspaceProcedure
   .use(allowedTo("ownPlans"))
-  .use(billingAllows("ai_suggestion"))
   .use(rateLimited("ai"))
   .input(ZRequestSuggestionInput)
   .output(ZRequestSuggestionOutput)
