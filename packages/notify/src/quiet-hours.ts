@@ -19,8 +19,8 @@ function isQuiet(minute: number, { startMinutes, endMinutes }: QuietHours): bool
 }
 
 /**
- * The instant the quiet hours around `now` end, or null when `now` is not inside them. An end
- * that falls in a skipped hour is the first instant after the jump; a repeated one, the earlier.
+ * The instant the quiet hours around `now` end, or null when `now` is not inside them. An end in
+ * a skipped hour moves forward by the gap (02:30 → 03:30); a repeated one is the earlier.
  */
 export function quietHoursEnd(now: Date, timeZone: string, window: QuietHours): Date | null {
   const local = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone);
