@@ -18,9 +18,10 @@ import {
   type NotificationCategory,
 } from "@atlas/core/notifications/categories";
 import { createTenantDb, type Db, type NotificationDeliveryStatus, type Prisma } from "@atlas/db";
-import { localToday, timeSettingOn, toLocalDate, type Clock } from "@atlas/time";
+import type { Clock } from "@atlas/time";
 import { z } from "zod";
 import { planDeliveries } from "./plan-deliveries.ts";
+import { recipientTimeZone } from "./time-zone.ts";
 
 export interface Recipient {
   workspaceId: string;
@@ -115,25 +116,15 @@ export async function notify<C extends NotificationCategory>(
       return { notificationId: existing.id, isNew: false, deliveries: existing.deliveries };
     }
     const notificationId = created[0]!.id;
-    const [preferences, settings, timeSettings, isThrottled] = await Promise.all([
+    const [preferences, settings, timeZone, isThrottled] = await Promise.all([
       tx.notificationPreference.findMany({
         where: { ...recipient, kind: category },
         select: { channel: true, isEnabled: true },
       }),
       tx.notificationSettings.findUnique({ where: { workspaceId_userId: recipient } }),
-      tx.userTimeSetting.findMany({
-        where: { userId: recipient.userId },
-        orderBy: { effectiveFrom: "desc" },
-        take: 2,
-        select: { effectiveFrom: true, timeZone: true, dayStartMinutes: true },
-      }),
+      recipientTimeZone(tx, recipient.userId, now),
       isCategoryThrottled(tx, recipient, category, notificationId, now),
     ]);
-    const versions = timeSettings.map((v) => ({
-      ...v,
-      effectiveFrom: toLocalDate(v.effectiveFrom.toISOString().slice(0, 10)),
-    }));
-    const timeZone = timeSettingOn(versions, localToday(versions, now))?.timeZone ?? "UTC";
     const planned = planDeliveries({
       category,
       snapshot: member.workspace.entitlements as unknown as EntitlementSnapshot,

@@ -102,7 +102,8 @@ export const NOTIFICATION_CATEGORY_SPECS = {
     label: "Daily summary",
     audience: "member",
     isCritical: false,
-    isUrgent: false,
+    // Sent on its own at the member's morning: it is itself a summary, never batched.
+    isUrgent: true,
     channels: ["in_app", "email"],
     throttleMinutes: 0,
     data: z.object({ localDate }),
@@ -112,7 +113,8 @@ export const NOTIFICATION_CATEGORY_SPECS = {
     label: "Weekly summary",
     audience: "member",
     isCritical: false,
-    isUrgent: false,
+    // Sent on its own at the member's morning: it is itself a summary, never batched.
+    isUrgent: true,
     channels: ["in_app", "email"],
     throttleMinutes: 0,
     data: z.object({ weekStart: localDate }),
