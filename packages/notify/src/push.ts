@@ -5,6 +5,7 @@
  * reports gone (404/410) is deleted.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { Agent } from "node:https";
 import { dirname } from "node:path";
 import webpush, { WebPushError } from "web-push";
 import type { VapidKeys } from "./env.ts";
@@ -47,7 +48,7 @@ export interface PushSender {
 /** `options` reach the HTTPS request (tests pass an agent that trusts a local certificate). */
 export function webPushSender(
   vapid: VapidKeys,
-  options: { agent?: import("node:https").Agent } = {},
+  options: { agent?: Agent } = {},
 ): PushSender {
   return {
     publicKey: vapid.publicKey,
