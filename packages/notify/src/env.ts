@@ -14,7 +14,14 @@
  * Errors name variables, never values.
  */
 import { createEnv } from "@t3-oss/env-core";
-import { AtlasConfigError, atlasMode, read, variableOf, type Env } from "@atlas/config";
+import {
+  AtlasConfigError,
+  atlasMode,
+  read,
+  variableOf,
+  type AtlasMode,
+  type Env,
+} from "@atlas/config";
 import { z } from "zod";
 
 export const notifyEnvShape = {
@@ -56,8 +63,10 @@ export interface NotifyConfig {
 
 const DEV_SECRET = "atlas-embedded-unsubscribe-secret-not-for-production";
 
-export function notifyConfig(env: Env = process.env): NotifyConfig {
-  const mode = atlasMode(env);
+export function notifyConfig(
+  env: Env = process.env,
+  mode: AtlasMode = atlasMode(env),
+): NotifyConfig {
   const parsed = createEnv({
     server: notifyEnvShape,
     runtimeEnv: Object.fromEntries(Object.keys(notifyEnvShape).map((n) => [n, read(env, n)])),

@@ -46,10 +46,7 @@ export interface PushSender {
 }
 
 /** `options` reach the HTTPS request (tests pass an agent that trusts a local certificate). */
-export function webPushSender(
-  vapid: VapidKeys,
-  options: { agent?: Agent } = {},
-): PushSender {
+export function webPushSender(vapid: VapidKeys, options: { agent?: Agent } = {}): PushSender {
   return {
     publicKey: vapid.publicKey,
     async send(subscription, message) {
