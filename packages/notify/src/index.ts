@@ -23,3 +23,22 @@ export {
   type DeliveryChannel,
   type NotificationCategory,
 } from "@atlas/core/notifications/categories";
+export { channelsFor } from "./channels.ts";
+export {
+  DIGEST_LIMIT,
+  MAX_ATTEMPTS,
+  degradeQueuedDeliveries,
+  deliverNotification,
+  sendDigest,
+  type DeliverDeps,
+  type DeliverResult,
+} from "./deliver.ts";
+export { notifyConfig, notifyEnvShape, type NotifyConfig, type VapidKeys } from "./env.ts";
+export {
+  outboxTransport,
+  smtpTransport,
+  type EmailMessage,
+  type EmailTransport,
+} from "./email/transport.ts";
+export { embeddedVapidKeys, pushPayload, webPushSender, type PushSender } from "./push.ts";
+export { signUnsubscribeToken, unsubscribe, verifyUnsubscribeToken } from "./unsubscribe.ts";
