@@ -63,10 +63,10 @@ export function planDeliveries(inputs: DeliveryInputs): PlannedDelivery[] {
       channel === "email" &&
       !spec.isCritical &&
       (route === "digest" || !spec.isUrgent || inputs.isThrottled);
-    if (wantsDigest) {
-      return digestAllowed
-        ? planned(channel, inputs.digest, "queued")
-        : planned(channel, null, "skipped", inputs.isThrottled ? "throttled" : "digest off");
+    if (wantsDigest && digestAllowed) return planned(channel, inputs.digest, "queued");
+    // No digest: a non-urgent e-mail goes on its own where the plan allows; else it is skipped.
+    if (wantsDigest && (route === "digest" || inputs.isThrottled)) {
+      return planned(channel, null, "skipped", inputs.isThrottled ? "throttled" : "digest off");
     }
     if (channel === "web_push" && inputs.isThrottled && !spec.isCritical) {
       return planned(channel, null, "skipped", "throttled");

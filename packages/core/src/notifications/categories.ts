@@ -200,8 +200,9 @@ export function deepLinkOf(
 
 /**
  * How the plan lets a category reach a person on one channel:
- * - "instant": on its own (in-app; push with `web_push`; e-mail with `email_instant`, or any
- *   critical e-mail: dunning reaches owners on every plan);
+ * - "instant": may go on its own (in-app; push with `web_push`; e-mail with `email_instant`, or
+ *   any critical e-mail: dunning reaches owners on every plan); a non-urgent e-mail still joins
+ *   the person's digest when they have one (plan-deliveries.ts);
  * - "digest": e-mail only inside the digest (`email_digest`; the coach's weekly digest needs
  *   `coach_digest`);
  * - null: the plan does not include it.
@@ -222,7 +223,7 @@ export function planRoute(
   if (category === "digest_daily" || category === "digest_weekly") {
     return isEntitled(snapshot, "email_digest") ? "instant" : null;
   }
-  if (spec.isUrgent && isEntitled(snapshot, "email_instant")) return "instant";
+  if (isEntitled(snapshot, "email_instant")) return "instant";
   return isEntitled(snapshot, "email_digest") ? "digest" : null;
 }
 
