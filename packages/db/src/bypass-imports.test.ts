@@ -13,6 +13,8 @@ const ALLOWED = [
   /^packages\/auth\/src\/(webhooks?|dev)\//,
   /^packages\/api\/src\/platform\//,
   /^apps\/(web|admin)\/app\/api\/webhooks\//,
+  // embedded mode's e-mail outbox (every workspace's mail; 404 outside embedded and test mode)
+  /^apps\/web\/app\/dev\/outbox\//,
   // members, roles, invitations and erasure: owner/admin-checked, audited writes the app role may not make
   /^packages\/core\/src\/services\/workspaces\/(memberships|invitations|erasure)\.ts$/,
   // platform admin: the tenants list and the platform audit (staff belong to no workspace)
