@@ -52,6 +52,10 @@ import { refuseSupportGrant } from "./routers/app/support/refuse-support-grant.t
 import { revokeSupportGrant } from "./routers/app/support/revoke-support-grant.ts";
 import { setSupportAccess } from "./routers/app/support/set-support-access.ts";
 import { exportLog } from "./routers/app/export/export-log.ts";
+import { getUnreadCount } from "./routers/app/inbox/get-unread-count.ts";
+import { listInbox } from "./routers/app/inbox/list-inbox.ts";
+import { liveInbox } from "./routers/app/inbox/live-inbox.ts";
+import { markAllRead, markRead } from "./routers/app/inbox/mark-read.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 const workspaceRouter = {
@@ -140,6 +144,15 @@ const exportRouter = { log: exportLog } satisfies TRPCRouterRecord;
 /** docs/domain.md "Coach notes": what coaches shared with the caller. */
 const coachNoteRouter = { listMine: listMyNotes } satisfies TRPCRouterRecord;
 
+/** docs/architecture.md "Live inbox": the in-app notifications and their live stream. */
+const inboxRouter = {
+  list: listInbox,
+  unreadCount: getUnreadCount,
+  markRead,
+  markAllRead,
+  live: liveInbox,
+} satisfies TRPCRouterRecord;
+
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   me: meRouter,
@@ -154,6 +167,7 @@ export const appRouter = createTRPCRouter({
   support: supportRouter,
   coachNote: coachNoteRouter,
   export: exportRouter,
+  inbox: inboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

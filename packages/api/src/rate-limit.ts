@@ -39,6 +39,8 @@ export const RATE_LIMIT_BUCKETS = {
   plans: { tokens: 120, windowMs: 60_000 },
   /** Log writes (check-in, skip, undo): a busy morning stays far below; a loop does not. */
   log: { tokens: 120, windowMs: 60_000 },
+  /** Inbox writes (mark read): one per click. */
+  inbox: { tokens: 120, windowMs: 60_000 },
 } as const satisfies Record<string, BucketConfig>;
 
 export type RateLimitBucket = keyof typeof RATE_LIMIT_BUCKETS;

@@ -49,6 +49,7 @@ import { PERMISSIONS } from "./permissions.ts";
 import { DESCRIBE } from "@atlas/core/services/access/access";
 import type { InvitationDelivery } from "@atlas/core/services/workspaces/invitations";
 import type { RateLimitBucket, RateLimiters } from "./rate-limit.ts";
+import { createInboxBus, type InboxBus } from "./live/inbox-bus.ts";
 
 // ── Context ──────────────────────────────────────────────────────────────────────────────────
 
@@ -73,7 +74,12 @@ export interface CreateContextOptions {
    * "Seats"); it must not throw and the join never waits for it.
    */
   onMemberJoined?: ((workspaceId: string) => void) | null;
+  /** Wakes live inbox streams (docs/architecture.md "Live inbox"); unset: this process's own. */
+  inboxBus?: InboxBus;
 }
+
+/** The in-process bus of contexts given none (tests, in-process callers). */
+let processInboxBus: InboxBus | undefined;
 
 /**
  * How many calls of one request (one context) run at once. The app's pool holds 10 connections:
@@ -92,6 +98,7 @@ export function createContextInner(opts: CreateContextOptions) {
     bypassDb: opts.bypassDb,
     invitationDelivery: opts.invitationDelivery ?? null,
     onMemberJoined: opts.onMemberJoined ?? null,
+    inboxBus: opts.inboxBus ?? (processInboxBus ??= createInboxBus()),
     /** Runs one call of this request when a slot is free (CALLS_AT_ONCE_PER_REQUEST). */
     callSlot: pLimit(CALLS_AT_ONCE_PER_REQUEST),
   };
@@ -101,7 +108,22 @@ export type Context = ReturnType<typeof createContextInner>;
 
 // ── Root ─────────────────────────────────────────────────────────────────────────────────────
 
-const t = initTRPC.context<Context>().create({ transformer: superjson, errorFormatter });
+/**
+ * Subscriptions stream over server-sent events (docs/architecture.md "Live inbox"): the server
+ * pings an idle stream, and a client that hears nothing (not even a ping) for longer reconnects
+ * and resumes from its last event id, so a stream never stops silently.
+ */
+export const SSE_PING_MS = 10_000;
+export const SSE_RECONNECT_AFTER_SILENCE_MS = 30_000;
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter,
+  sse: {
+    ping: { enabled: true, intervalMs: SSE_PING_MS },
+    client: { reconnectAfterInactivityMs: SSE_RECONNECT_AFTER_SILENCE_MS },
+  },
+});
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -190,6 +212,9 @@ const ZWorkspaceParam = z.object({ workspaceId: z.string().min(1).max(100).optio
  * (paying is the way out). Leaving has no procedure yet: its path belongs here when it does.
  */
 const WRITES_WHILE_READ_ONLY = new Set([
+  // Reading one's notices (the dunning ones among them) is no workspace write.
+  "inbox.markRead",
+  "inbox.markAllRead",
   "workspace.removeMember",
   "workspace.revokeInvitation",
   "support.revoke",
