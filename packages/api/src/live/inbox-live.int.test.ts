@@ -6,7 +6,6 @@
  * the resume read of a new connection (lastEventId): never by polling.
  */
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import { Readable } from "node:stream";
 import { SAFETY_NET_MS } from "@atlas/test-config";
