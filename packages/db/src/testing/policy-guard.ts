@@ -1,7 +1,7 @@
 import type pg from "pg";
 
 /** Tables that deliberately have row-level security with no policy: the app role sees nothing. */
-export const TABLES_WITHOUT_POLICY = new Set(["ProcessedWebhookEvent"]);
+export const TABLES_WITHOUT_POLICY = new Set(["ProcessedWebhookEvent", "EmailOutbox"]);
 /** Prisma's own bookkeeping, unreachable to the app role. */
 export const TABLES_EXEMPT = new Set(["_prisma_migrations"]);
 

@@ -1,0 +1,3 @@
+import base from "@atlas/eslint-config/base";
+
+export default base;

@@ -1,0 +1,25 @@
+export {
+  notify,
+  type DeliveryRequest,
+  type InboxEvent,
+  type NotifyDeps,
+  type NotifyPayload,
+  type NotifyResult,
+  type Recipient,
+} from "./notify.ts";
+export { planDeliveries, type DeliveryInputs, type PlannedDelivery } from "./plan-deliveries.ts";
+export { quietHoursEnd, type QuietHours } from "./quiet-hours.ts";
+export {
+  DELIVERY_CHANNELS,
+  NOTIFICATION_CATEGORIES,
+  NOTIFICATION_CATEGORY_SPECS,
+  ZNotificationCategory,
+  categorySpec,
+  deepLinkOf,
+  defaultChannels,
+  planRoute,
+  type CategoryData,
+  type DeepLink,
+  type DeliveryChannel,
+  type NotificationCategory,
+} from "@atlas/core/notifications/categories";
