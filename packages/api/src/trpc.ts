@@ -49,7 +49,8 @@ import { PERMISSIONS } from "./permissions.ts";
 import { DESCRIBE } from "@atlas/core/services/access/access";
 import type { InvitationDelivery } from "@atlas/core/services/workspaces/invitations";
 import type { RateLimitBucket, RateLimiters } from "./rate-limit.ts";
-import { createInboxBus, type InboxBus } from "./live/inbox-bus.ts";
+import { createInboxBus, type InboxBus } from "@atlas/notify/inbox-bus";
+import type { NotifyDeps } from "@atlas/notify";
 
 // ── Context ──────────────────────────────────────────────────────────────────────────────────
 
@@ -76,7 +77,14 @@ export interface CreateContextOptions {
   onMemberJoined?: ((workspaceId: string) => void) | null;
   /** Wakes live inbox streams (docs/architecture.md "Live inbox"); unset: this process's own. */
   inboxBus?: InboxBus;
+  /**
+   * Asks for a notification's e-mail and push deliveries (notify()'s `schedule`: the jobs'
+   * `atlas/notify.deliver`); unset, they stay queued for the delivery job's next sweep.
+   */
+  scheduleDelivery?: NotifyDeps["schedule"];
 }
+
+const leaveQueued: NotifyDeps["schedule"] = async () => undefined;
 
 /** The in-process bus of contexts given none (tests, in-process callers). */
 let processInboxBus: InboxBus | undefined;
@@ -99,6 +107,7 @@ export function createContextInner(opts: CreateContextOptions) {
     invitationDelivery: opts.invitationDelivery ?? null,
     onMemberJoined: opts.onMemberJoined ?? null,
     inboxBus: opts.inboxBus ?? (processInboxBus ??= createInboxBus()),
+    scheduleDelivery: opts.scheduleDelivery ?? leaveQueued,
     /** Runs one call of this request when a slot is free (CALLS_AT_ONCE_PER_REQUEST). */
     callSlot: pLimit(CALLS_AT_ONCE_PER_REQUEST),
   };

@@ -8,6 +8,7 @@ import {
 import { getSession, type Session } from "@atlas/auth";
 import { invitationDeliveryFromEnv } from "@atlas/auth/clerk-invitations";
 import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
+import { createInboxBus, type InboxBus } from "@atlas/notify/inbox-bus";
 import type { BaseEnv } from "./env.ts";
 
 interface Shared {
@@ -16,6 +17,8 @@ interface Shared {
   clock: ReturnType<typeof createClockFromEnv>;
   /** Clerk's organization invitations when the app signs in with Clerk; else none. */
   invitationDelivery: ReturnType<typeof invitationDeliveryFromEnv>;
+  /** The live inbox's wake-ups: Redis pub/sub with REDIS_URL, else in process. */
+  inboxBus: InboxBus;
 }
 
 // One app-role client and one limiter per process; on globalThis so dev reloads reuse them.
@@ -41,6 +44,7 @@ export function createContextFactory({
         limiter: createRateLimiter({ redisUrl: api.REDIS_URL }),
         clock: createClockFromEnv(api),
         invitationDelivery: invitationDeliveryFromEnv(),
+        inboxBus: createInboxBus({ redisUrl: api.REDIS_URL }),
       };
     }
     return holder.atlasShared;
@@ -48,7 +52,7 @@ export function createContextFactory({
 
   /** The tRPC context for `session` with the shared resources. */
   function contextFor(session: Session | null) {
-    const { db, limiter, clock, invitationDelivery } = shared();
+    const { db, limiter, clock, invitationDelivery, inboxBus } = shared();
     return createContextInner({
       session,
       db,
@@ -57,6 +61,7 @@ export function createContextFactory({
       source,
       invitationDelivery,
       onMemberJoined,
+      inboxBus,
     });
   }
 

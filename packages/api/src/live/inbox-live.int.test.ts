@@ -24,7 +24,7 @@ import { appRouter } from "../app-router.ts";
 import { handleTRPCRequest } from "../http.ts";
 import { createHarness, type Harness } from "../testing/harness.ts";
 import { createContextInner } from "../trpc.ts";
-import { createInboxBus, type InboxBus, type InboxRecipient } from "./inbox-bus.ts";
+import { createInboxBus, type InboxBus, type InboxRecipient } from "@atlas/notify/inbox-bus";
 import type { InboxEvent } from "./inbox-stream.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -152,7 +152,7 @@ async function storeNotice(recipient: InboxRecipient, title: string): Promise<st
       kind: "coach_note_shared",
       title,
       body: `${title} (body)`,
-      data: { href: "/dashboard" },
+      data: { noteId: "n1", link: { app: "web", path: "/dashboard?note=n1" } },
     },
     select: { id: true },
   });
@@ -179,7 +179,7 @@ describe("the live inbox", () => {
     await received.next(1);
     expect(received.ids).toEqual([first]);
     expect(received.events[0]).toMatchObject({
-      item: { id: first, kind: "coach_note_shared", title: "First", href: "/dashboard" },
+      item: { id: first, kind: "coach_note_shared", title: "First", link: { app: "web", path: "/dashboard?note=n1" } },
       unreadCount: expect.any(Number),
     });
     expect(received.events[0]!.unreadCount).toBeGreaterThanOrEqual(1);

@@ -16,7 +16,7 @@ import {
 } from "@atlas/core/services/notifications/inbox";
 import type { TenantDb } from "@atlas/db";
 import { tracked, type TrackedEnvelope } from "@trpc/server";
-import type { InboxBus } from "./inbox-bus.ts";
+import type { InboxBus } from "@atlas/notify/inbox-bus";
 
 /** At most this many notifications per read; a longer backlog is read in further rounds. */
 const READ_BATCH = 50;

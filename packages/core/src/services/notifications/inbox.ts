@@ -5,6 +5,7 @@
  * theirs (owner_isolation); the queries filter by workspace and user as well.
  */
 import type { TenantDb } from "@atlas/db";
+import type { DeepLink } from "../../notifications/categories.ts";
 import { pageFrom, type Page } from "../shared/pagination.ts";
 
 export interface InboxRecipient {
@@ -17,8 +18,8 @@ export interface InboxItem {
   kind: string;
   title: string;
   body: string;
-  /** Where the notice leads in the app (a path), or null. */
-  href: string | null;
+  /** Where the notice leads (notify() stores the category's deep link), or null. */
+  link: DeepLink | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -46,11 +47,13 @@ interface ItemRow {
   readAt: Date | null;
 }
 
-/** Only a path inside the app: a stored link can never send a member elsewhere. */
-function hrefOf(data: unknown): string | null {
-  if (data === null || typeof data !== "object") return null;
-  const href = (data as { href?: unknown }).href;
-  return typeof href === "string" && href.startsWith("/") && !href.startsWith("//") ? href : null;
+/** Only a path inside one of Atlas's apps: a stored link can never send a member elsewhere. */
+function linkOf(data: unknown): DeepLink | null {
+  const link = (data as { link?: { app?: unknown; path?: unknown } } | null)?.link;
+  if (link?.app !== "web" && link?.app !== "admin") return null;
+  const { path } = link;
+  if (typeof path !== "string" || !path.startsWith("/") || path.startsWith("//")) return null;
+  return { app: link.app, path };
 }
 
 function itemOut(row: ItemRow): InboxItem {
@@ -59,7 +62,7 @@ function itemOut(row: ItemRow): InboxItem {
     kind: row.kind,
     title: row.title,
     body: row.body,
-    href: hrefOf(row.data),
+    link: linkOf(row.data),
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   };

@@ -12,7 +12,7 @@ export const ZInboxItem = z.object({
   kind: z.string(),
   title: z.string(),
   body: z.string(),
-  href: z.string().nullable(),
+  link: z.object({ app: z.enum(["web", "admin"]), path: z.string() }).nullable(),
   createdAt: ZInstantOutput,
   readAt: ZInstantOutput.nullable(),
 }) satisfies z.ZodType<InboxItem>;
