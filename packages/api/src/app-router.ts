@@ -62,6 +62,10 @@ import { decideSuggestion } from "./routers/app/ai/decide-suggestion.ts";
 import { getSuggestion } from "./routers/app/ai/get-suggestion.ts";
 import { listSuggestions } from "./routers/app/ai/list-suggestions.ts";
 import { requestSuggestion } from "./routers/app/ai/request-suggestion.ts";
+import { getUnreadCount } from "./routers/app/inbox/get-unread-count.ts";
+import { listInbox } from "./routers/app/inbox/list-inbox.ts";
+import { liveInbox } from "./routers/app/inbox/live-inbox.ts";
+import { markAllRead, markRead } from "./routers/app/inbox/mark-read.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 const workspaceRouter = {
@@ -168,6 +172,15 @@ const aiRouter = {
   decide: decideSuggestion,
 } satisfies TRPCRouterRecord;
 
+/** docs/architecture.md "Live inbox": the in-app notifications and their live stream. */
+const inboxRouter = {
+  list: listInbox,
+  unreadCount: getUnreadCount,
+  markRead,
+  markAllRead,
+  live: liveInbox,
+} satisfies TRPCRouterRecord;
+
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   me: meRouter,
@@ -184,6 +197,7 @@ export const appRouter = createTRPCRouter({
   export: exportRouter,
   billing: billingRouter,
   ai: aiRouter,
+  inbox: inboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -281,6 +281,11 @@ const APP_CASES: Record<string, Case> = {
   "dashboard.get": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
   "coachNote.listMine": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
   "export.log": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "inbox.list": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "inbox.unreadCount": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "inbox.markRead": { input: ({ b }) => ({ workspaceId: b, ids: ["x"] }), expect: "FORBIDDEN" },
+  "inbox.markAllRead": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "inbox.live": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
   "overload.applyRelief": {
     input: ({ b, ofB }) => ({ workspaceId: b, ...KEY, moves: [reliefMove(ofB.taskId)] }),
     expect: "FORBIDDEN",

@@ -44,6 +44,8 @@ export const RATE_LIMIT_BUCKETS = {
    * person asks a few times an hour, a script is stopped early. The plan's monthly quota is apart.
    */
   ai: { tokens: 20, windowMs: 60 * 60_000 },
+  /** Inbox writes (mark read): one per click. */
+  inbox: { tokens: 120, windowMs: 60_000 },
 } as const satisfies Record<string, BucketConfig>;
 
 export type RateLimitBucket = keyof typeof RATE_LIMIT_BUCKETS;

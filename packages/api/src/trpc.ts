@@ -52,6 +52,8 @@ import type { BillingPageDeps } from "@atlas/billing/portal/deps";
 import type { SuggestionPlanner } from "@atlas/core/services/ai/request";
 import { createPlanner } from "@atlas/ai";
 import type { RateLimitBucket, RateLimiters } from "./rate-limit.ts";
+import { createInboxBus, type InboxBus } from "@atlas/notify/inbox-bus";
+import type { NotifyDeps } from "@atlas/notify";
 
 // ── Context ──────────────────────────────────────────────────────────────────────────────────
 
@@ -87,6 +89,19 @@ export interface CreateContextOptions {
 
 /** With no model configured, the deterministic local planner does every job. */
 const localPlanner: SuggestionPlanner = createPlanner({ provider: null, timeoutMs: 0 });
+  /** Wakes live inbox streams (docs/architecture.md "Live inbox"); unset: this process's own. */
+  inboxBus?: InboxBus;
+  /**
+   * Asks for a notification's e-mail and push deliveries (notify()'s `schedule`: the jobs'
+   * `atlas/notify.deliver`); unset, they stay queued for the delivery job's next sweep.
+   */
+  scheduleDelivery?: NotifyDeps["schedule"];
+}
+
+const leaveQueued: NotifyDeps["schedule"] = async () => undefined;
+
+/** The in-process bus of contexts given none (tests, in-process callers). */
+let processInboxBus: InboxBus | undefined;
 
 /**
  * How many calls of one request (one context) run at once. The app's pool holds 10 connections:
@@ -107,6 +122,8 @@ export function createContextInner(opts: CreateContextOptions) {
     invitationDelivery: opts.invitationDelivery ?? null,
     onMemberJoined: opts.onMemberJoined ?? null,
     planner: opts.planner ?? localPlanner,
+    inboxBus: opts.inboxBus ?? (processInboxBus ??= createInboxBus()),
+    scheduleDelivery: opts.scheduleDelivery ?? leaveQueued,
     /** Runs one call of this request when a slot is free (CALLS_AT_ONCE_PER_REQUEST). */
     callSlot: pLimit(CALLS_AT_ONCE_PER_REQUEST),
   };
@@ -116,7 +133,22 @@ export type Context = ReturnType<typeof createContextInner>;
 
 // ── Root ─────────────────────────────────────────────────────────────────────────────────────
 
-const t = initTRPC.context<Context>().create({ transformer: superjson, errorFormatter });
+/**
+ * Subscriptions stream over server-sent events (docs/architecture.md "Live inbox"): the server
+ * pings an idle stream, and a client that hears nothing (not even a ping) for longer reconnects
+ * and resumes from its last event id, so a stream never stops silently.
+ */
+export const SSE_PING_MS = 10_000;
+export const SSE_RECONNECT_AFTER_SILENCE_MS = 30_000;
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter,
+  sse: {
+    ping: { enabled: true, intervalMs: SSE_PING_MS },
+    client: { reconnectAfterInactivityMs: SSE_RECONNECT_AFTER_SILENCE_MS },
+  },
+});
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -205,6 +237,9 @@ const ZWorkspaceParam = z.object({ workspaceId: z.string().min(1).max(100).optio
  * (paying is the way out). Leaving has no procedure yet: its path belongs here when it does.
  */
 const WRITES_WHILE_READ_ONLY = new Set([
+  // Reading one's notices (the dunning ones among them) is no workspace write.
+  "inbox.markRead",
+  "inbox.markAllRead",
   "workspace.removeMember",
   "workspace.revokeInvitation",
   "support.revoke",

@@ -10,6 +10,7 @@ import { plannerFromEnv, type Planner } from "@atlas/ai";
 import { getSession, type Session } from "@atlas/auth";
 import { invitationDeliveryFromEnv } from "@atlas/auth/clerk-invitations";
 import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
+import { createInboxBus, type InboxBus } from "@atlas/notify/inbox-bus";
 import type { BaseEnv } from "./env.ts";
 
 interface Shared {
@@ -20,6 +21,8 @@ interface Shared {
   invitationDelivery: ReturnType<typeof invitationDeliveryFromEnv>;
   /** The AI planner: the configured model with the local planner as fallback, else local only. */
   planner: Planner;
+  /** The live inbox's wake-ups: Redis pub/sub with REDIS_URL, else in process. */
+  inboxBus: InboxBus;
 }
 
 // One app-role client and one limiter per process; on globalThis so dev reloads reuse them.
@@ -49,6 +52,7 @@ export function createContextFactory({
         clock: createClockFromEnv(api),
         invitationDelivery: invitationDeliveryFromEnv(),
         planner: plannerFromEnv(ai),
+        inboxBus: createInboxBus({ redisUrl: api.REDIS_URL }),
       };
     }
     return holder.atlasShared;
@@ -56,7 +60,7 @@ export function createContextFactory({
 
   /** The tRPC context for `session` with the shared resources. */
   function contextFor(session: Session | null) {
-    const { db, limiter, clock, invitationDelivery, planner } = shared();
+    const { db, limiter, clock, invitationDelivery, planner, inboxBus } = shared();
     return createContextInner({
       session,
       db,
@@ -67,6 +71,7 @@ export function createContextFactory({
       planner,
       onMemberJoined,
       billing: billing?.() ?? null,
+      inboxBus,
     });
   }
 

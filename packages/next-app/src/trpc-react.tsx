@@ -2,7 +2,7 @@
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { MAX_BATCH_SIZE } from "@atlas/api/batch";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
@@ -37,7 +37,15 @@ export function createTRPCReactProvider<TRouter extends AnyTRPCRouter>() {
     const queryClient = getQueryClient();
     const [trpcClient] = useState(() =>
       createTRPCClient<TRouter>({
-        links: [httpBatchLink(batchLinkOptions<TRouter>())],
+        links: [
+          // Subscriptions stream over server-sent events (docs/architecture.md "Live inbox"):
+          // the link reconnects by itself and resumes from the last event id it received.
+          splitLink({
+            condition: (op) => op.type === "subscription",
+            true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
+            false: httpBatchLink(batchLinkOptions<TRouter>()),
+          }),
+        ],
       }),
     );
     return (

@@ -6,6 +6,7 @@ import { OrganizationSwitcher, UserButton } from "@clerk/nextjs";
 import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { InboxBell } from "~/components/inbox/inbox-bell.tsx";
 import { NavLink } from "~/components/nav-link.tsx";
 import { WorkspaceSwitcher } from "~/components/workspace-switcher.tsx";
 import { serverEnv } from "~/env.ts";
@@ -86,6 +87,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             ) : null}
           </nav>
           <div className="ml-auto flex h-14 items-center gap-3">
+            {active ? <InboxBell workspaceId={active.id} /> : null}
             {session.via === "clerk" ? (
               <>
                 <OrganizationSwitcher hidePersonal afterSelectOrganizationUrl="/" />
