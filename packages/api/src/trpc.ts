@@ -85,10 +85,6 @@ export interface CreateContextOptions {
    * as its fallback, built from the app's configuration; unset, the local planner alone.
    */
   planner?: SuggestionPlanner;
-}
-
-/** With no model configured, the deterministic local planner does every job. */
-const localPlanner: SuggestionPlanner = createPlanner({ provider: null, timeoutMs: 0 });
   /** Wakes live inbox streams (docs/architecture.md "Live inbox"); unset: this process's own. */
   inboxBus?: InboxBus;
   /**
@@ -102,6 +98,9 @@ const leaveQueued: NotifyDeps["schedule"] = async () => undefined;
 
 /** The in-process bus of contexts given none (tests, in-process callers). */
 let processInboxBus: InboxBus | undefined;
+
+/** With no model configured, the deterministic local planner does every job. */
+const localPlanner: SuggestionPlanner = createPlanner({ provider: null, timeoutMs: 0 });
 
 /**
  * How many calls of one request (one context) run at once. The app's pool holds 10 connections:
