@@ -1,5 +1,6 @@
 /* Atlas's service worker (docs/domain.md "Notifications"): shows a web push and opens its deep
  * link. The payload is the JSON packages/notify/src/push.ts sends: { title, body, url, tag }. */
+/* global self */
 self.addEventListener("push", (event) => {
   let message = { title: "Atlas", body: "", url: "/", tag: "atlas" };
   try {
