@@ -153,6 +153,15 @@ describe("a NUL character in any id", () => {
 
     it.each(procedures(router))(`${name}.%s (%s) answers 400 BAD_REQUEST`, async (path, type) => {
       const input = NUL_IDS(h.workspaceIds.demo);
+      if (type === "subscription") {
+        // A subscription answers over server-sent events: the refusal is the stream's error event.
+        const response = await send(router, who, queryRequest(path, input));
+        const text = await response.text();
+        expect(text).toContain("event: serialized-error");
+        expect(text).toContain('"code":"BAD_REQUEST"');
+        expect(text).toContain("Text must not contain NUL characters");
+        return;
+      }
       const request = type === "query" ? queryRequest(path, input) : mutationRequest(path, input);
       const response = await send(router, who, request);
       const body = (await response.json()) as ErrorBody;
