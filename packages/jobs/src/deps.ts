@@ -7,6 +7,8 @@
 import { billingDeps, type BillingDeps } from "@atlas/billing";
 import { aiEnv, plannerFromEnv } from "@atlas/ai";
 import type { SuggestionPlanner } from "@atlas/core/services/ai/request";
+import type { DeliverDeps } from "@atlas/notify";
+import type { InboxBus } from "@atlas/notify/inbox-bus";
 import { createPrismaClient, databaseUrls, type Db } from "@atlas/db";
 import { systemClock, type Clock } from "@atlas/time";
 
@@ -18,6 +20,16 @@ export interface JobDeps {
   billing?: () => BillingDeps | null;
   /** The AI planner of the scheduled suggestions (docs/architecture.md "AI planner"). */
   planner(): SuggestionPlanner;
+  /**
+   * Notifications' senders and live-inbox bus (docs/architecture.md "Jobs" → "Notifications");
+   * unset = from the environment (notifications.ts).
+   */
+  notify?: () => NotifyChannels;
+}
+
+/** What the notification jobs send with besides the database and the clock. */
+export interface NotifyChannels extends Pick<DeliverDeps, "config" | "email" | "push"> {
+  inboxBus: InboxBus;
 }
 
 /** The billing deps of `deps`: its own, else the environment's over its clients and clock. */

@@ -1,0 +1,242 @@
+/**
+ * The notification jobs' plain steps (docs/architecture.md "Jobs" → "Notifications"; docs/domain.md
+ * "Notifications"): the Inngest functions and the local runner only order them.
+ *
+ * - `deliverOnce`: one notification's due e-mail and push deliveries (deliverNotification).
+ * - `notifyDayClose` / `notifyEvening`: the notices core selects after a day close and in the
+ *   member's evening, each handed to notify() with its dedupe key, so a rerun sends nothing twice.
+ * - `sendDueDigests`: the digest e-mails of one workspace's members whose local time says so.
+ *
+ * A notice's deliveries are not sent here: notify() asks for them (`schedule`), and the caller
+ * turns each request into an `atlas/notify.deliver` event (Inngest) or a local run.
+ */
+import { atlasMode, repoRoot } from "@atlas/config";
+import { digestPeriodsDue } from "@atlas/core/notice-rules";
+import {
+  dayCloseNotices,
+  eveningStreakNotices,
+  type JobNotice,
+} from "@atlas/core/services/notifications/job-notices";
+import { createTenantDb } from "@atlas/db";
+import {
+  channelsFor,
+  deliverNotification,
+  notify,
+  notifyConfig,
+  sendDigest,
+  type DeliverDeps,
+  type DeliveryRequest,
+  type NotificationCategory,
+  type NotifyDeps,
+  type NotifyPayload,
+  type Recipient,
+} from "@atlas/notify";
+import { createInboxBus } from "@atlas/notify/inbox-bus";
+import { recipientTimeZone } from "@atlas/notify/time-zone";
+import type { JobDeps, NotifyChannels } from "./deps.ts";
+
+let channels: NotifyChannels | undefined;
+
+/** The deps' senders, else the environment's (SMTP or the outbox, VAPID push, the inbox bus). */
+export function notifyChannelsOf(deps: JobDeps): NotifyChannels {
+  if (deps.notify) return deps.notify();
+  if (!channels) {
+    const config = notifyConfig();
+    channels = {
+      config,
+      ...channelsFor(config, atlasMode(), { bypassDb: deps.bypassDb(), root: repoRoot() }),
+      inboxBus: createInboxBus({ redisUrl: process.env.REDIS_URL || undefined }),
+    };
+  }
+  return channels;
+}
+
+function deliverDepsOf(deps: JobDeps): DeliverDeps {
+  const { config, email, push } = notifyChannelsOf(deps);
+  return { db: deps.appDb(), clock: deps.clock, config, email, push };
+}
+
+/** The delivery event's data: who, which notification (JSON, so no Date). */
+export interface DeliveryEventData extends Recipient {
+  notificationId: string;
+  /** ISO instant the delivery is due; absent = now. */
+  dueAt?: string;
+}
+
+export function deliveryEventOf(request: DeliveryRequest): DeliveryEventData {
+  return {
+    workspaceId: request.workspaceId,
+    userId: request.userId,
+    notificationId: request.notificationId,
+    dueAt: request.dueAt.toISOString(),
+  };
+}
+
+/** Sends one notification's due deliveries once; `nextDueAt` (ISO) when some still wait. */
+export async function deliverOnce(
+  deps: JobDeps,
+  data: DeliveryEventData,
+): Promise<{ sent: number; failed: number; nextDueAt: string | null }> {
+  const result = await deliverNotification(deliverDepsOf(deps), data);
+  return {
+    sent: result.sent,
+    failed: result.failed,
+    nextDueAt: result.nextDueAt?.toISOString() ?? null,
+  };
+}
+
+/** notify()'s deps for a job: its requests for delivery are collected for the caller to send. */
+function notifyDepsOf(deps: JobDeps, requests: DeliveryEventData[]): NotifyDeps {
+  const { inboxBus } = notifyChannelsOf(deps);
+  return {
+    db: deps.appDb(),
+    clock: deps.clock,
+    schedule: async (request) => {
+      requests.push(deliveryEventOf(request));
+    },
+    publish: (event) => inboxBus.publish(event),
+  };
+}
+
+/** Hands notices to notify() one by one; returns the deliveries to schedule. */
+export async function notifyAll(
+  deps: JobDeps,
+  workspaceId: string,
+  notices: readonly {
+    userId: string;
+    category: NotificationCategory;
+    dedupeKey: string;
+    payload: NotifyPayload<NotificationCategory>;
+  }[],
+): Promise<{ notified: number; deliveries: DeliveryEventData[] }> {
+  const deliveries: DeliveryEventData[] = [];
+  const notifyDeps = notifyDepsOf(deps, deliveries);
+  let notified = 0;
+  for (const notice of notices) {
+    const result = await notify(
+      notifyDeps,
+      { workspaceId, userId: notice.userId },
+      notice.category,
+      notice.payload,
+      notice.dedupeKey,
+    );
+    if (result.isNew) notified += 1;
+  }
+  return { notified, deliveries };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+/** The words and link data of one job notice (docs/domain.md "Overload notices", "Streak monitoring"). */
+export function noticeMessage(notice: JobNotice): NotifyPayload<NotificationCategory> {
+  const p = notice.payload as Record<string, unknown>;
+  switch (notice.category) {
+    case "overload": {
+      const days = Number(p.overloadedDays ?? 0);
+      return {
+        title: "Your plan is running over your capacity",
+        body: `${days} of your last days went over capacity (level: ${String(p.level)}). Consider moving or dropping something.`,
+        data: { localDate: String(p.localDate) },
+      };
+    }
+    case "coach_flag":
+      return {
+        title: `${String(p.memberName ?? "A member")} is overloaded`,
+        body: `Their load has been over capacity on ${Number(p.overloadedDays ?? 0)} recent days.`,
+        data: { memberId: String(p.memberId) },
+      };
+    case "streak_broken":
+      return {
+        title: `Streak ended: ${String(p.title)}`,
+        body: `Your ${Number(p.streak)}-day streak ended on ${String(p.localDate)}. Start again today.`,
+        data: { habitId: String(p.habitId) },
+      };
+    case "streak_repaired":
+      return {
+        title: `Streak repaired: ${String(p.title)}`,
+        body: `Your streak is back at ${Number(p.streak)} ${plural(Number(p.streak), "day", "days")}.`,
+        data: { habitId: String(p.habitId) },
+      };
+    case "streak_at_risk": {
+      const habits = (p.habits ?? []) as { habitId: string; title: string; streak: number }[];
+      const names = habits.map((h) => `${h.title} (${h.streak})`).join(", ");
+      return {
+        title: `${habits.length} ${plural(habits.length, "streak", "streaks")} at risk tonight`,
+        body: `Still open today: ${names}.`,
+        data: { habitId: habits[0]!.habitId },
+      };
+    }
+  }
+}
+
+function withMessages(notices: readonly JobNotice[]) {
+  return notices.map((n) => ({
+    userId: n.userId,
+    category: n.category,
+    dedupeKey: n.dedupeKey,
+    payload: noticeMessage(n),
+  }));
+}
+
+/** After the day close: overload, coach flags, streaks broken and repaired (dedupe keys from core). */
+export async function notifyDayClose(deps: JobDeps, workspaceId: string) {
+  const db = createTenantDb(deps.appDb(), { workspaceId, userId: null });
+  const notices = await dayCloseNotices(db, { workspaceId, now: deps.clock.now() });
+  return notifyAll(deps, workspaceId, withMessages(notices));
+}
+
+/** The evening reminder: streaks at risk of members in their 19:00 hour. */
+export async function notifyEvening(deps: JobDeps, workspaceId: string) {
+  const db = createTenantDb(deps.appDb(), { workspaceId, userId: null });
+  const notices = await eveningStreakNotices(db, { workspaceId, now: deps.clock.now() });
+  return notifyAll(deps, workspaceId, withMessages(notices));
+}
+
+/**
+ * The digests due now in one workspace (docs/domain.md "Digest timing"): the recipients with
+ * batched e-mail waiting (one query), hourly ones at every tick, daily and weekly ones when
+ * their local time says so (digestPeriodsDue). A digest sends only what is queued and due, so a
+ * rerun of a tick sends nothing twice.
+ */
+export async function sendDueDigests(
+  deps: JobDeps,
+  workspaceId: string,
+): Promise<{ digests: number; items: number }> {
+  const now = deps.clock.now();
+  const db = createTenantDb(deps.appDb(), { workspaceId, userId: null });
+  const waiting = await db.notificationDelivery.findMany({
+    where: {
+      workspaceId,
+      channel: "email",
+      status: "queued",
+      digest: { not: null },
+      dueAt: { lte: now },
+    },
+    distinct: ["userId", "digest"],
+    select: { userId: true, digest: true },
+    orderBy: [{ userId: "asc" }, { digest: "asc" }],
+  });
+  const deliverDeps = deliverDepsOf(deps);
+  let digests = 0;
+  let items = 0;
+  const zones = new Map<string, string>();
+  for (const { userId, digest } of waiting) {
+    if (digest === null || digest === "off") continue;
+    if (digest !== "hourly") {
+      let zone = zones.get(userId);
+      if (zone === undefined) {
+        zone = await createTenantDb(deps.appDb(), { workspaceId, userId }).$transaction((tx) =>
+          recipientTimeZone(tx, userId, now),
+        );
+        zones.set(userId, zone);
+      }
+      if (!digestPeriodsDue(now, zone).includes(digest)) continue;
+    }
+    const sent = await sendDigest(deliverDeps, { workspaceId, userId }, digest);
+    if (sent.sent > 0) digests += 1;
+    items += sent.sent;
+  }
+  return { digests, items };
+}
