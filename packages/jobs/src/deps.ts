@@ -11,6 +11,7 @@ import type { DeliverDeps } from "@atlas/notify";
 import type { InboxBus } from "@atlas/notify/inbox-bus";
 import { createPrismaClient, databaseUrls, type Db } from "@atlas/db";
 import { systemClock, type Clock } from "@atlas/time";
+import { notifyOwnerOfBilling } from "./notifications.ts";
 
 export interface JobDeps {
   appDb(): Db;
@@ -32,10 +33,20 @@ export interface NotifyChannels extends Pick<DeliverDeps, "config" | "email" | "
   inboxBus: InboxBus;
 }
 
-/** The billing deps of `deps`: its own, else the environment's over its clients and clock. */
+/**
+ * The billing deps of `deps`: its own, else the environment's over its clients and clock; either
+ * way its owner notices go through notify() (notifications.ts `notifyOwnerOfBilling`).
+ */
 export function billingOf(deps: JobDeps): BillingDeps | null {
-  if (deps.billing) return deps.billing();
-  return billingDeps({ bypassDb: deps.bypassDb(), now: () => deps.clock.now() });
+  const billing = deps.billing
+    ? deps.billing()
+    : billingDeps({ bypassDb: deps.bypassDb(), now: () => deps.clock.now() });
+  return (
+    billing && {
+      ...billing,
+      notifyOwner: (recipient, notice) => notifyOwnerOfBilling(deps, recipient, notice),
+    }
+  );
 }
 
 let app: Db | undefined;

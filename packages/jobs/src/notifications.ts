@@ -17,9 +17,13 @@ import {
   eveningStreakNotices,
   type JobNotice,
 } from "@atlas/core/services/notifications/job-notices";
+import type { OwnerNotice } from "@atlas/core/services/billing/notify-owners";
 import { createTenantDb } from "@atlas/db";
+import { withBypass } from "@atlas/db/bypass";
+import type { EntitlementSnapshot } from "@atlas/core/billing/plan-catalog";
 import {
   channelsFor,
+  degradeQueuedDeliveries,
   deliverNotification,
   notify,
   notifyConfig,
@@ -239,4 +243,60 @@ export async function sendDueDigests(
     items += sent.sent;
   }
   return { digests, items };
+}
+
+/** Billing's notice kinds (docs/domain.md "Billing events") and their categories. */
+const BILLING_CATEGORY = {
+  "billing.payment_failed": "billing_payment_failed",
+  "billing.trial_will_end": "billing_trial_ending",
+} as const satisfies Record<string, NotificationCategory>;
+
+/**
+ * One owner's billing notice through notify() (critical: past quiet hours and "off"), delivered
+ * at once; billing's dedupe key keeps a redelivered event from notifying twice. True when new.
+ */
+export async function notifyOwnerOfBilling(
+  deps: JobDeps,
+  recipient: Recipient,
+  notice: OwnerNotice,
+): Promise<boolean> {
+  const category = BILLING_CATEGORY[notice.kind as keyof typeof BILLING_CATEGORY];
+  if (category === undefined) throw new Error(`Unknown billing notice ${notice.kind}`);
+  const { notified, deliveries } = await notifyAll(deps, recipient.workspaceId, [
+    {
+      userId: recipient.userId,
+      category,
+      dedupeKey: notice.dedupeKey,
+      payload: { title: notice.title, body: notice.body, data: { ...notice.data } },
+    },
+  ]);
+  for (const delivery of deliveries) await deliverOnce(deps, delivery);
+  return notified > 0;
+}
+
+/**
+ * After a billing sync: the workspace's waiting deliveries on channels its plan no longer
+ * includes are degraded (docs/domain.md "Notifications": a downgrade loses none). A no-op unless
+ * the plan lost a channel, so it runs after every applied sync.
+ */
+export async function degradeAfterPlanChange(deps: JobDeps, workspaceId: string): Promise<number> {
+  return withBypass(
+    {
+      actor: "job:billing-notify",
+      reason: "degrade deliveries the plan no longer includes",
+      workspaceId,
+    },
+    async (db) => {
+      const workspace = await db.workspace.findUniqueOrThrow({
+        where: { id: workspaceId },
+        select: { entitlements: true },
+      });
+      return degradeQueuedDeliveries(
+        db,
+        workspaceId,
+        workspace.entitlements as unknown as EntitlementSnapshot,
+      );
+    },
+    deps.bypassDb(),
+  );
 }
