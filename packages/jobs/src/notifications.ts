@@ -114,6 +114,7 @@ export async function notifyAll(
   }[],
 ): Promise<{ notified: number; deliveries: DeliveryEventData[] }> {
   const deliveries: DeliveryEventData[] = [];
+  if (notices.length === 0) return { notified: 0, deliveries };
   const notifyDeps = notifyDepsOf(deps, deliveries);
   let notified = 0;
   for (const notice of notices) {
