@@ -9,12 +9,11 @@ import { createPlanner } from "@atlas/ai";
 import { createPrismaClient, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase } from "@atlas/db/testing";
 import { providedTestServer } from "@atlas/db/testing/vitest";
-import { notifyConfig, outboxTransport } from "@atlas/notify";
-import { createInboxBus } from "@atlas/notify/inbox-bus";
 import { addDays, dayKey, localDayRange, type LocalDate } from "@atlas/time";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { JobDeps } from "./deps.ts";
+import type { JobDeps, NotifyChannels } from "./deps.ts";
+import { testNotifyChannels } from "./testing.ts";
 import { NOTIFY_EVENING_CRON } from "./events.ts";
 import { createDayCloseFunctions } from "./functions/day-close.ts";
 import { createNotificationFunctions } from "./functions/notifications.ts";
@@ -37,15 +36,10 @@ function depsAt(instant: () => Date): JobDeps {
     clock: { now: instant },
     planner: () => createPlanner({ provider: null, timeoutMs: 0 }),
     billing: () => null,
-    notify: () => ({
-      config: notifyConfig({}, "test"),
-      email: outboxTransport(admin),
-      push: null,
-      inboxBus,
-    }),
+    notify: () => (channels ??= testNotifyChannels(admin)),
   };
 }
-const inboxBus = createInboxBus();
+let channels: NotifyChannels | undefined;
 let deps: JobDeps;
 
 beforeAll(async () => {
@@ -89,7 +83,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([admin?.$disconnect(), app?.$disconnect(), inboxBus.close()]);
+  await Promise.all([admin?.$disconnect(), app?.$disconnect(), channels?.inboxBus.close()]);
   await database?.drop();
 });
 

@@ -301,3 +301,40 @@ export async function degradeAfterPlanChange(deps: JobDeps, workspaceId: string)
     deps.bypassDb(),
   );
 }
+
+/** What each suggestion type is called in the notice. */
+const SUGGESTION_TITLE = {
+  decompose_goal: "A plan for your goal is ready",
+  weekly_plan: "Your week's plan is ready",
+  recovery: "A recovery plan is ready",
+  deferral: "Suggestions for what to move are ready",
+} as const;
+
+/**
+ * A stored suggestion proposed to the member (not waiting for the coach) tells them it is ready
+ * (docs/domain.md "Notifications": ai_suggestion_ready), once per suggestion.
+ */
+export async function notifySuggestionReady(
+  deps: JobDeps,
+  suggestion: {
+    workspaceId: string;
+    memberId: string;
+    type: keyof typeof SUGGESTION_TITLE;
+    status: "proposed" | "pending_coach";
+    id: string;
+  },
+) {
+  if (suggestion.status !== "proposed") return { notified: 0, deliveries: [] };
+  return notifyAll(deps, suggestion.workspaceId, [
+    {
+      userId: suggestion.memberId,
+      category: "ai_suggestion_ready",
+      dedupeKey: `ai_suggestion_ready:${suggestion.id}`,
+      payload: {
+        title: SUGGESTION_TITLE[suggestion.type],
+        body: "Open it to review, edit or dismiss it.",
+        data: { suggestionId: suggestion.id },
+      },
+    },
+  ]);
+}
