@@ -9,6 +9,7 @@ import { closeWorkspaceDays } from "./day-close.ts";
 import type { JobDeps } from "./deps.ts";
 import {
   deliverOnce,
+  notifyCoachDigests,
   notifyDayClose,
   notifyEvening,
   sendDueDigests,
@@ -116,7 +117,12 @@ export const defaultHandlers: Handlers = {
   },
   "atlas/notify.digests.requested": {
     key: (data) => data.workspaceId,
-    run: (deps, data) => sendDueDigests(deps, data.workspaceId),
+    run: async (deps, data) => {
+      const digests = await sendDueDigests(deps, data.workspaceId);
+      const coach = await notifyCoachDigests(deps, data.workspaceId);
+      await deliverEach(deps, coach.deliveries);
+      return { ...digests, coachDigests: coach.notified };
+    },
   },
 };
 

@@ -9,7 +9,8 @@ import { createPlanner } from "@atlas/ai";
 import { createPrismaClient, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase } from "@atlas/db/testing";
 import { providedTestServer } from "@atlas/db/testing/vitest";
-import { addDays, dayKey, localDayRange, type LocalDate } from "@atlas/time";
+import { isEntitled, type EntitlementSnapshot } from "@atlas/core/billing/plan-catalog";
+import { addDays, dayKey, isoWeekStart, localDayRange, type LocalDate } from "@atlas/time";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobDeps, NotifyChannels } from "./deps.ts";
@@ -211,5 +212,50 @@ describe("the evening cron", () => {
         where: { workspaceId, userId: memberId, kind: "streak_at_risk" },
       }),
     ).toBe(0);
+  });
+});
+
+describe("the coach's weekly digest", () => {
+  it("tells each coach of the stored summary from Monday 08:00 in their zone, once", async () => {
+    const [coachId] = coachIds;
+    await admin.userTimeSetting.deleteMany({ where: { userId: coachId! } });
+    await admin.userTimeSetting.create({
+      data: { userId: coachId!, effectiveFrom: new Date("2000-01-03T00:00:00Z"), timeZone: "UTC" },
+    });
+    const monday = isoWeekStart(addDays(dayKey(new Date(), "UTC", 0), 14));
+    const lastWeek = addDays(monday, -7);
+    await admin.workspaceWeekSummary.create({
+      data: {
+        workspaceId,
+        weekStart: new Date(`${lastWeek}T00:00:00Z`),
+        schemaVersion: 1,
+        summary: {},
+      },
+    });
+    const snapshot = await admin.workspace.findUniqueOrThrow({
+      where: { id: workspaceId },
+      select: { entitlements: true },
+    });
+    // The demo workspace's plan includes coach digests (self-hosted).
+    expect(
+      isEntitled(snapshot.entitlements as unknown as EntitlementSnapshot, "coach_digest"),
+    ).toBe(true);
+    const at = (hhmm: string) =>
+      createNotificationFunctions(depsAt(() => new Date(`${monday}T${hhmm}:00Z`)));
+    const run = (hhmm: string) =>
+      new InngestTestEngine({
+        function: at(hhmm).notifyDigestsWorkspace,
+        events: [{ name: "atlas/notify.digests.requested", data: { workspaceId } }],
+        steps: [{ id: "deliver", handler: () => ({ ids: [] }) }],
+      }).execute();
+    const count = () =>
+      admin.notification.count({
+        where: { userId: coachId!, dedupeKey: `coach_weekly_digest:${lastWeek}` },
+      });
+    await run("07:30");
+    expect(await count()).toBe(0);
+    await run("08:30");
+    await run("09:30");
+    expect(await count()).toBe(1);
   });
 });

@@ -11,7 +11,9 @@
  * turns each request into an `atlas/notify.deliver` event (Inngest) or a local run.
  */
 import { atlasMode, repoRoot } from "@atlas/config";
-import { digestPeriodsDue } from "@atlas/core/notice-rules";
+import { digestPeriodsDue, isCoachDigestTime } from "@atlas/core/notice-rules";
+import { isEntitled } from "@atlas/core/billing/plan-catalog";
+import { addDays, dayKey, isoWeekStart } from "@atlas/time";
 import {
   dayCloseNotices,
   eveningStreakNotices,
@@ -337,4 +339,57 @@ export async function notifySuggestionReady(
       },
     },
   ]);
+}
+
+/**
+ * The coach's weekly digest (docs/domain.md "Digest timing"): on a plan with `coach_digest`, each
+ * owner, admin and coach whose wall clock has reached Monday 08:00 is told of the workspace's
+ * stored summary of the week that just ended, once per week (dedupe key). The latest stored
+ * summary is read (one row), never the history.
+ */
+export async function notifyCoachDigests(deps: JobDeps, workspaceId: string) {
+  const now = deps.clock.now();
+  const db = createTenantDb(deps.appDb(), { workspaceId, userId: null });
+  const due = await db.$transaction(async (tx) => {
+    const workspace = await tx.workspace.findUniqueOrThrow({
+      where: { id: workspaceId },
+      select: { entitlements: true },
+    });
+    if (!isEntitled(workspace.entitlements as unknown as EntitlementSnapshot, "coach_digest")) {
+      return [];
+    }
+    const latest = await tx.workspaceWeekSummary.findFirst({
+      where: { workspaceId },
+      orderBy: { weekStart: "desc" },
+      select: { weekStart: true },
+    });
+    if (latest === null) return [];
+    const weekStart = latest.weekStart.toISOString().slice(0, 10);
+    const coaches = await tx.membership.findMany({
+      where: { workspaceId, leftAt: null, role: { in: ["owner", "admin", "coach"] } },
+      select: { userId: true },
+      orderBy: { userId: "asc" },
+    });
+    const out: { userId: string; weekStart: string }[] = [];
+    for (const { userId } of coaches) {
+      const zone = await recipientTimeZone(tx, userId, now);
+      const lastWeek = addDays(isoWeekStart(dayKey(now, zone, 0)), -7);
+      if (lastWeek === weekStart && isCoachDigestTime(now, zone)) out.push({ userId, weekStart });
+    }
+    return out;
+  });
+  return notifyAll(
+    deps,
+    workspaceId,
+    due.map(({ userId, weekStart }) => ({
+      userId,
+      category: "coach_weekly_digest" as const,
+      dedupeKey: `coach_weekly_digest:${weekStart}`,
+      payload: {
+        title: `Your team's week of ${weekStart}`,
+        body: "The weekly summary is ready in the coach console.",
+        data: { weekStart },
+      },
+    })),
+  );
 }

@@ -16,7 +16,12 @@ import {
   notifyDigestsRequested,
   notifyEveningRequested,
 } from "../events.ts";
-import { deliverOnce, notifyEvening, sendDueDigests } from "../notifications.ts";
+import {
+  deliverOnce,
+  notifyCoachDigests,
+  notifyEvening,
+  sendDueDigests,
+} from "../notifications.ts";
 
 /** Inngest accepts a bounded batch per send: fan out in chunks. */
 const FAN_OUT_CHUNK = 500;
@@ -117,8 +122,20 @@ export function createNotificationFunctions(deps: JobDeps = defaultDeps) {
       triggers: [notifyDigestsRequested],
       concurrency: { key: "event.data.workspaceId", limit: 1 },
     },
-    async ({ event, step }) =>
-      step.run("send-digests", () => sendDueDigests(deps, event.data.workspaceId)),
+    async ({ event, step }) => {
+      const { workspaceId } = event.data;
+      const digests = await step.run("send-digests", () => sendDueDigests(deps, workspaceId));
+      const coach = await step.run("notify-coach-digests", () =>
+        notifyCoachDigests(deps, workspaceId),
+      );
+      if (coach.deliveries.length > 0) {
+        await step.sendEvent(
+          "deliver",
+          coach.deliveries.map((d) => notifyDeliver.create(d)),
+        );
+      }
+      return { ...digests, coachDigests: coach.notified };
+    },
   );
 
   return {
