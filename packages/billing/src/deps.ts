@@ -3,6 +3,7 @@
  * use audited through withBypass), a clock and a log. `billingDeps()` is null when billing is off.
  */
 import type { Env } from "@atlas/config";
+import type { OwnerNotice } from "@atlas/core/services/billing/notify-owners";
 import type { Db } from "@atlas/db";
 import type Stripe from "stripe";
 import { stripeClient } from "./client.ts";
@@ -20,7 +21,17 @@ export interface BillingDeps {
   bypassDb?: Db;
   now(): Date;
   log: BillingLog;
+  /**
+   * Tells one owner a billing notice through notify() (the jobs pass it: docs/architecture.md
+   * "Jobs" → "Notifications"); true when it was new. Unset: the in-app row alone (notifyOwners).
+   */
+  notifyOwner?: OwnerNotifier;
 }
+
+export type OwnerNotifier = (
+  recipient: { workspaceId: string; userId: string },
+  notice: OwnerNotice,
+) => Promise<boolean>;
 
 export const consoleBillingLog: BillingLog = {
   info: (message, fields) => console.info(`[billing] ${message}`, fields ?? ""),
@@ -39,5 +50,6 @@ export function billingDeps(
     bypassDb: overrides.bypassDb,
     now: overrides.now ?? (() => new Date()),
     log: overrides.log ?? consoleBillingLog,
+    notifyOwner: overrides.notifyOwner,
   };
 }

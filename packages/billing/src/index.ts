@@ -9,7 +9,13 @@ export {
   type StripeApiBase,
 } from "./env.ts";
 export { STRIPE_API_VERSION, stripeClient } from "./client.ts";
-export { billingDeps, consoleBillingLog, type BillingDeps, type BillingLog } from "./deps.ts";
+export {
+  billingDeps,
+  consoleBillingLog,
+  type BillingDeps,
+  type BillingLog,
+  type OwnerNotifier,
+} from "./deps.ts";
 export { planForPrice, priceForPlan, SOLD_PLANS, type SoldPlan } from "./prices.ts";
 export { pickSubscription, subscriptionState } from "./state.ts";
 export {

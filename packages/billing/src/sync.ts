@@ -254,53 +254,70 @@ export async function notifyOwnersOf(
   input: { workspaceId: string; type: NoticeEvent; objectId: string },
 ): Promise<number> {
   const { workspaceId } = input;
-  return withBypass(
-    { actor: "job:billing-notify", reason: `notify owners of ${input.type}`, workspaceId },
-    async (db) => {
-      const [row, workspace] = await Promise.all([
-        readSubscriptionRow(db, workspaceId),
-        db.workspace.findUniqueOrThrow({
-          where: { id: workspaceId },
-          select: { plan: { select: { key: true } } },
-        }),
-      ]);
-      const planKey = workspace.plan.key;
-      const planName = isPlanId(planKey) ? PLAN_CATALOG[planKey].name : planKey;
-      let notice: OwnerNotice | null = null;
-      if (
-        input.type === "invoice.payment_failed" &&
-        (row?.status === "past_due" || row?.status === "unpaid")
-      ) {
-        notice = {
-          kind: "billing.payment_failed",
-          title: `Payment failed for your ${planName} plan`,
-          body:
-            "Stripe could not collect the latest invoice. Update the payment method from Billing → Manage billing. " +
-            "After 7 days new AI suggestions and invitations pause; after 14 days the workspace becomes read-only. Nothing is deleted.",
-          dedupeKey: `billing.payment_failed:${input.objectId}`,
-          data: { invoiceId: input.objectId },
-        };
-      } else if (
-        input.type === "customer.subscription.trial_will_end" &&
-        row?.status === "trialing" &&
-        row.trialEnd
-      ) {
-        const days = Math.max(
-          1,
-          Math.ceil((row.trialEnd.getTime() - deps.now().getTime()) / DAY_MS),
-        );
-        notice = {
-          kind: "billing.trial_will_end",
-          title: `Your ${planName} trial ends in ${days} ${days === 1 ? "day" : "days"}`,
-          body: `Add a payment method from Billing → Manage billing to keep the ${planName} plan when the trial ends.`,
-          dedupeKey: `billing.trial_will_end:${row.stripeSubscriptionId}:${row.trialEnd.toISOString()}`,
-          data: { trialEnd: row.trialEnd.toISOString() },
-        };
-      }
-      return notice ? notifyOwners(db, workspaceId, notice) : 0;
-    },
-    deps.bypassDb,
-  );
+  const selected: { notice: OwnerNotice | null; owners: string[]; notified?: number } =
+    await withBypass(
+      { actor: "job:billing-notify", reason: `notify owners of ${input.type}`, workspaceId },
+      async (db) => {
+        const [row, workspace] = await Promise.all([
+          readSubscriptionRow(db, workspaceId),
+          db.workspace.findUniqueOrThrow({
+            where: { id: workspaceId },
+            select: { plan: { select: { key: true } } },
+          }),
+        ]);
+        const planKey = workspace.plan.key;
+        const planName = isPlanId(planKey) ? PLAN_CATALOG[planKey].name : planKey;
+        let notice: OwnerNotice | null = null;
+        if (
+          input.type === "invoice.payment_failed" &&
+          (row?.status === "past_due" || row?.status === "unpaid")
+        ) {
+          notice = {
+            kind: "billing.payment_failed",
+            title: `Payment failed for your ${planName} plan`,
+            body:
+              "Stripe could not collect the latest invoice. Update the payment method from Billing → Manage billing. " +
+              "After 7 days new AI suggestions and invitations pause; after 14 days the workspace becomes read-only. Nothing is deleted.",
+            dedupeKey: `billing.payment_failed:${input.objectId}`,
+            data: { invoiceId: input.objectId },
+          };
+        } else if (
+          input.type === "customer.subscription.trial_will_end" &&
+          row?.status === "trialing" &&
+          row.trialEnd
+        ) {
+          const days = Math.max(
+            1,
+            Math.ceil((row.trialEnd.getTime() - deps.now().getTime()) / DAY_MS),
+          );
+          notice = {
+            kind: "billing.trial_will_end",
+            title: `Your ${planName} trial ends in ${days} ${days === 1 ? "day" : "days"}`,
+            body: `Add a payment method from Billing → Manage billing to keep the ${planName} plan when the trial ends.`,
+            dedupeKey: `billing.trial_will_end:${row.stripeSubscriptionId}:${row.trialEnd.toISOString()}`,
+            data: { trialEnd: row.trialEnd.toISOString() },
+          };
+        }
+        if (!notice) return { notice, owners: [] };
+        if (!deps.notifyOwner)
+          return { notice, owners: [], notified: await notifyOwners(db, workspaceId, notice) };
+        const owners = await db.membership.findMany({
+          where: { workspaceId, role: "owner", leftAt: null },
+          select: { userId: true },
+          orderBy: { userId: "asc" },
+        });
+        return { notice, owners: owners.map((o) => o.userId) };
+      },
+      deps.bypassDb,
+    );
+  const { notice, owners } = selected;
+  if (!notice || !deps.notifyOwner) return selected.notified ?? 0;
+  // Through notify(), outside the bypass transaction: critical, so it reaches every owner.
+  let notified = 0;
+  for (const userId of owners) {
+    if (await deps.notifyOwner({ workspaceId, userId }, notice)) notified += 1;
+  }
+  return notified;
 }
 
 export function isNoticeEvent(type: string): type is NoticeEvent {

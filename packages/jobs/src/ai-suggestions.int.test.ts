@@ -14,7 +14,8 @@ import { addDays, dayKey, isoWeekday, localDayStart, type Clock } from "@atlas/t
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { listDailyChecks, listWeeklyPlans, runScheduledSuggestion } from "./ai-suggestions.ts";
-import type { JobDeps } from "./deps.ts";
+import type { JobDeps, NotifyChannels } from "./deps.ts";
+import { testNotifyChannels } from "./testing.ts";
 import { AI_WEEKLY_PLAN_CRON } from "./events.ts";
 import { createAiSuggestionFunctions } from "./functions/ai-suggestions.ts";
 import { createDayCloseFunctions } from "./functions/day-close.ts";
@@ -43,7 +44,9 @@ const depsAt = (clock: Clock): JobDeps => ({
   bypassDb: () => admin,
   clock,
   planner: () => planner,
+  notify: () => (channels ??= testNotifyChannels(admin)),
 });
+let channels: NotifyChannels | undefined;
 
 beforeAll(async () => {
   database = await cloneTestDatabase(inject("testServer"));
@@ -192,12 +195,25 @@ describe("the Inngest functions", () => {
       new InngestTestEngine({
         function: aiSuggestion,
         events: [{ name: "atlas/ai.suggestion-requested", data }],
+        steps: [{ id: "deliver", handler: () => ({ ids: ["e1"] }) }],
       }).execute();
     const { result } = await run();
     expect(result).toEqual({ id: expect.any(String) });
     // A redelivered event finds the stored suggestion.
     expect((await run()).result).toEqual(result);
     expect(await admin.aiSuggestion.count({ where: { dedupeKey: data.dedupeKey } })).toBe(1);
+    // Proposed to the member: told once that it is ready (docs/domain.md "Notifications").
+    const { id } = result as { id: string };
+    const suggestion = await admin.aiSuggestion.findUniqueOrThrow({ where: { id } });
+    expect(
+      await admin.notification.count({
+        where: {
+          userId: noraId,
+          kind: "ai_suggestion_ready",
+          dedupeKey: `ai_suggestion_ready:${id}`,
+        },
+      }),
+    ).toBe(suggestion.status === "proposed" ? 1 : 0);
   });
 
   it("the day close sends the AI checks of the members whose day began", async () => {

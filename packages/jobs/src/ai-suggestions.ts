@@ -22,6 +22,7 @@ import type { SuggestionRequest } from "@atlas/core/services/ai/snapshot";
 import { createTenantDb } from "@atlas/db";
 import { toLocalDate } from "@atlas/time";
 import type { JobDeps } from "./deps.ts";
+import { deliverOnce, notifySuggestionReady } from "./notifications.ts";
 import type { AtlasEventData } from "./events.ts";
 
 export type SuggestionEvent = AtlasEventData<"atlas/ai.suggestion-requested">;
@@ -91,6 +92,20 @@ export async function runScheduledSuggestion(
   const preparation = await prepareScheduled(deps, data);
   if ("nothing" in preparation) return preparation;
   if ("existingId" in preparation) return { id: preparation.existingId };
-  const answer = await planScheduled(deps, preparation.prepared);
-  return { id: await storeScheduled(deps, preparation.prepared, answer) };
+  const { prepared } = preparation;
+  const answer = await planScheduled(deps, prepared);
+  const id = await storeScheduled(deps, prepared, answer);
+  const { deliveries } = await readyNoticeOf(deps, prepared, id);
+  for (const delivery of deliveries) await deliverOnce(deps, delivery);
+  return { id };
+}
+
+/** The member's "suggestion ready" notice of a stored suggestion (notifications.ts). */
+export function readyNoticeOf(deps: JobDeps, prepared: Prepared, id: string) {
+  return notifySuggestionReady(deps, {
+    ...prepared.scope,
+    type: prepared.request.type,
+    status: prepared.status,
+    id,
+  });
 }

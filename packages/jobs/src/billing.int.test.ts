@@ -4,14 +4,15 @@
  * after a join, the nightly cron's fan-out and the per-workspace reconcile; and the no-op with
  * billing off.
  */
-import { ensureCustomer } from "@atlas/billing";
+import { ensureCustomer, notifyOwnersOf } from "@atlas/billing";
 import { startBillingHarness, type BillingHarness } from "@atlas/billing/testing/harness";
 import { providedTestServer } from "@atlas/db/testing/vitest";
 import { systemClock } from "@atlas/time";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCustomerSync, runSeatsSync } from "./billing.ts";
-import type { JobDeps } from "./deps.ts";
+import { billingOf, type JobDeps } from "./deps.ts";
+import { testNotifyChannels } from "./testing.ts";
 import { BILLING_RECONCILE_CRON } from "./events.ts";
 import { createBillingFunctions } from "./functions/billing.ts";
 
@@ -176,5 +177,46 @@ describe("with billing off", () => {
     } as const;
     expect(await runCustomerSync(off, data)).toEqual({ skipped: "billing is off" });
     expect(await runSeatsSync(off, { workspaceId: "w" })).toEqual({ skipped: "billing is off" });
+  });
+});
+
+describe("owner notices", () => {
+  it("a failed payment reaches every owner through notify(), critical and e-mailed, once", async () => {
+    const { workspace } = await subscribed(1);
+    await h.drain();
+    await h.admin.subscription.update({
+      where: { workspaceId: workspace.id },
+      data: { status: "past_due" },
+    });
+    const channels = testNotifyChannels(h.admin);
+    const withNotify: JobDeps = { ...deps, appDb: () => h.admin, notify: () => channels };
+    const input = {
+      workspaceId: workspace.id,
+      type: "invoice.payment_failed",
+      objectId: "in_owner_notice",
+    } as const;
+    expect(await notifyOwnersOf(billingOf(withNotify)!, input)).toBe(1);
+    // A redelivered event notifies nobody twice.
+    expect(await notifyOwnersOf(billingOf(withNotify)!, input)).toBe(0);
+    const rows = await h.admin.notification.findMany({
+      where: { workspaceId: workspace.id, kind: "billing_payment_failed" },
+      select: { userId: true, deliveries: { select: { channel: true, status: true } } },
+    });
+    expect(rows).toEqual([
+      {
+        userId: workspace.ownerId,
+        deliveries: expect.arrayContaining([
+          { channel: "in_app", status: "sent" },
+          { channel: "email", status: "sent" },
+        ]),
+      },
+    ]);
+    expect(
+      await h.admin.emailOutbox.count({
+        where: { workspaceId: workspace.id, subject: { contains: "Payment failed" } },
+      }),
+    ).toBe(1);
+    await channels.inboxBus.close();
+    h.queue.length = 0;
   });
 });

@@ -13,6 +13,7 @@ import {
   type StripeEventResult,
 } from "@atlas/billing";
 import { billingOf, type JobDeps } from "./deps.ts";
+import { degradeAfterPlanChange } from "./notifications.ts";
 import type { AtlasEventData } from "./events.ts";
 
 const OFF = { skipped: "billing is off" } as const;
@@ -23,7 +24,13 @@ export async function runCustomerSync(
   data: AtlasEventData<"atlas/billing.customer-sync">,
 ): Promise<StripeEventResult | typeof OFF> {
   const billing = billingOf(deps);
-  return billing ? processStripeEvent(billing, data) : OFF;
+  if (!billing) return OFF;
+  const result = await processStripeEvent(billing, data);
+  // A lower plan: what waits on a channel it lost is degraded, never lost.
+  if (result.customer.outcome === "applied") {
+    await degradeAfterPlanChange(deps, result.customer.workspaceId);
+  }
+  return result;
 }
 
 /** A member joined: raise the paid seats if the policy says so. */

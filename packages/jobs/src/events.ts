@@ -70,6 +70,30 @@ export const aiWeeklyPlansRequested = eventType("atlas/ai.weekly-plans.requested
   schema: z.object({ workspaceId: z.string().min(1) }),
 });
 
+/**
+ * One notification's e-mail and push deliveries (docs/architecture.md "Jobs" → "Notifications"):
+ * asked by notify() (`schedule`) from the apps and the jobs; the delivery function re-reads the
+ * rows, so a redelivered event sends nothing twice.
+ */
+export const notifyDeliver = eventType("atlas/notify.deliver", {
+  schema: z.object({
+    workspaceId: z.string().min(1),
+    userId: z.string().min(1),
+    notificationId: z.string().min(1),
+    dueAt: z.iso.datetime({ offset: true }).optional(),
+  }),
+});
+
+/** The evening streak reminders of one workspace (docs/domain.md "Streak monitoring"). */
+export const notifyEveningRequested = eventType("atlas/notify.evening.requested", {
+  schema: z.object({ workspaceId: z.string().min(1) }),
+});
+
+/** The due digest e-mails of one workspace (docs/domain.md "Digest timing"). */
+export const notifyDigestsRequested = eventType("atlas/notify.digests.requested", {
+  schema: z.object({ workspaceId: z.string().min(1) }),
+});
+
 export const atlasEvents = {
   [dayCloseRequested.name]: dayCloseRequested,
   [weekSummaryRequested.name]: weekSummaryRequested,
@@ -78,6 +102,9 @@ export const atlasEvents = {
   [billingReconcileRequested.name]: billingReconcileRequested,
   [aiSuggestionRequested.name]: aiSuggestionRequested,
   [aiWeeklyPlansRequested.name]: aiWeeklyPlansRequested,
+  [notifyDeliver.name]: notifyDeliver,
+  [notifyEveningRequested.name]: notifyEveningRequested,
+  [notifyDigestsRequested.name]: notifyDigestsRequested,
 } as const;
 
 export type AtlasEventName = keyof typeof atlasEvents;
@@ -101,3 +128,15 @@ export const BILLING_RECONCILE_CRON = "20 3 * * *";
  * zone get the week's plan suggested, once (a later tick finds it stored).
  */
 export const AI_WEEKLY_PLAN_CRON = "15 * * * *";
+
+/**
+ * Hourly at five past (UTC): the evening streak reminders of the members whose wall clock reads
+ * 19:00 … 19:59 (docs/domain.md "Streak monitoring"); the hour is checked per member.
+ */
+export const NOTIFY_EVENING_CRON = "5 * * * *";
+
+/**
+ * Hourly at ten past (UTC): the digest e-mails due (hourly ones at every tick, daily and weekly
+ * ones in the member's 08:00 hour; docs/domain.md "Digest timing").
+ */
+export const NOTIFY_DIGEST_CRON = "10 * * * *";

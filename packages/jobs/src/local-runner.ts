@@ -7,6 +7,14 @@ import { runCustomerSync, runReconcile, runSeatsSync } from "./billing.ts";
 import { listDailyChecks, listWeeklyPlans, runScheduledSuggestion } from "./ai-suggestions.ts";
 import { closeWorkspaceDays } from "./day-close.ts";
 import type { JobDeps } from "./deps.ts";
+import {
+  deliverOnce,
+  notifyCoachDigests,
+  notifyDayClose,
+  notifyEvening,
+  sendDueDigests,
+  type DeliveryEventData,
+} from "./notifications.ts";
 import { closeAndSummariseWeek } from "./week-summary.ts";
 import type { AtlasEventData, AtlasEventName } from "./events.ts";
 
@@ -30,6 +38,34 @@ async function runEach(deps: JobDeps, events: Awaited<ReturnType<typeof listWeek
   return results;
 }
 
+/**
+ * In process, a delivery deferred by quiet hours is retried by a timer (unref'd: it never holds
+ * the process open); after a restart the row stays deferred until notify() or a digest reaches it
+ * again (docs/architecture.md "Jobs" → "Notifications").
+ */
+async function deliverAndRetry(deps: JobDeps, data: DeliveryEventData) {
+  const { dueAt, ...request } = data;
+  const wait = dueAt === undefined ? 0 : new Date(dueAt).getTime() - deps.clock.now().getTime();
+  if (wait > 0) {
+    setTimeout(() => void deliverAndRetry(deps, request).catch(() => undefined), wait).unref();
+    return { waitingUntil: dueAt };
+  }
+  const result = await deliverOnce(deps, request);
+  if (result.nextDueAt !== null) {
+    const later = { ...request, dueAt: result.nextDueAt };
+    setTimeout(
+      () => void deliverAndRetry(deps, later).catch(() => undefined),
+      Math.max(0, new Date(result.nextDueAt).getTime() - deps.clock.now().getTime()),
+    ).unref();
+  }
+  return result;
+}
+
+/** Runs a job's notices' deliveries in turn, in process. */
+async function deliverEach(deps: JobDeps, deliveries: readonly DeliveryEventData[]) {
+  for (const delivery of deliveries) await deliverAndRetry(deps, delivery);
+}
+
 export const defaultHandlers: Handlers = {
   "atlas/day-close.requested": {
     key: (data) => data.workspaceId,
@@ -37,7 +73,10 @@ export const defaultHandlers: Handlers = {
     run: async (deps, data) => {
       const closed = await closeWorkspaceDays(deps, data.workspaceId);
       await runEach(deps, await listDailyChecks(deps, data.workspaceId));
-      return closed;
+      // Then its notices (docs/domain.md "Overload notices", "Streak monitoring").
+      const notices = await notifyDayClose(deps, data.workspaceId);
+      await deliverEach(deps, notices.deliveries);
+      return { ...closed, notified: notices.notified };
     },
   },
   "atlas/week-summary.requested": {
@@ -63,6 +102,27 @@ export const defaultHandlers: Handlers = {
   "atlas/ai.suggestion-requested": {
     key: (data) => data.memberId,
     run: (deps, data) => runScheduledSuggestion(deps, data),
+  },
+  "atlas/notify.deliver": {
+    key: (data) => data.notificationId,
+    run: deliverAndRetry,
+  },
+  "atlas/notify.evening.requested": {
+    key: (data) => data.workspaceId,
+    run: async (deps, data) => {
+      const { notified, deliveries } = await notifyEvening(deps, data.workspaceId);
+      await deliverEach(deps, deliveries);
+      return { notified };
+    },
+  },
+  "atlas/notify.digests.requested": {
+    key: (data) => data.workspaceId,
+    run: async (deps, data) => {
+      const digests = await sendDueDigests(deps, data.workspaceId);
+      const coach = await notifyCoachDigests(deps, data.workspaceId);
+      await deliverEach(deps, coach.deliveries);
+      return { ...digests, coachDigests: coach.notified };
+    },
   },
 };
 

@@ -7,10 +7,13 @@ import { listReconcileWorkspaces } from "./billing.ts";
 import { listWorkspaceIds } from "./day-close.ts";
 import { defaultDeps, type JobDeps } from "./deps.ts";
 import { AI_WEEKLY_LISTING } from "./functions/ai-suggestions.ts";
+import { NOTIFY_DIGEST_LISTING, NOTIFY_EVENING_LISTING } from "./functions/notifications.ts";
 import {
   BILLING_RECONCILE_CRON,
   AI_WEEKLY_PLAN_CRON,
   DAY_CLOSE_CRON,
+  NOTIFY_DIGEST_CRON,
+  NOTIFY_EVENING_CRON,
   WEEK_SUMMARY_CRON,
   type AtlasEventData,
   type AtlasEventName,
@@ -72,6 +75,24 @@ const SCHEDULES = [
     fanOut: async (deps) =>
       (await listWorkspaceIds(deps, AI_WEEKLY_LISTING)).map((workspaceId) => ({ workspaceId })),
   } satisfies Schedule<"atlas/ai.weekly-plans.requested">,
+  {
+    id: "notify-evening-cron",
+    cron: NOTIFY_EVENING_CRON,
+    event: "atlas/notify.evening.requested",
+    fanOut: async (deps) =>
+      (await listWorkspaceIds(deps, NOTIFY_EVENING_LISTING)).map((workspaceId) => ({
+        workspaceId,
+      })),
+  } satisfies Schedule<"atlas/notify.evening.requested">,
+  {
+    id: "notify-digest-cron",
+    cron: NOTIFY_DIGEST_CRON,
+    event: "atlas/notify.digests.requested",
+    fanOut: async (deps) =>
+      (await listWorkspaceIds(deps, NOTIFY_DIGEST_LISTING)).map((workspaceId) => ({
+        workspaceId,
+      })),
+  } satisfies Schedule<"atlas/notify.digests.requested">,
 ];
 
 /** Starts the crons; returns a function that stops them and waits for runs in flight. */

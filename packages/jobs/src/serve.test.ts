@@ -1,4 +1,4 @@
-/** The route handler the web app mounts at /api/inngest serves the day-close, week-summary, billing and AI suggestion functions. */
+/** The route handler the web app mounts at /api/inngest serves the day-close, week-summary, billing, AI suggestion and notification functions. */
 import { describe, expect, it, vi } from "vitest";
 
 describe("inngestHandler", () => {
@@ -11,7 +11,7 @@ describe("inngestHandler", () => {
     const response = await get(new Request("http://127.0.0.1:3000/api/inngest"), undefined);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { function_count?: number };
-    expect(body.function_count).toBe(11);
+    expect(body.function_count).toBe(16);
     vi.unstubAllEnvs();
   });
 });

@@ -10,6 +10,9 @@ import { plannerFromEnv, type Planner } from "@atlas/ai";
 import { getSession, type Session } from "@atlas/auth";
 import { invitationDeliveryFromEnv } from "@atlas/auth/clerk-invitations";
 import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
+import { deliveryEventOf } from "@atlas/jobs/notifications";
+import { send } from "@atlas/jobs/send";
+import type { NotifyDeps } from "@atlas/notify";
 import { createInboxBus, type InboxBus } from "@atlas/notify/inbox-bus";
 import type { BaseEnv } from "./env.ts";
 
@@ -24,6 +27,18 @@ interface Shared {
   /** The live inbox's wake-ups: Redis pub/sub with REDIS_URL, else in process. */
   inboxBus: InboxBus;
 }
+
+/**
+ * notify()'s deliveries go to the delivery job (docs/architecture.md "Jobs" → "Notifications"):
+ * Inngest in production, this process's local runner in embedded mode (e-mail to the outbox).
+ */
+const scheduleDelivery: NotifyDeps["schedule"] = async (request) => {
+  // The notification is stored already: a failed hand-off leaves its deliveries queued, never
+  // fails the caller's request.
+  await send("atlas/notify.deliver", deliveryEventOf(request)).catch((error: unknown) => {
+    console.error("[notify] could not schedule delivery", { ...request, error });
+  });
+};
 
 // One app-role client and one limiter per process; on globalThis so dev reloads reuse them.
 const holder = globalThis as typeof globalThis & { atlasShared?: Shared };
@@ -72,6 +87,7 @@ export function createContextFactory({
       onMemberJoined,
       billing: billing?.() ?? null,
       inboxBus,
+      scheduleDelivery,
     });
   }
 

@@ -11,11 +11,17 @@ import {
   listWeeklyPlans,
   planScheduled,
   prepareScheduled,
+  readyNoticeOf,
   storeScheduled,
 } from "../ai-suggestions.ts";
 import { listWorkspaceIds } from "../day-close.ts";
 import { defaultDeps, type JobDeps } from "../deps.ts";
-import { AI_WEEKLY_PLAN_CRON, aiSuggestionRequested, aiWeeklyPlansRequested } from "../events.ts";
+import {
+  AI_WEEKLY_PLAN_CRON,
+  aiSuggestionRequested,
+  aiWeeklyPlansRequested,
+  notifyDeliver,
+} from "../events.ts";
 
 /** Inngest accepts a bounded batch per send: fan out in chunks. */
 const FAN_OUT_CHUNK = 500;
@@ -76,7 +82,18 @@ export function createAiSuggestionFunctions(deps: JobDeps = defaultDeps) {
       if ("existingId" in preparation) return { id: preparation.existingId };
       const { prepared } = preparation;
       const answer = await step.run("plan", () => planScheduled(deps, prepared));
-      return { id: await step.run("store", () => storeScheduled(deps, prepared, answer)) };
+      const id = await step.run("store", () => storeScheduled(deps, prepared, answer));
+      // Proposed to the member: they hear it is ready, once per suggestion.
+      const { deliveries } = await step.run("notify-ready", () =>
+        readyNoticeOf(deps, prepared, id),
+      );
+      if (deliveries.length > 0) {
+        await step.sendEvent(
+          "deliver",
+          deliveries.map((d) => notifyDeliver.create(d)),
+        );
+      }
+      return { id };
     },
   );
 

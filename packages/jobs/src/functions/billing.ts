@@ -8,6 +8,7 @@
 import { isNoticeEvent, notifyOwnersOf, syncCustomer, syncSeats } from "@atlas/billing";
 import { listReconcileWorkspaces, runReconcile, runSeatsSync } from "../billing.ts";
 import { inngest } from "../client.ts";
+import { degradeAfterPlanChange } from "../notifications.ts";
 import { billingOf, defaultDeps, type JobDeps } from "../deps.ts";
 import {
   BILLING_RECONCILE_CRON,
@@ -37,6 +38,8 @@ export function createBillingFunctions(deps: JobDeps = defaultDeps) {
       if (customer.outcome !== "applied") return { customer: customer.outcome };
       const { workspaceId } = customer;
       const seats = await step.run("sync-seats", () => syncSeats(billing, workspaceId, { source }));
+      // A lower plan: what waits on a channel it lost is degraded, never lost.
+      await step.run("degrade-deliveries", () => degradeAfterPlanChange(deps, workspaceId));
       const notified = isNoticeEvent(type)
         ? await step.run("notify-owners", () =>
             notifyOwnersOf(billing, { workspaceId, type, objectId }),

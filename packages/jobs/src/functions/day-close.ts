@@ -6,7 +6,13 @@ import { inngest } from "../client.ts";
 import { listDailyChecks } from "../ai-suggestions.ts";
 import { closeWorkspaceDays, listWorkspaceIds } from "../day-close.ts";
 import { defaultDeps, type JobDeps } from "../deps.ts";
-import { aiSuggestionRequested, DAY_CLOSE_CRON, dayCloseRequested } from "../events.ts";
+import {
+  aiSuggestionRequested,
+  DAY_CLOSE_CRON,
+  dayCloseRequested,
+  notifyDeliver,
+} from "../events.ts";
+import { notifyDayClose } from "../notifications.ts";
 
 /** Inngest accepts a bounded batch per send: fan out in chunks. */
 const FAN_OUT_CHUNK = 500;
@@ -43,6 +49,17 @@ export function createDayCloseFunctions(deps: JobDeps = defaultDeps) {
         await step.sendEvent(
           "ai-checks",
           checks.map((data) => aiSuggestionRequested.create(data)),
+        );
+      }
+      // Then its notices (docs/domain.md "Overload notices", "Streak monitoring"): notify()'s
+      // dedupe keys make a retried step notify nobody twice.
+      const { deliveries } = await step.run("notify-day-close", () =>
+        notifyDayClose(deps, workspaceId),
+      );
+      if (deliveries.length > 0) {
+        await step.sendEvent(
+          "deliver",
+          deliveries.map((d) => notifyDeliver.create(d)),
         );
       }
       return closed;
