@@ -10,6 +10,9 @@ import { plannerFromEnv, type Planner } from "@atlas/ai";
 import { getSession, type Session } from "@atlas/auth";
 import { invitationDeliveryFromEnv } from "@atlas/auth/clerk-invitations";
 import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
+import { atlasMode, repoRoot } from "@atlas/config";
+import { vapidKeysFor } from "@atlas/notify/channels";
+import { notifyConfig } from "@atlas/notify/env";
 import { createInboxBus, type InboxBus } from "@atlas/notify/inbox-bus";
 import type { BaseEnv } from "./env.ts";
 
@@ -23,6 +26,8 @@ interface Shared {
   planner: Planner;
   /** The live inbox's wake-ups: Redis pub/sub with REDIS_URL, else in process. */
   inboxBus: InboxBus;
+  /** The VAPID public key browsers subscribe with; null: push is off (production without keys). */
+  pushPublicKey: string | null;
 }
 
 // One app-role client and one limiter per process; on globalThis so dev reloads reuse them.
@@ -53,6 +58,7 @@ export function createContextFactory({
         invitationDelivery: invitationDeliveryFromEnv(),
         planner: plannerFromEnv(ai),
         inboxBus: createInboxBus({ redisUrl: api.REDIS_URL }),
+        pushPublicKey: vapidKeysFor(notifyConfig(), atlasMode(), repoRoot())?.publicKey ?? null,
       };
     }
     return holder.atlasShared;
@@ -60,7 +66,7 @@ export function createContextFactory({
 
   /** The tRPC context for `session` with the shared resources. */
   function contextFor(session: Session | null) {
-    const { db, limiter, clock, invitationDelivery, planner, inboxBus } = shared();
+    const { db, limiter, clock, invitationDelivery, planner, inboxBus, pushPublicKey } = shared();
     return createContextInner({
       session,
       db,
@@ -72,6 +78,7 @@ export function createContextFactory({
       onMemberJoined,
       billing: billing?.() ?? null,
       inboxBus,
+      pushPublicKey,
     });
   }
 
