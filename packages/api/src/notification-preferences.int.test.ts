@@ -83,8 +83,8 @@ describe("notifications.preferences.get", () => {
 describe("notifications.preferences.update", () => {
   it("turns e-mail off for one category; repeating it changes nothing; others stay on", async () => {
     const change = {
-      changes: [{ category: "overload", channel: "email", isEnabled: false }],
-    } as const;
+      changes: [{ category: "overload" as const, channel: "email" as const, isEnabled: false }],
+    };
     const once = await nora().preferences.update(change);
     const twice = await nora().preferences.update(change);
     expect(twice).toEqual(once);
