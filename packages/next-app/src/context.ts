@@ -10,9 +10,6 @@ import { plannerFromEnv, type Planner } from "@atlas/ai";
 import { getSession, type Session } from "@atlas/auth";
 import { invitationDeliveryFromEnv } from "@atlas/auth/clerk-invitations";
 import { createPrismaClient, type Db, type EventSource } from "@atlas/db";
-import { atlasMode, repoRoot } from "@atlas/config";
-import { vapidKeysFor } from "@atlas/notify/channels";
-import { notifyConfig } from "@atlas/notify/env";
 import { createInboxBus, type InboxBus } from "@atlas/notify/inbox-bus";
 import type { BaseEnv } from "./env.ts";
 
@@ -26,8 +23,8 @@ interface Shared {
   planner: Planner;
   /** The live inbox's wake-ups: Redis pub/sub with REDIS_URL, else in process. */
   inboxBus: InboxBus;
-  /** The VAPID public key browsers subscribe with; null: push is off (production without keys). */
-  pushPublicKey: string | null;
+  /** The VAPID public key browsers subscribe with; null: push is off. */
+  vapidPublicKey: string | null;
 }
 
 // One app-role client and one limiter per process; on globalThis so dev reloads reuse them.
@@ -39,6 +36,7 @@ export function createContextFactory({
   source,
   onMemberJoined,
   billing,
+  pushPublicKey,
 }: {
   env: () => Pick<BaseEnv, "db" | "api" | "ai">;
   /** The app's name in the execution log's `source` (web, admin). */
@@ -47,6 +45,8 @@ export function createContextFactory({
   onMemberJoined?: (workspaceId: string) => void;
   /** Stripe for the billing procedures (the web app); unset or null: billing off. */
   billing?: () => CreateContextOptions["billing"];
+  /** The VAPID public key of web push (the web app); unset or null: push off. */
+  pushPublicKey?: () => string | null;
 }) {
   function shared(): Shared {
     if (!holder.atlasShared) {
@@ -58,7 +58,7 @@ export function createContextFactory({
         invitationDelivery: invitationDeliveryFromEnv(),
         planner: plannerFromEnv(ai),
         inboxBus: createInboxBus({ redisUrl: api.REDIS_URL }),
-        pushPublicKey: vapidKeysFor(notifyConfig(), atlasMode(), repoRoot())?.publicKey ?? null,
+        vapidPublicKey: pushPublicKey?.() ?? null,
       };
     }
     return holder.atlasShared;
@@ -66,7 +66,7 @@ export function createContextFactory({
 
   /** The tRPC context for `session` with the shared resources. */
   function contextFor(session: Session | null) {
-    const { db, limiter, clock, invitationDelivery, planner, inboxBus, pushPublicKey } = shared();
+    const { db, limiter, clock, invitationDelivery, planner, inboxBus, vapidPublicKey } = shared();
     return createContextInner({
       session,
       db,
@@ -78,7 +78,7 @@ export function createContextFactory({
       onMemberJoined,
       billing: billing?.() ?? null,
       inboxBus,
-      pushPublicKey,
+      pushPublicKey: vapidPublicKey,
     });
   }
 
