@@ -66,6 +66,10 @@ import { getUnreadCount } from "./routers/app/inbox/get-unread-count.ts";
 import { listInbox } from "./routers/app/inbox/list-inbox.ts";
 import { liveInbox } from "./routers/app/inbox/live-inbox.ts";
 import { markAllRead, markRead } from "./routers/app/inbox/mark-read.ts";
+import { getPreferences } from "./routers/app/notifications/get-preferences.ts";
+import { pushPublicKey, pushSubscribe, pushUnsubscribe } from "./routers/app/notifications/push.ts";
+import { updatePreferences } from "./routers/app/notifications/update-preferences.ts";
+import { updateSettings } from "./routers/app/notifications/update-settings.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 const workspaceRouter = {
@@ -80,6 +84,13 @@ const workspaceRouter = {
   invitations: listInvitations,
   revokeInvitation,
   acceptInvitation,
+} satisfies TRPCRouterRecord;
+
+/** docs/domain.md "Notifications" › "Preferences": the caller's own choices in this workspace. */
+const notificationsRouter = {
+  preferences: { get: getPreferences, update: updatePreferences },
+  settings: { update: updateSettings },
+  push: { publicKey: pushPublicKey, subscribe: pushSubscribe, unsubscribe: pushUnsubscribe },
 } satisfies TRPCRouterRecord;
 
 const meRouter = {
@@ -198,6 +209,7 @@ export const appRouter = createTRPCRouter({
   billing: billingRouter,
   ai: aiRouter,
   inbox: inboxRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -55,6 +55,11 @@ interface Case {
   inA?: { input: (ids: Ids) => unknown; expect: Refusal | Record<Caller, Refusal> };
 }
 
+/** A browser's push subscription as PushSubscription.toJSON() gives it. */
+const PUSH_SUBSCRIPTION = {
+  endpoint: "https://push.example.test/send/cross-tenant",
+  keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) },
+};
 /** A member id outside A: the owner learns it is no member here; a member may not ask at all. */
 const NO_MEMBER = { owner: "NOT_FOUND", nora: "FORBIDDEN" } as const;
 /** Another workspace's grant: the owner learns there is no such request here; a member may not decide. */
@@ -286,6 +291,27 @@ const APP_CASES: Record<string, Case> = {
   "inbox.markRead": { input: ({ b }) => ({ workspaceId: b, ids: ["x"] }), expect: "FORBIDDEN" },
   "inbox.markAllRead": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
   "inbox.live": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "notifications.preferences.get": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "notifications.preferences.update": {
+    input: ({ b }) => ({
+      workspaceId: b,
+      changes: [{ category: "overload", channel: "email", isEnabled: false }],
+    }),
+    expect: "FORBIDDEN",
+  },
+  "notifications.settings.update": {
+    input: ({ b }) => ({ workspaceId: b, digest: "off" }),
+    expect: "FORBIDDEN",
+  },
+  "notifications.push.publicKey": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "notifications.push.subscribe": {
+    input: ({ b }) => ({ workspaceId: b, ...PUSH_SUBSCRIPTION }),
+    expect: "FORBIDDEN",
+  },
+  "notifications.push.unsubscribe": {
+    input: ({ b }) => ({ workspaceId: b, endpoint: PUSH_SUBSCRIPTION.endpoint }),
+    expect: "FORBIDDEN",
+  },
   "overload.applyRelief": {
     input: ({ b, ofB }) => ({ workspaceId: b, ...KEY, moves: [reliefMove(ofB.taskId)] }),
     expect: "FORBIDDEN",

@@ -92,6 +92,8 @@ export interface CreateContextOptions {
    * `atlas/notify.deliver`); unset, they stay queued for the delivery job's next sweep.
    */
   scheduleDelivery?: NotifyDeps["schedule"];
+  /** The VAPID public key browsers subscribe with (docs/architecture.md "Notifications"); unset: push off. */
+  pushPublicKey?: string | null;
 }
 
 const leaveQueued: NotifyDeps["schedule"] = async () => undefined;
@@ -123,6 +125,7 @@ export function createContextInner(opts: CreateContextOptions) {
     planner: opts.planner ?? localPlanner,
     inboxBus: opts.inboxBus ?? (processInboxBus ??= createInboxBus()),
     scheduleDelivery: opts.scheduleDelivery ?? leaveQueued,
+    pushPublicKey: opts.pushPublicKey ?? null,
     /** Runs one call of this request when a slot is free (CALLS_AT_ONCE_PER_REQUEST). */
     callSlot: pLimit(CALLS_AT_ONCE_PER_REQUEST),
   };

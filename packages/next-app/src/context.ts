@@ -26,6 +26,8 @@ interface Shared {
   planner: Planner;
   /** The live inbox's wake-ups: Redis pub/sub with REDIS_URL, else in process. */
   inboxBus: InboxBus;
+  /** The VAPID public key browsers subscribe with; null: push is off. */
+  vapidPublicKey: string | null;
 }
 
 /**
@@ -49,6 +51,7 @@ export function createContextFactory({
   source,
   onMemberJoined,
   billing,
+  pushPublicKey,
 }: {
   env: () => Pick<BaseEnv, "db" | "api" | "ai">;
   /** The app's name in the execution log's `source` (web, admin). */
@@ -57,6 +60,8 @@ export function createContextFactory({
   onMemberJoined?: (workspaceId: string) => void;
   /** Stripe for the billing procedures (the web app); unset or null: billing off. */
   billing?: () => CreateContextOptions["billing"];
+  /** The VAPID public key of web push (the web app); unset or null: push off. */
+  pushPublicKey?: () => string | null;
 }) {
   function shared(): Shared {
     if (!holder.atlasShared) {
@@ -68,6 +73,7 @@ export function createContextFactory({
         invitationDelivery: invitationDeliveryFromEnv(),
         planner: plannerFromEnv(ai),
         inboxBus: createInboxBus({ redisUrl: api.REDIS_URL }),
+        vapidPublicKey: pushPublicKey?.() ?? null,
       };
     }
     return holder.atlasShared;
@@ -75,7 +81,7 @@ export function createContextFactory({
 
   /** The tRPC context for `session` with the shared resources. */
   function contextFor(session: Session | null) {
-    const { db, limiter, clock, invitationDelivery, planner, inboxBus } = shared();
+    const { db, limiter, clock, invitationDelivery, planner, inboxBus, vapidPublicKey } = shared();
     return createContextInner({
       session,
       db,
@@ -88,6 +94,7 @@ export function createContextFactory({
       billing: billing?.() ?? null,
       inboxBus,
       scheduleDelivery,
+      pushPublicKey: vapidPublicKey,
     });
   }
 

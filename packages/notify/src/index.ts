@@ -23,7 +23,7 @@ export {
   type DeliveryChannel,
   type NotificationCategory,
 } from "@atlas/core/notifications/categories";
-export { channelsFor } from "./channels.ts";
+export { channelsFor, vapidKeysFor } from "./channels.ts";
 export {
   DIGEST_LIMIT,
   MAX_ATTEMPTS,

@@ -68,6 +68,8 @@ interface CallOptions {
   invitationDelivery?: InvitationDelivery;
   /** Told after a join (production: the seat sync); default none. */
   onMemberJoined?: (workspaceId: string) => void;
+  /** The VAPID public key the server would hand browsers; default none (push off). */
+  pushPublicKey?: string | null;
 }
 
 const appCaller = createCallerFactory(appRouter);
@@ -117,6 +119,7 @@ export async function createHarness(): Promise<Harness> {
       bypassDb: admin,
       invitationDelivery: options.invitationDelivery,
       onMemberJoined: options.onMemberJoined,
+      pushPublicKey: options.pushPublicKey,
     });
 
   return {

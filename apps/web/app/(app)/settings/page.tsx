@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CapacityForm } from "~/components/capacity-form.tsx";
+import { NotificationSettingsForm } from "~/components/notifications/notification-settings-form.tsx";
 import { TimeSettingsForm } from "~/components/time-settings-form.tsx";
 import { WorkspaceSettingsForm } from "~/components/workspace-settings-form.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
@@ -11,10 +12,11 @@ export default async function SettingsPage() {
   const [api, active] = await Promise.all([getApi(), getActiveWorkspace()]);
   const workspaceId = active?.id;
   const managesWorkspace = active?.role === "owner" || active?.role === "admin";
-  const [me, capacity, workspaceSettings] = await Promise.all([
+  const [me, capacity, workspaceSettings, notifications] = await Promise.all([
     api.me.settings.get(),
     workspaceId ? api.membership.capacity.get({ workspaceId }) : null,
     workspaceId && managesWorkspace ? api.workspace.settings.get({ workspaceId }) : null,
+    workspaceId ? api.notifications.preferences.get({ workspaceId }) : null,
   ]);
   // Computed here, not in the browser, so server and client render the same list.
   const timeZones = Intl.supportedValuesOf("timeZone");
@@ -29,6 +31,14 @@ export default async function SettingsPage() {
           workspaceId={active.id}
           workspaceName={active.name}
           initial={capacity}
+        />
+      ) : null}
+      {active && notifications ? (
+        <NotificationSettingsForm
+          key={`notifications-${active.id}`}
+          workspaceId={active.id}
+          initial={notifications}
+          isOwner={active.role === "owner"}
         />
       ) : null}
       {active && workspaceSettings ? (
