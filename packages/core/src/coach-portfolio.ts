@@ -163,6 +163,38 @@ function recoveringReason(closed: readonly StoredDay[]): string {
   return `Score back up to ${latest!.score} from ${before!.score}`;
 }
 
+/**
+ * The stored past's overload (docs/domain.md "The portfolio"): the week-level rule over the stored
+ * rows of end − 6 … end, with the count of days whose level is over or critical.
+ */
+export function storedLoadLevel(
+  days: readonly Pick<StoredDay, "localDate" | "loadMinutes" | "capacityMinutes">[],
+  end: LocalDate,
+): { level: LoadLevel; overloadedDays: number } {
+  const loadFrom = addDays(end, -(PORTFOLIO_LOAD_DAYS - 1));
+  // Rule: a past day off has no split of task and habit minutes: its whole load counts as tasks.
+  const loadDays = days
+    .filter((d) => d.localDate >= loadFrom && d.localDate <= end)
+    .map((d) => ({
+      level: dayLevel(7 * d.loadMinutes, 7 * d.loadMinutes, d.capacityMinutes),
+      isOverCapacity: d.capacityMinutes > 0 && d.loadMinutes > d.capacityMinutes,
+    }));
+  const { level } = weekLevel(loadDays);
+  return { level, overloadedDays: loadDays.filter((d) => isOverloadedLevel(d.level)).length };
+}
+
+/**
+ * A streak at risk from today's stored row (docs/domain.md "The portfolio", "Streak monitoring"):
+ * pending, not yet complete, with a stored streak of 3 or more.
+ */
+export function isStoredStreakAtRisk(h: StoredHabitToday): boolean {
+  return (
+    h.state === "pending" &&
+    h.streak >= PORTFOLIO_STREAK_AT_RISK &&
+    (h.completion === null || h.completion < 1)
+  );
+}
+
 /** One member's portfolio line; a member whose status is active has no flags and risk 0. */
 export function portfolioLine(input: PortfolioInput): PortfolioLine {
   const { today } = input;
@@ -171,16 +203,7 @@ export function portfolioLine(input: PortfolioInput): PortfolioLine {
   );
   const closed = days.filter((d) => d.localDate < today);
 
-  const loadFrom = addDays(today, -(PORTFOLIO_LOAD_DAYS - 1));
-  // Rule: a past day off has no split of task and habit minutes: its whole load counts as tasks.
-  const loadDays = days
-    .filter((d) => d.localDate >= loadFrom && d.localDate <= today)
-    .map((d) => ({
-      level: dayLevel(7 * d.loadMinutes, 7 * d.loadMinutes, d.capacityMinutes),
-      isOverCapacity: d.capacityMinutes > 0 && d.loadMinutes > d.capacityMinutes,
-    }));
-  const { level } = weekLevel(loadDays);
-  const overloadedDays = loadDays.filter((d) => isOverloadedLevel(d.level)).length;
+  const { level, overloadedDays } = storedLoadLevel(days, today);
 
   const latestConsistency = closed.filter((d) => d.consistency !== null).at(-1);
   const consistency = latestConsistency?.consistency ?? null;
@@ -198,12 +221,7 @@ export function portfolioLine(input: PortfolioInput): PortfolioLine {
     return { date, score: byDate.get(date)?.score ?? null };
   });
 
-  const streaksAtRisk = input.habitsToday.filter(
-    (h) =>
-      h.state === "pending" &&
-      h.streak >= PORTFOLIO_STREAK_AT_RISK &&
-      (h.completion === null || h.completion < 1),
-  ).length;
+  const streaksAtRisk = input.habitsToday.filter(isStoredStreakAtRisk).length;
 
   const status = isStatusActive(input.status, today) ? input.status : null;
   const base = {
