@@ -1,7 +1,7 @@
 /**
  * The portfolio benchmark's data: WORKSPACES workspaces × MEMBERS members, one coach of them all,
  * DAYS days of history per member written straight as the stored rows the portfolio reads
- * (MemberDayScore, HabitDayValue, checkpoints) and the log (3 habits, a check-in most days), by
+ * (MemberDayScore, HabitDayValue, checkpoints) and the log (3 daily habits, a check-in most days), by
  * set-based SQL (generate_series) as the admin role: no derivation runs. Deterministic: every
  * "random" value is a hash of its coordinates. A tenth of the members slip over the last two weeks,
  * a tenth stop checking in, a tenth carry too much load, a tenth broke a long streak.
@@ -16,14 +16,24 @@ export interface PortfolioData {
   counts: Record<string, number>;
 }
 
-const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo"];
+/** The members' zones, one in four each (the notify bench ticks 19:00 in each). */
+export const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo"];
 
 export async function generatePortfolio(
   client: pg.ClientBase,
-  opts: { workspaces: number; members: number; days: number; today: string },
+  opts: {
+    workspaces: number;
+    members: number;
+    days: number;
+    today: string;
+    /** Prefixes every generated id, so two cohorts can share a database (bench/notify). */
+    prefix?: string;
+  },
   progress: (line: string) => void,
 ): Promise<PortfolioData> {
   const { workspaces, members, days, today } = opts;
+  const p = opts.prefix ?? "";
+  if (!/^[a-z0-9]*$/.test(p)) throw new Error(`bench: prefix ${p} must be [a-z0-9]*`);
   const step = async (what: string, sql: string, params: unknown[] = []) => {
     const started = performance.now();
     const result = await client.query(sql, params);
@@ -33,35 +43,35 @@ export async function generatePortfolio(
   };
   const planId = randomUUID();
   const plan = PLAN_CATALOG.self_hosted;
-  await client.query(`INSERT INTO "Plan" (id, key, name) VALUES ($1, $2, $3)`, [
-    planId,
-    plan.id,
-    plan.name,
-  ]);
-  const coachId = "bench-coach";
-  await client.query(
-    `INSERT INTO "User" (id, email, name) VALUES ($1, 'coach@bench.local', 'Bench Coach')`,
-    [coachId],
+  const { rows: plans } = await client.query<{ id: string }>(
+    `INSERT INTO "Plan" (id, key, name) VALUES ($1, $2, $3)
+     ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    [planId, plan.id, plan.name],
   );
+  const coachId = `${p}bench-coach`;
+  await client.query(`INSERT INTO "User" (id, email, name) VALUES ($1, $2, 'Bench Coach')`, [
+    coachId,
+    `${p}coach@bench.local`,
+  ]);
   await step(
     "workspaces",
     `INSERT INTO "Workspace" (id, name, slug, "planId", entitlements, "createdAt")
-     SELECT 'w' || w, 'Workspace ' || w, 'bench-' || w, $4, $5::jsonb, $3::date - ($2::int + 30)
+     SELECT '${p}w' || w, 'Workspace ' || w, '${p}bench-' || w, $4, $5::jsonb, $3::date - ($2::int + 30)
      FROM generate_series(1, $1::int) w`,
-    [workspaces, days, today, planId, JSON.stringify(snapshotOf(plan.id))],
+    [workspaces, days, today, plans[0]!.id, JSON.stringify(snapshotOf(plan.id))],
   );
   const members$ = `FROM generate_series(1, $1::int) w, generate_series(1, $2::int) m`;
   await step(
     "users",
     `INSERT INTO "User" (id, email, name)
-     SELECT 'u' || w || '-' || m, 'u' || w || '-' || m || '@bench.local', 'Member ' || w || '-' || m
+     SELECT '${p}u' || w || '-' || m, '${p}u' || w || '-' || m || '@bench.local', 'Member ' || w || '-' || m
      ${members$}`,
     [workspaces, members],
   );
   await step(
     "time settings",
     `INSERT INTO "UserTimeSetting" (id, "userId", "effectiveFrom", "timeZone")
-     SELECT gen_random_uuid()::text, 'u' || w || '-' || m, '2000-01-01',
+     SELECT gen_random_uuid()::text, '${p}u' || w || '-' || m, '2000-01-01',
             ($3::text[])[1 + (w * 31 + m) % ${ZONES.length}]
      ${members$}`,
     [workspaces, members, ZONES],
@@ -69,17 +79,25 @@ export async function generatePortfolio(
   await step(
     "memberships",
     `INSERT INTO "Membership" ("workspaceId", "userId", role, "createdAt")
-     SELECT 'w' || w, 'u' || w || '-' || m, 'member'::"MembershipRole", $4::date - ($3::int + 1) ${members$}
+     SELECT '${p}w' || w, '${p}u' || w || '-' || m, 'member'::"MembershipRole", $4::date - ($3::int + 1) ${members$}
      UNION ALL
-     SELECT 'w' || w, '${coachId}', 'coach'::"MembershipRole", $4::date - ($3::int + 1) FROM generate_series(1, $1::int) w`,
+     SELECT '${p}w' || w, '${coachId}', 'coach'::"MembershipRole", $4::date - ($3::int + 1) FROM generate_series(1, $1::int) w`,
     [workspaces, members, days, today],
   );
   const habits$ = `${members$}, generate_series(1, 3) h`;
   await step(
     "habits",
     `INSERT INTO "Habit" (id, "workspaceId", "memberId", title, "startDate", "createdById")
-     SELECT 'h' || w || '-' || m || '-' || h, 'w' || w, 'u' || w || '-' || m, 'Habit ' || h,
-            $4::date - $3::int, 'u' || w || '-' || m
+     SELECT '${p}h' || w || '-' || m || '-' || h, '${p}w' || w, '${p}u' || w || '-' || m, 'Habit ' || h,
+            $4::date - $3::int, '${p}u' || w || '-' || m
+     ${habits$}`,
+    [workspaces, members, days, today],
+  );
+  await step(
+    "habit versions",
+    `INSERT INTO "HabitVersion" (id, "workspaceId", "habitId", "effectiveFrom", schedule)
+     SELECT gen_random_uuid()::text, '${p}w' || w, '${p}h' || w || '-' || m || '-' || h,
+            $4::date - $3::int, 'daily'::"HabitSchedule"
      ${habits$}`,
     [workspaces, members, days, today],
   );
@@ -91,9 +109,9 @@ export async function generatePortfolio(
     "events",
     `INSERT INTO "ExecutionEvent" (id, "workspaceId", "memberId", "habitId", kind, "localDate",
        "occurredAt", "recordedById", source, "idempotencyKey")
-     SELECT gen_random_uuid()::text, 'w' || w, 'u' || w || '-' || m, 'h' || w || '-' || m || '-' || h,
+     SELECT gen_random_uuid()::text, '${p}w' || w, '${p}u' || w || '-' || m, '${p}h' || w || '-' || m || '-' || h,
             'done', $4::date - k, ($4::date - k) + time '09:00' + h * interval '1 hour',
-            'u' || w || '-' || m, 'web', 'e' || w || '-' || m || '-' || h || '-' || k
+            '${p}u' || w || '-' || m, 'web', '${p}e' || w || '-' || m || '-' || h || '-' || k
      ${days$}, generate_series(1, 3) h
      WHERE ${rnd("e")} < 0.85 - 0.1 * h AND NOT (m % 10 = 1 AND k < 5)`,
     [workspaces, members, days, today],
@@ -105,7 +123,7 @@ export async function generatePortfolio(
     `INSERT INTO "MemberDayScore" ("workspaceId", "memberId", "localDate", "scoreNumerator",
        "scoreDenominator", score, "dueCount", "doneCount", consistency, "loadMinutes",
        "capacityMinutes", "closedAt")
-     SELECT 'w' || w, 'u' || w || '-' || m, $4::date - k, s, 100, s, 3, 2,
+     SELECT '${p}w' || w, '${p}u' || w || '-' || m, $4::date - k, s, 100, s, 3, 2,
             round(0.5 + (${rnd("c")} * 0.4)::numeric, 5),
             CASE WHEN m % 10 = 3 AND k < 7 THEN 480 ELSE 120 + (${rnd("l")} * 180)::int END, 360,
             CASE WHEN k > 0 THEN $4::date - k + 1 END
@@ -116,7 +134,7 @@ export async function generatePortfolio(
     "habit days",
     `INSERT INTO "HabitDayValue" ("workspaceId", "memberId", "habitId", "localDate", completion,
        strength, streak, state)
-     SELECT 'w' || w, 'u' || w || '-' || m, 'h' || w || '-' || m || '-' || h, $4::date - k,
+     SELECT '${p}w' || w, '${p}u' || w || '-' || m, '${p}h' || w || '-' || m || '-' || h, $4::date - k,
             CASE WHEN ${rnd("e")} < 0.85 - 0.1 * h THEN 1 ELSE 0 END,
             round((${rnd("g")})::numeric, 7), (k * 7 + h) % 20,
             (CASE WHEN k = 0 THEN 'pending' WHEN ${rnd("e")} < 0.85 - 0.1 * h THEN 'met'
@@ -128,11 +146,11 @@ export async function generatePortfolio(
   await step(
     "checkpoints",
     `INSERT INTO "MemberDeriveCheckpoint" ("workspaceId", "memberId", "localDate", state)
-     SELECT 'w' || w, 'u' || w || '-' || m, $4::date - k, jsonb_build_object(
+     SELECT '${p}w' || w, '${p}u' || w || '-' || m, $4::date - k, jsonb_build_object(
               'version', 1, 'through', $4::date - k, 'consistency', 0.7,
               'lastRaw', jsonb_build_object('num', '70', 'den', '100'),
               'scoredDays', $3::int - k + 1,
-              'habits', (SELECT jsonb_object_agg('h' || w || '-' || m || '-' || h, jsonb_build_object(
+              'habits', (SELECT jsonb_object_agg('${p}h' || w || '-' || m || '-' || h, jsonb_build_object(
                   'strength', 0.6, 'week', null,
                   'streak', jsonb_build_object('streak', 3, 'bestStreak', 20, 'previous', 'met',
                     'pendingRepair', null, 'lastRepairedDate', null, 'lastBreak', null,
@@ -155,7 +173,7 @@ export async function generatePortfolio(
   }
   return {
     coachId,
-    workspaceIds: Array.from({ length: workspaces }, (_, i) => `w${i + 1}`),
+    workspaceIds: Array.from({ length: workspaces }, (_, i) => `${p}w${i + 1}`),
     counts,
   };
 }
