@@ -179,7 +179,12 @@ describe("the live inbox", () => {
     await received.next(1);
     expect(received.ids).toEqual([first]);
     expect(received.events[0]).toMatchObject({
-      item: { id: first, kind: "coach_note_shared", title: "First", link: { app: "web", path: "/dashboard?note=n1" } },
+      item: {
+        id: first,
+        kind: "coach_note_shared",
+        title: "First",
+        link: { app: "web", path: "/dashboard?note=n1" },
+      },
       unreadCount: expect.any(Number),
     });
     expect(received.events[0]!.unreadCount).toBeGreaterThanOrEqual(1);
