@@ -203,6 +203,17 @@ describe("notifications.push", () => {
     expect(await h.admin.pushSubscription.count()).toBe(0);
   });
 
+  it("another member subscribing the same browser is a clear conflict, and nothing changes", async () => {
+    await nora().push.subscribe(DEVICE);
+    const bernd = h.as("bernd", "demo", { pushPublicKey: VAPID_PUBLIC }).notifications;
+    expect(await rejectionOf(bernd.push.subscribe(DEVICE))).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("another member's push notifications"),
+    });
+    const rows = await h.admin.pushSubscription.findMany();
+    expect(rows.map((r) => r.userId)).toEqual([h.userIds.nora]);
+  });
+
   it("another member cannot remove someone else's device", async () => {
     await nora().push.subscribe(DEVICE);
     const bernd = h.as("bernd", "demo", { pushPublicKey: VAPID_PUBLIC }).notifications;

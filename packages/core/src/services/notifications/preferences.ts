@@ -249,13 +249,22 @@ export async function subscribePush(
 ): Promise<{ endpoint: string }> {
   const recipient = keyOf(member);
   const keys = { p256dh: input.keys.p256dh, auth: input.keys.auth };
-  await db.pushSubscription.upsert({
-    where: {
-      workspaceId_endpoint: { workspaceId: recipient.workspaceId, endpoint: input.endpoint },
-    },
-    create: { ...recipient, endpoint: input.endpoint, ...keys },
-    update: keys,
+  const where = { ...recipient, endpoint: input.endpoint };
+  const renew = async () => (await db.pushSubscription.updateMany({ where, data: keys })).count > 0;
+  if (await renew()) return { endpoint: input.endpoint };
+  // Not an upsert: under row-level security ON CONFLICT DO UPDATE fails on a row the caller
+  // cannot see. DO NOTHING skips it, and a second look tells a retry of one's own from a browser
+  // that is another member's (one person per workspace and endpoint).
+  const { count } = await db.pushSubscription.createMany({
+    data: [{ ...where, ...keys }],
+    skipDuplicates: true,
   });
+  if (count === 0 && !(await renew())) {
+    throw new AppError(
+      "CONFLICT",
+      "This browser already gets another member's push notifications for this workspace: they can turn push off in their settings first.",
+    );
+  }
   return { endpoint: input.endpoint };
 }
 
