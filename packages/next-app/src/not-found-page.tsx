@@ -13,8 +13,8 @@ export function NotFoundNotice({ home }: { home: WayHome }) {
       <CardHeader>
         <h1 className="text-xl font-semibold leading-tight">Page not found</h1>
         <CardDescription>
-          There is nothing at this address: the link may be mistyped, or what it pointed to has moved
-          or is gone.
+          There is nothing at this address: the link may be mistyped, or what it pointed to has
+          moved or is gone.
         </CardDescription>
       </CardHeader>
       <div className="px-5 pb-5">
