@@ -69,7 +69,10 @@ function build() {
     if (/^Route \(app\)/.test(line)) pastTable.add(name);
     if (pastTable.has(name) || /^\s*(\$ .*)?$/.test(line)) return null;
     const said = line
-      .replace(/^cache miss, executing .*/, "sources changed since the last build: building")
+      .replace(
+        /^cache miss, executing .*/,
+        "building (the first build, or a source changed since the last one)",
+      )
       .replace(/^cache hit, .*/, "up to date: the build of these sources, from turbo's cache");
     return `[${elapsed()}] ${label(name)} ${said}`;
   };
