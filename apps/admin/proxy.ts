@@ -7,6 +7,6 @@ export default createProxy();
 // the package's matcher. /api/inngest, /api/webhooks/* and static files never reach the proxy.
 export const config = {
   matcher: [
-    "/((?!_next/static|_next/image|api/inngest|api/webhooks|api/notifications/unsubscribe|favicon\\.ico|.*\\.(?:css|js|map|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|txt|xml)$).*)",
+    "/((?!_next/static|_next/image|api/inngest|api/webhooks|api/notifications/unsubscribe|favicon\\.ico|.*\\.(?:css|js|map|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|txt|xml|webmanifest)$).*)",
   ],
 } satisfies ProxyConfig;

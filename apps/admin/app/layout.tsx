@@ -1,7 +1,8 @@
 import "@fontsource-variable/inter";
 import "./globals.css";
+import { appViewport } from "@atlas/next-app/branding";
 import { RootShell } from "@atlas/next-app/root-shell";
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "~/lib/trpc/react.tsx";
 
@@ -9,6 +10,8 @@ export const metadata: Metadata = {
   title: { default: "Atlas admin", template: "%s · Atlas admin" },
   description: "Atlas admin: the coach console.",
 };
+
+export const viewport: Viewport = appViewport;
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -21,7 +21,7 @@ import { foreignOriginRefusal } from "./edge.ts";
  */
 export const proxyConfig = {
   matcher: [
-    "/((?!_next/static|_next/image|api/inngest|api/webhooks|api/notifications/unsubscribe|favicon\\.ico|.*\\.(?:css|js|map|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|txt|xml)$).*)",
+    "/((?!_next/static|_next/image|api/inngest|api/webhooks|api/notifications/unsubscribe|favicon\\.ico|.*\\.(?:css|js|map|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|txt|xml|webmanifest)$).*)",
   ],
 } as const;
 

@@ -1,0 +1,9 @@
+import { appManifest } from "@atlas/next-app/branding";
+
+export default function manifest() {
+  return appManifest({
+    name: "Atlas admin",
+    shortName: "Atlas admin",
+    description: "Atlas admin: the coach console.",
+  });
+}
