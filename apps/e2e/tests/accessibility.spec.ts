@@ -4,6 +4,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { violations } from "../src/axe.ts";
+import { newDemoMember } from "../src/members.ts";
 import { signIn } from "../src/session.ts";
 import { query } from "../src/trpc.ts";
 
@@ -40,6 +41,22 @@ test("the member pages have no WCAG 2.1 A/AA violations", async ({ page }) => {
       const problems = await violations(page);
       if (problems.length > 0) found[`${path} (${size.name})`] = problems;
     }
+  }
+  expect(found).toEqual({});
+});
+
+test("a new member's first-run guide has no WCAG 2.1 A/AA violations", async ({ page }) => {
+  await newDemoMember("Ada Accessible");
+  await signIn(page, web, /Ada Accessible/);
+  const found: Record<string, Awaited<ReturnType<typeof violations>>> = {};
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.goto(`${web}/`);
+    await expect(page.getByRole("heading", { level: 1, name: "Welcome to Atlas" })).toBeVisible();
+    // With a template picked, its fields show too.
+    await page.getByRole("checkbox", { name: /^Read\b/ }).check();
+    const problems = await violations(page);
+    if (problems.length > 0) found[`/ first run (${size.name})`] = problems;
   }
   expect(found).toEqual({});
 });

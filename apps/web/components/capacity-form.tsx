@@ -32,10 +32,13 @@ export function CapacityForm({
   workspaceId,
   workspaceName,
   initial,
+  onSaved,
 }: {
   workspaceId: string;
   workspaceName: string;
   initial: WeekCapacity;
+  /** Told once the week is saved (the first-run guide moves on). */
+  onSaved?: (week: WeekCapacity) => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -49,6 +52,7 @@ export function CapacityForm({
         setSaved(true);
         setValues(asText(data));
         queryClient.setQueryData(trpc.membership.capacity.get.queryKey({ workspaceId }), data);
+        onSaved?.(data);
       },
     }),
   );

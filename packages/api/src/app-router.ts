@@ -70,6 +70,9 @@ import { getPreferences } from "./routers/app/notifications/get-preferences.ts";
 import { pushPublicKey, pushSubscribe, pushUnsubscribe } from "./routers/app/notifications/push.ts";
 import { updatePreferences } from "./routers/app/notifications/update-preferences.ts";
 import { updateSettings } from "./routers/app/notifications/update-settings.ts";
+import { advanceFirstRun, skipFirstRun } from "./routers/app/first-run/advance-first-run.ts";
+import { getFirstRun } from "./routers/app/first-run/get-first-run.ts";
+import { pickStarterHabits } from "./routers/app/first-run/pick-starter-habits.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
 const workspaceRouter = {
@@ -100,6 +103,14 @@ const meRouter = {
 
 const membershipRouter = {
   capacity: { get: getCapacity, update: updateCapacity },
+} satisfies TRPCRouterRecord;
+
+/** docs/domain.md "First run": the guide a member with nothing planned sees on Today. */
+const firstRunRouter = {
+  get: getFirstRun,
+  pickHabits: pickStarterHabits,
+  advance: advanceFirstRun,
+  skip: skipFirstRun,
 } satisfies TRPCRouterRecord;
 
 /** Plans of work (docs/domain.md "Plans of work"): every create is idempotent on `idempotencyKey`. */
@@ -196,6 +207,7 @@ export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   me: meRouter,
   membership: membershipRouter,
+  firstRun: firstRunRouter,
   goal: goalRouter,
   habit: habitRouter,
   task: taskRouter,

@@ -126,6 +126,20 @@ const APP_CASES: Record<string, Case> = {
     input: ({ b }) => ({ workspaceId: b, ...week }),
     expect: "FORBIDDEN",
   },
+  "firstRun.get": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
+  "firstRun.pickHabits": {
+    input: ({ b }) => ({
+      workspaceId: b,
+      ...KEY,
+      habits: [{ title: "Read", schedule: { type: "daily" }, target: null, durationMinutes: 20 }],
+    }),
+    expect: "FORBIDDEN",
+  },
+  "firstRun.advance": {
+    input: ({ b }) => ({ workspaceId: b, from: "set_capacity" }),
+    expect: "FORBIDDEN",
+  },
+  "firstRun.skip": { input: ({ b }) => ({ workspaceId: b }), expect: "FORBIDDEN" },
 
   "goal.list": {
     input: ({ b }) => ({ workspaceId: b }),

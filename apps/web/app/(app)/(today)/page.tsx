@@ -2,6 +2,7 @@ import { AtRiskCard, LoadCard, ScoreCard, buttonVariants } from "@atlas/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { FirstRun } from "~/components/first-run/first-run.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { HabitRow } from "~/components/today/habit-row.tsx";
 import { RescheduleOverdue } from "~/components/today/reschedule-overdue.tsx";
@@ -33,11 +34,14 @@ export default async function TodayPage() {
 
   const api = await getApi();
   // The open recovery and deferral suggestions (docs/domain.md "AI suggestions"), to decide here.
-  const [today, recovery, deferral] = await Promise.all([
+  const [today, recovery, deferral, firstRun] = await Promise.all([
     api.today.get(),
     api.ai.list({ type: "recovery", status: ["proposed"], limit: 1 }),
     api.ai.list({ type: "deferral", status: ["proposed"], limit: 1 }),
+    api.firstRun.get(),
   ]);
+  // A member with nothing planned yet gets the guide instead (docs/domain.md "First run").
+  if (firstRun.step !== null) return <FirstRun step={firstRun.step} today={today} />;
   const suggestions = [...recovery.items, ...deferral.items];
   const { habits, tasks, overdue, score } = today;
   const isEmpty = habits.length === 0 && tasks.length === 0 && overdue.length === 0;
