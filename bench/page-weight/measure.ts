@@ -43,6 +43,13 @@ const OBSERVE_LAYOUT_SHIFT = `
 
 const gzipSize = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
+/** Whose pages are measured: a member with 60 days of plans and log in the seed. */
+export const MEMBER = /Nora Newman/;
+/** The billing page is for owners and admins. */
+export const OWNER = /Olivia Owner/;
+/** Admin is for coaches. */
+export const COACH = /Carlos Coach/;
+
 /** Signs in through the dev sign-in page as the seeded user whose button matches `name`. */
 export async function signIn(browser: Browser, webUrl: string, name: RegExp) {
   const context = await browser.newContext();

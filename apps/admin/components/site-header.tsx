@@ -1,6 +1,6 @@
 import { signOut } from "@atlas/next-app/actions";
 import { Button } from "@atlas/ui";
-import { UserButton } from "@clerk/nextjs";
+import { UserButton } from "@atlas/next-app/clerk-components";
 import Link from "next/link";
 
 /** The console's header: the product name, the way back to the web app, and sign out. */

@@ -1,6 +1,6 @@
 import { authEnv, authProvider } from "@atlas/auth";
-import { ClerkProvider } from "@clerk/nextjs";
 import type { ReactNode } from "react";
+import { ClerkProvider } from "./clerk-components.tsx";
 
 /** The document every app's root layout renders: <html>, <body> and, when in use, Clerk. */
 export function RootShell({ children }: { children: ReactNode }) {

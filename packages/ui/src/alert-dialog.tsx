@@ -1,13 +1,19 @@
 "use client";
 
-import { AlertDialog as Dialog } from "radix-ui";
-import type { ReactNode } from "react";
+import {
+  cloneElement,
+  isValidElement,
+  useId,
+  useRef,
+  type MouseEvent,
+  type ReactNode,
+} from "react";
 import { buttonVariants } from "./button-variants.ts";
-import { cn } from "./cn.ts";
 
 /**
- * A destructive action behind a confirmation (Radix AlertDialog: focus trapped, Escape cancels,
- * `role="alertdialog"` named by its title). `trigger` is the button that opens it.
+ * A destructive action behind a confirmation: a native modal <dialog> (the rest of the page is
+ * inert, so focus stays inside; Escape cancels) with `role="alertdialog"`, named by its title and
+ * described by its description. `trigger` is the button that opens it; Cancel has the focus first.
  */
 export function ConfirmDialog({
   trigger,
@@ -24,29 +30,65 @@ export function ConfirmDialog({
   cancelLabel?: string;
   onConfirm: () => void;
 }) {
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+
+  function open() {
+    dialog.current?.showModal();
+    cancel.current?.focus();
+  }
+
+  const opener = isValidElement<{ onClick?: (event: MouseEvent<HTMLElement>) => void }>(trigger)
+    ? cloneElement(trigger, {
+        "aria-haspopup": "dialog",
+        onClick: (event: MouseEvent<HTMLElement>) => {
+          trigger.props.onClick?.(event);
+          if (!event.defaultPrevented) open();
+        },
+      } as object)
+    : trigger;
+
   return (
-    <Dialog.Root>
-      <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-foreground/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 flex w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 rounded-lg border border-border bg-surface p-5 shadow-lg">
-          <Dialog.Title className="text-lg font-semibold leading-tight">{title}</Dialog.Title>
-          <Dialog.Description className="text-sm text-muted-foreground">
+    <>
+      {opener}
+      <dialog
+        ref={dialog}
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-description`}
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-border bg-surface p-5 text-foreground shadow-lg backdrop:bg-foreground/40"
+      >
+        <div className="flex flex-col gap-4">
+          <h2 id={`${id}-title`} className="text-lg font-semibold leading-tight">
+            {title}
+          </h2>
+          <div id={`${id}-description`} className="text-sm text-muted-foreground">
             {description}
-          </Dialog.Description>
+          </div>
           <div className="flex flex-wrap justify-end gap-2">
-            <Dialog.Cancel className={buttonVariants({ variant: "outline" })}>
+            <button
+              ref={cancel}
+              type="button"
+              className={buttonVariants({ variant: "outline" })}
+              onClick={() => dialog.current?.close()}
+            >
               {cancelLabel}
-            </Dialog.Cancel>
-            <Dialog.Action
-              className={cn(buttonVariants({ variant: "danger" }))}
-              onClick={onConfirm}
+            </button>
+            <button
+              type="button"
+              className={buttonVariants({ variant: "danger" })}
+              onClick={() => {
+                dialog.current?.close();
+                onConfirm();
+              }}
             >
               {confirmLabel}
-            </Dialog.Action>
+            </button>
           </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+        </div>
+      </dialog>
+    </>
   );
 }

@@ -1,8 +1,5 @@
-"use client";
-
 import type { VariantProps } from "class-variance-authority";
-import { Slot } from "radix-ui";
-import type { ComponentProps } from "react";
+import { Children, cloneElement, isValidElement, type ComponentProps } from "react";
 import { buttonVariants } from "./button-variants.ts";
 import { cn } from "./cn.ts";
 
@@ -11,7 +8,25 @@ export interface ButtonProps extends ComponentProps<"button">, VariantProps<type
   asChild?: boolean;
 }
 
-export function Button({ className, variant, size, asChild = false, ...props }: ButtonProps) {
-  const Component = asChild ? Slot.Root : "button";
-  return <Component className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+export function Button({
+  className,
+  variant,
+  size,
+  asChild = false,
+  children,
+  ...props
+}: ButtonProps) {
+  const classes = cn(buttonVariants({ variant, size }), className);
+  if (!asChild) {
+    return (
+      <button className={classes} {...props}>
+        {children}
+      </button>
+    );
+  }
+  const child = Children.only(children);
+  if (!isValidElement<{ className?: string }>(child)) {
+    throw new Error("Button asChild needs a single element child.");
+  }
+  return cloneElement(child, { ...props, className: cn(classes, child.props.className) });
 }

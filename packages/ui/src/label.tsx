@@ -1,12 +1,9 @@
-"use client";
-
-import { Label as LabelPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn } from "./cn.ts";
 
-export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
+export function Label({ className, ...props }: ComponentProps<"label">) {
   return (
-    <LabelPrimitive.Root
+    <label
       className={cn("text-sm font-medium leading-none text-foreground", className)}
       {...props}
     />

@@ -2,7 +2,7 @@ import { can } from "@atlas/api/permissions";
 import { signOut } from "@atlas/next-app/actions";
 import { requireSession } from "@atlas/next-app/server";
 import { Button } from "@atlas/ui";
-import { OrganizationSwitcher, UserButton } from "@clerk/nextjs";
+import { OrganizationSwitcher, UserButton } from "@atlas/next-app/clerk-components";
 import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
