@@ -4,6 +4,7 @@
  * new habits or tasks.
  */
 import { AppError } from "@atlas/core";
+import { MAX_MILESTONES } from "../../bounds.ts";
 import type { TenantDb } from "@atlas/db";
 import type { LocalDate } from "@atlas/time";
 import {
@@ -41,9 +42,6 @@ export type GoalOut = {
   createdAt: string;
   updatedAt: string;
 };
-
-/** Milestones a goal may have. */
-export const MAX_MILESTONES = 50;
 
 const GOAL_SELECT = {
   id: true,
