@@ -34,12 +34,16 @@ export function leftoverMessage(issue: z.core.$ZodRawIssue): string {
       if (issue.origin === "array" || issue.origin === "set") {
         return `This must have at most ${max} items`;
       }
-      return issue.inclusive === false ? `This must be less than ${max}` : `This must be at most ${max}`;
+      return issue.inclusive === false
+        ? `This must be less than ${max}`
+        : `This must be at most ${max}`;
     }
     case "too_small": {
       const min = formatNumber(issue.minimum);
       if (issue.origin === "string") {
-        return issue.minimum === 1 ? "This must not be empty" : `This must be at least ${min} characters`;
+        return issue.minimum === 1
+          ? "This must not be empty"
+          : `This must be at least ${min} characters`;
       }
       if (issue.origin === "array" || issue.origin === "set") {
         return `This must have at least ${min} item${issue.minimum === 1 ? "" : "s"}`;

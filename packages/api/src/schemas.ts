@@ -4,12 +4,7 @@
  * No server-only imports: the web forms load these schemas to check before sending.
  */
 import { ROLES } from "@atlas/core/permissions";
-import {
-  MAX_DATE,
-  MAX_TITLE_LENGTH,
-  MAX_VALUE,
-  MIN_DATE,
-} from "@atlas/core/bounds";
+import { MAX_DATE, MAX_TITLE_LENGTH, MAX_VALUE, MIN_DATE } from "@atlas/core/bounds";
 import {
   isLocalDate,
   isValidTimeZone,

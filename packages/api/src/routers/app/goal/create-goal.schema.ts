@@ -1,11 +1,6 @@
 import type { createGoal } from "@atlas/core/services/plans/goals";
 import { z } from "zod";
-import {
-  ZIdempotencyKey,
-  ZMemberIdInput,
-  ZTitle,
-  type ServiceOutput,
-} from "../../../schemas.ts";
+import { ZIdempotencyKey, ZMemberIdInput, ZTitle, type ServiceOutput } from "../../../schemas.ts";
 import { MAX_MILESTONES } from "@atlas/core/bounds";
 import { ZDescription, ZGoal, ZLifeArea, ZTargetDate } from "./goal.schema.ts";
 
@@ -15,7 +10,9 @@ export const ZCreateGoalInput = z.object({
   idempotencyKey: ZIdempotencyKey,
   title: ZTitle(),
   description: ZDescription.default(""),
-  status: z.enum(["draft", "active"], { error: "Status must be draft or active" }).default("active"),
+  status: z
+    .enum(["draft", "active"], { error: "Status must be draft or active" })
+    .default("active"),
   targetDate: ZTargetDate.nullable().default(null),
   lifeArea: ZLifeArea.nullable().default(null),
   /** Milestones in order. */

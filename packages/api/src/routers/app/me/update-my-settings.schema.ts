@@ -1,6 +1,11 @@
 import type { updateMyTimeSetting } from "@atlas/core/services/access/time-settings";
 import { z } from "zod";
-import { atLeastOneField, ZDayStartMinutes, ZTimeZone, type ServiceOutput } from "../../../schemas.ts";
+import {
+  atLeastOneField,
+  ZDayStartMinutes,
+  ZTimeZone,
+  type ServiceOutput,
+} from "../../../schemas.ts";
 import { ZMySettings } from "./get-my-settings.schema.ts";
 
 export const ZUpdateMySettingsInput = z

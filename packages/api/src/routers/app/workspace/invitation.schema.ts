@@ -1,6 +1,4 @@
-import {
-  INVITABLE_ROLES,
-} from "@atlas/core/permissions";
+import { INVITABLE_ROLES } from "@atlas/core/permissions";
 import type { InvitationRecord } from "@atlas/core/services/workspaces/invitations";
 import { z } from "zod";
 

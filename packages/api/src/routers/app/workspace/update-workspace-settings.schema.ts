@@ -3,7 +3,8 @@ import { z } from "zod";
 import { atLeastOneField, ZTimeZone, ZWholeNumber, type ServiceOutput } from "../../../schemas.ts";
 import { ZWorkspaceSettings } from "./get-workspace-settings.schema.ts";
 
-const THRESHOLD_ERROR = "AI acceptance threshold must be a number from 0 to 1, with at most 3 decimal places";
+const THRESHOLD_ERROR =
+  "AI acceptance threshold must be a number from 0 to 1, with at most 3 decimal places";
 
 /** Stored as DECIMAL(4,3): more than three decimals would be silently rounded, so refuse them. */
 const ZThreshold = z
@@ -15,9 +16,7 @@ const ZThreshold = z
 export const ZUpdateWorkspaceSettingsInput = z
   .object({
     lateEntryWindowDays: ZWholeNumber("Late-entry window", 0, 60, "days").optional(),
-    sharesProgress: z
-      .boolean({ error: "Sharing progress must be on or off" })
-      .optional(),
+    sharesProgress: z.boolean({ error: "Sharing progress must be on or off" }).optional(),
     aiAcceptanceThreshold: ZThreshold.optional(),
     defaultTimeZone: ZTimeZone("Default time zone").optional(),
   })
