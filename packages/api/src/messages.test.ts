@@ -3,6 +3,9 @@
  * ("Invalid input: expected int, received number", "Too big: expected number to be <=1440") for any
  * bad value of any field, and the form fields' messages name the field as the form labels it.
  */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ZCreateHabitInput } from "./routers/app/habit/create-habit.schema.ts";
@@ -16,19 +19,22 @@ import { leftoverMessage } from "./messages.ts";
 /** Zod's own words (its English locale), which must never reach a person. */
 const DEFAULT_WORDS = /expected|Invalid input|Too big|Too small|Invalid option|Unrecognized/i;
 
-const modules = import.meta.glob<Record<string, unknown>>("./routers/**/*.schema.ts", {
-  eager: true,
-});
+const ROUTERS = fileURLToPath(new URL("./routers/", import.meta.url));
+const files = readdirSync(ROUTERS, { recursive: true, encoding: "utf8" })
+  .filter((file) => file.endsWith(".schema.ts"))
+  .sort();
 
 /** Every exported input schema of every procedure. */
-const inputs = Object.entries(modules).flatMap(([file, exports]) =>
-  Object.entries(exports)
-    .filter(([name, value]) => /^Z\w*Input$/.test(name) && value instanceof z.ZodType)
-    .map(
-      ([name, schema]) =>
-        [`${file.replace("./routers/", "")} ${name}`, schema as z.ZodType] as const,
-    ),
-);
+const inputs = (
+  await Promise.all(
+    files.map(async (file) => {
+      const exports = (await import(join(ROUTERS, file))) as Record<string, unknown>;
+      return Object.entries(exports)
+        .filter(([name, value]) => /^Z\w*Input$/.test(name) && value instanceof z.ZodType)
+        .map(([name, schema]) => [`${file} ${name}`, schema as z.ZodType] as const);
+    }),
+  )
+).flat();
 
 const BAD_VALUES: unknown[] = [
   undefined,
