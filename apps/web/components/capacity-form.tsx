@@ -4,8 +4,9 @@ import { Field, Input, fieldControlProps } from "@atlas/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { SettingsCard } from "~/components/settings-card.tsx";
-import { describeError, firstError } from "~/lib/errors.ts";
+import { firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 
 const DAYS = [
   ["monMinutes", "Monday"],
@@ -56,27 +57,29 @@ export function CapacityForm({
       },
     }),
   );
-  const { fields, form } = describeError(update.error);
+  const check = useSchemaCheck("membership.capacity.update");
+  const { fields, form } = check.shown(update.error);
 
-  function submit() {
+  async function submit() {
     setSaved(false);
-    // An empty or non-numeric box is sent as is (NaN): the API's message names the day.
+    // An empty or non-numeric box is checked as is (NaN): the schema's message names the day.
     const week = Object.fromEntries(
       DAYS.map(([key]) => [key, values[key].trim() === "" ? Number.NaN : Number(values[key])]),
     ) as WeekCapacity;
-    update.mutate({ workspaceId, ...week });
+    if (await check.passes(week)) update.mutate({ workspaceId, ...week });
   }
 
   return (
     <SettingsCard
       id={id}
       title={`Capacity in ${workspaceName}`}
-      description="Minutes you can give to this workspace on each weekday (0 to 1440)."
+      description="Minutes you can give to this workspace on each weekday (0 to 1,440)."
       submitLabel="Save capacity"
       isPending={update.isPending}
       error={form}
       saved={saved ? "Saved." : null}
-      onSubmit={submit}
+      onSubmit={() => void submit()}
+      onFocus={check.preload}
     >
       <fieldset>
         <legend className="mb-3 text-sm font-medium">Minutes per weekday</legend>

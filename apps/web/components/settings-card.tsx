@@ -14,6 +14,7 @@ export function SettingsCard({
   error,
   saved,
   onSubmit,
+  onFocus,
   children,
 }: {
   /** The form's `useId()`; the title is `${id}-title`. */
@@ -27,6 +28,8 @@ export function SettingsCard({
   /** The confirmation once saved, else null. */
   saved: ReactNode;
   onSubmit: () => void;
+  /** The form's first focus (useSchemaCheck's `preload`). */
+  onFocus?: (() => void) | undefined;
   children: ReactNode;
 }) {
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -41,7 +44,7 @@ export function SettingsCard({
         <CardDescription>{description}</CardDescription>
       </CardHeader>
       <CardContent>
-        <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+        <form noValidate onSubmit={submit} onFocus={onFocus} className="flex flex-col gap-4">
           {children}
           <div className="flex items-center gap-3">
             <Button type="submit" disabled={isPending}>

@@ -4,8 +4,9 @@ import { Field, NativeSelect, fieldControlProps } from "@atlas/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { SettingsCard } from "~/components/settings-card.tsx";
-import { describeError, firstError } from "~/lib/errors.ts";
+import { firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 
 export interface TimeSettings {
   timeZone: string;
@@ -45,7 +46,8 @@ export function TimeSettingsForm({
       },
     }),
   );
-  const { fields, form } = describeError(update.error);
+  const check = useSchemaCheck("me.settings.update");
+  const { fields, form } = check.shown(update.error);
 
   const zoneOptions = (timeZones.includes(timeZone) ? timeZones : [timeZone, ...timeZones]).map(
     (zone) => ({ value: zone, label: zone.replaceAll("_", " ") }),
@@ -54,9 +56,10 @@ export function TimeSettingsForm({
     ? DAY_STARTS
     : [...DAY_STARTS, Number(dayStart)].sort((a, b) => a - b);
 
-  function submit() {
+  async function submit() {
     setSaved(null);
-    update.mutate({ timeZone, dayStartMinutes: Number(dayStart) });
+    const input = { timeZone, dayStartMinutes: Number(dayStart) };
+    if (await check.passes(input)) update.mutate(input);
   }
 
   const zoneError = firstError(fields, "timeZone");
@@ -81,7 +84,8 @@ export function TimeSettingsForm({
           ? `Saved${saved.effectiveFrom ? `, in force from ${saved.effectiveFrom}` : ""}.`
           : null
       }
-      onSubmit={submit}
+      onSubmit={() => void submit()}
+      onFocus={check.preload}
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${id}-zone`} label="Time zone" error={zoneError}>

@@ -4,8 +4,9 @@ import { Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { SettingsCard } from "~/components/settings-card.tsx";
-import { describeError, firstError } from "~/lib/errors.ts";
+import { firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 
 export interface WorkspaceSettings {
   lateEntryWindowDays: number;
@@ -45,17 +46,18 @@ export function WorkspaceSettingsForm({
       },
     }),
   );
-  const { fields, form } = describeError(update.error);
+  const check = useSchemaCheck("workspace.settings.update");
+  const { fields, form } = check.shown(update.error);
 
-  function submit() {
+  async function submit() {
     setSaved(false);
-    update.mutate({
-      workspaceId,
+    const input = {
       lateEntryWindowDays: toNumber(windowDays),
       aiAcceptanceThreshold: toNumber(threshold),
       sharesProgress,
       defaultTimeZone: timeZone,
-    });
+    };
+    if (await check.passes(input)) update.mutate({ workspaceId, ...input });
   }
 
   const windowError = firstError(fields, "lateEntryWindowDays");
@@ -72,7 +74,8 @@ export function WorkspaceSettingsForm({
       isPending={update.isPending}
       error={form}
       saved={saved ? "Saved." : null}
-      onSubmit={submit}
+      onSubmit={() => void submit()}
+      onFocus={check.preload}
     >
       <div className="grid gap-4 sm:grid-cols-3">
         <Field

@@ -5,7 +5,9 @@ import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type ReactNode } from "react";
-import { describeError } from "~/lib/errors.ts";
+import type { describeError } from "~/lib/errors.ts";
+import type { FormSchemaName } from "~/lib/form-schemas.ts";
+import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 
@@ -16,8 +18,10 @@ type TRPC = ReturnType<typeof useTRPC>;
  * The machinery of a plan's form (habit, goal, task): one form that creates ("New …") or, given
  * `update`, edits what exists. It holds the draft, sends the create with an idempotency key (a
  * retry after a failure reuses it) or the update, shows what was saved ("Created <link>." or
- * `updated`), and refreshes the page's server data. A failure stays in the mutation's error:
- * `fields` has its per-field messages, and `card` (SettingsCard's props) the rest.
+ * `updated`), and refreshes the page's server data. Before sending, the input is checked with the
+ * API's own schema (`schemas`, useSchemaCheck): its problems show all at once and nothing is sent.
+ * `fields` has the per-field messages (the client's, else the server's), and `card` (SettingsCard's
+ * props) the rest.
  */
 export function usePlanForm<
   Draft,
@@ -33,6 +37,7 @@ export function usePlanForm<
   empty,
   initial,
   mutations,
+  schemas,
   create,
   update,
   href,
@@ -45,6 +50,8 @@ export function usePlanForm<
     create: UseMutationOptions<Created, CreateError, CreateInput, CreateContext>;
     update: UseMutationOptions<Updated, UpdateError, UpdateInput, UpdateContext>;
   };
+  /** The procedures' names in the form schemas (lib/form-schemas.ts). */
+  schemas: { create: FormSchemaName; update: FormSchemaName };
   /** The create's input, but for its idempotency key. */
   create: (draft: Draft) => Omit<CreateInput, "idempotencyKey">;
   /** Present when editing: the update's input (what changed). */
@@ -68,7 +75,8 @@ export function usePlanForm<
   const createMutation = useMutation(options.create);
   const updateMutation = useMutation(options.update);
   const mutation = update ? updateMutation : createMutation;
-  const { fields, form } = describeError(mutation.error);
+  const check = useSchemaCheck(update ? schemas.update : schemas.create);
+  const { fields, form } = check.shown(mutation.error);
 
   async function submit() {
     setSaved(null);
@@ -76,10 +84,9 @@ export function usePlanForm<
       if (!update) {
         const body = create(draft);
         // The body with its key is the create's input (the key is the one field `create` leaves out).
-        const created = await createMutation.mutateAsync({
-          idempotencyKey: idempotency.keyFor(body),
-          ...body,
-        } as CreateInput);
+        const input = { idempotencyKey: idempotency.keyFor(body), ...body } as CreateInput;
+        if (!(await check.passes(input))) return;
+        const created = await createMutation.mutateAsync(input);
         idempotency.reset();
         setDraft(empty);
         setSaved(
@@ -92,7 +99,9 @@ export function usePlanForm<
           </>,
         );
       } else {
-        await updateMutation.mutateAsync(update(draft));
+        const input = update(draft);
+        if (!(await check.passes(input))) return;
+        await updateMutation.mutateAsync(input);
         setSaved(updated);
       }
       startRefresh(() => router.refresh());
@@ -102,6 +111,13 @@ export function usePlanForm<
   }
 
   /** The SettingsCard's props that come from the form's state. */
-  const card = { id, isPending: mutation.isPending, error: form, saved, onSubmit: submit };
+  const card = {
+    id,
+    isPending: mutation.isPending,
+    error: form,
+    saved,
+    onSubmit: submit,
+    onFocus: check.preload,
+  };
   return { id, draft, set, fields, card };
 }

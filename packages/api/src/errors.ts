@@ -12,6 +12,8 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { z, ZodError } from "zod";
+// Zod's words for issues no schema worded (a side effect: the global error map).
+import "./messages.ts";
 
 export { AppError };
 
@@ -106,6 +108,12 @@ function flattenedZodError(error: TRPCError): AtlasErrorData["zodError"] {
   return { formErrors: flat.formErrors, fieldErrors: flat.fieldErrors };
 }
 
+/** The first problem, in the schema's words: the message of a refused input. */
+function firstProblem(zodError: NonNullable<AtlasErrorData["zodError"]>): string {
+  const fieldMessages = Object.values(zodError.fieldErrors).flatMap((messages) => messages ?? []);
+  return zodError.formErrors[0] ?? fieldMessages[0] ?? "Some fields need fixing.";
+}
+
 /** Seconds until a refused call may be retried (a rate limit's AppError, a busy server), else null. */
 export function retryAfterSecondsOf(error: unknown): number | null {
   const retryAfter = findAppError(error)?.details?.retryAfterSeconds;
@@ -127,7 +135,7 @@ export function errorFormatter(opts: {
   return {
     // The JSON-RPC code follows the mapped tRPC code (the shape tRPC built used the original).
     code: TRPC_ERROR_CODES_BY_KEY[error.code],
-    message: zodError ? "Invalid input" : error.message,
+    message: zodError ? firstProblem(zodError) : error.message,
     data: {
       code: error.code,
       httpStatus: getHTTPStatusCodeFromError(error),

@@ -224,7 +224,7 @@ describe("habits", () => {
           startDate: addDays(M, -1),
         }),
       "BAD_REQUEST",
-      /cannot start in the past/,
+      /^Start date must be today or later, at most a year ahead\.$/,
     );
     expect((error.cause as AppError).details).toEqual({ field: "startDate" });
   });

@@ -1,9 +1,21 @@
-/** Zod pieces shared by several procedure schemas. */
-import { ROLES } from "@atlas/core";
-import { ZLocalDate } from "@atlas/time";
+/**
+ * Zod pieces shared by several procedure schemas. Input messages name the field as the form
+ * labels it and say what is allowed; the bounds are docs/domain.md "Bounds" (core's bounds.ts).
+ * No server-only imports: the web forms load these schemas to check before sending.
+ */
+import { ROLES } from "@atlas/core/permissions";
+import { MAX_DATE, MAX_TITLE_LENGTH, MAX_VALUE, MIN_DATE } from "@atlas/core/bounds";
+import {
+  isLocalDate,
+  isValidTimeZone,
+  MAX_DAY_START_MINUTES,
+  ZLocalDate,
+  type LocalDate,
+} from "@atlas/time";
 import { z } from "zod";
-import { hasAtMostThreeDecimals, MAX_VALUE } from "@atlas/core/services/shared/values";
+import { hasAtMostThreeDecimals } from "@atlas/core/services/shared/values";
 import type { SupportGrantOut } from "@atlas/core/services/platform/support-access";
+import { formatNumber } from "./messages.ts";
 
 export const ZRole = z.enum(ROLES);
 
@@ -12,7 +24,7 @@ export const ZId = z.string().min(1).max(100);
 
 /** An update must change something. */
 export const atLeastOneField = {
-  message: "Nothing to update: pass at least one field.",
+  message: "Nothing to update: change at least one field.",
   check: (value: object) => Object.values(value).some((v) => v !== undefined),
 };
 
@@ -40,48 +52,89 @@ export const noNul = {
   error: "Text must not contain NUL characters",
 };
 
-/** Free text of at most `max` characters (trimmed unless `trim` is false). */
+/** Free text of at most `max` characters (trimmed unless `trim` is false), labelled `what`. */
 export function ZText(max: number, what: string, options: { trim?: boolean } = {}) {
-  const base = options.trim === false ? z.string() : z.string().trim();
-  return base
-    .max(max, { error: `${what} must be at most ${max} characters` })
+  const error = `${what} must be at most ${formatNumber(max)} characters`;
+  const base = options.trim === false ? z.string({ error }) : z.string({ error }).trim();
+  return base.max(max, { error }).refine(noNul.check, { error: noNul.error });
+}
+
+/** Required text of 1 … `max` characters after trimming, labelled `what` ("Name", "Unit"). */
+export function ZRequiredText(max: number, what: string) {
+  const error = `${what} must be 1 to ${formatNumber(max)} characters`;
+  return z
+    .string({ error })
+    .trim()
+    .min(1, { error: `${what} must not be empty` })
+    .max(max, { error })
     .refine(noNul.check, { error: noNul.error });
 }
 
-/** A title of a goal, habit, task or milestone. */
-export const ZTitle = z
-  .string()
-  .trim()
-  .min(1, { error: "The title must not be empty" })
-  .max(200, { error: "The title must be at most 200 characters" })
-  .refine(noNul.check, { error: noNul.error });
+/** A title of a goal, task or milestone ("Title"); a habit's form calls it "Name". */
+export function ZTitle(what = "Title") {
+  return ZRequiredText(MAX_TITLE_LENGTH, what);
+}
 
 /**
- * A calendar date in input (plans, the log): a real date from 1900-01-01 to 9999-12-31 (the
- * database's date type has no year 0, and nothing here is older than that).
+ * A whole number from `min` to `max` ("Times per week must be a whole number from 1 to 7";
+ * with `unit`: "Duration must be a whole number of minutes from 0 to 1,440"): one message for a
+ * wrong type, NaN, a fraction or a value out of range.
  */
-export const ZDateInput = ZLocalDate.refine((d) => d >= "1900-01-01", {
-  error: "Dates start at 1900-01-01",
-});
+export function ZWholeNumber(what: string, min: number, max: number, unit?: string) {
+  const error = `${what} must be a whole number${unit ? ` of ${unit}` : ""} from ${formatNumber(min)} to ${formatNumber(max)}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
 
-const threeDecimals = {
-  check: hasAtMostThreeDecimals,
-  error: "A value may have at most 3 decimal places",
-};
+/** A time zone picked from the list ("Time zone", "Default time zone"): a current IANA name. */
+export function ZTimeZone(what: string) {
+  const error = `${what} must be a time zone from the list, like Europe/Berlin`;
+  return z.string({ error }).refine(isValidTimeZone, { error });
+}
 
-/** A logged amount: 0 ≤ value ≤ MAX_VALUE, at most 3 decimals. */
-export const ZLoggedValue = z
-  .number({ error: "The value must be a number" })
-  .min(0, { error: "The value must not be negative" })
-  .max(MAX_VALUE, { error: `The value must be at most ${MAX_VALUE}` })
-  .refine(threeDecimals.check, { error: threeDecimals.error });
+/** When a member's day starts ("Day starts at"): minutes after midnight, up to noon. */
+export const ZDayStartMinutes = ZWholeNumber(
+  "Day starts at",
+  0,
+  MAX_DAY_START_MINUTES,
+  "minutes after midnight",
+);
 
-/** A measurable target: 0 < value ≤ MAX_VALUE, at most 3 decimals. */
-export const ZTargetValue = z
-  .number({ error: "The target must be a number" })
-  .positive({ error: "The target must be greater than 0" })
-  .max(MAX_VALUE, { error: `The target must be at most ${MAX_VALUE}` })
-  .refine(threeDecimals.check, { error: threeDecimals.error });
+/** The words of a date's range, for messages. */
+const DATE_RANGE = "from 1 January 2000 to 31 December 2100";
+
+/**
+ * A calendar date in input ("YYYY-MM-DD"), labelled `what`: a real date from MIN_DATE to MAX_DATE
+ * (docs/domain.md "Bounds"). Bounds relative to the member's today are the services'.
+ */
+export function ZDate(what: string) {
+  const error = `${what} must be a real date ${DATE_RANGE}`;
+  return z
+    .string({ error })
+    .refine(isLocalDate, { error, abort: true })
+    .refine((d) => d >= MIN_DATE && d <= MAX_DATE, { error })
+    .transform((d) => d as LocalDate);
+}
+
+/** A date whose form has no label of its own (the log's day, a list's range). */
+export const ZDateInput = ZDate("The date");
+
+/** A number with at most 3 decimals from `min` (or above it, `exclusive`) to MAX_VALUE. */
+function ZAmount(what: string, min: number, exclusive: boolean) {
+  const range = exclusive
+    ? `greater than ${formatNumber(min)} and at most ${formatNumber(MAX_VALUE)}`
+    : `from ${formatNumber(min)} to ${formatNumber(MAX_VALUE)}`;
+  const error = `${what} must be a number ${range}, with at most 3 decimal places`;
+  const base = z.number({ error });
+  return (exclusive ? base.gt(min, { error }) : base.min(min, { error }))
+    .max(MAX_VALUE, { error })
+    .refine(hasAtMostThreeDecimals, { error });
+}
+
+/** A logged amount ("Amount" on Today): 0 ≤ value ≤ MAX_VALUE, at most 3 decimals. */
+export const ZLoggedValue = ZAmount("Amount", 0, false);
+
+/** A measurable target ("Target amount"): 0 < value ≤ MAX_VALUE, at most 3 decimals. */
+export const ZTargetValue = ZAmount("Target amount", 0, true);
 
 /**
  * Set on a chart the plan's chart history cut (docs/domain.md "Plans and entitlements"): the

@@ -6,6 +6,9 @@
 export const ROLES = ["owner", "admin", "coach", "member"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Owners are made from the members list by an owner, never by invitation. */
+export const INVITABLE_ROLES = ["admin", "coach", "member"] as const;
+
 export interface Capability {
   /** Roles that always have it. */
   roles: readonly Role[];

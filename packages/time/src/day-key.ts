@@ -25,7 +25,7 @@ const MINUTE_MS = 60_000;
 /** Epoch days of 0000-01-01 and 9999-12-31: the range a "YYYY-MM-DD" string can name. */
 const MIN_EPOCH_DAY = -719_528;
 const MAX_EPOCH_DAY = 2_932_896;
-const MAX_DAY_START_MINUTES = 720;
+export const MAX_DAY_START_MINUTES = 720;
 
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic on LocalDate strings (proleptic Gregorian, no time zone involved).
@@ -106,7 +106,7 @@ function epochDayOf(date: LocalDate | string): number {
 /** A calendar date "YYYY-MM-DD" (years 0000–9999) that exists in the proleptic Gregorian calendar. */
 export const ZLocalDate = z
   .string()
-  .refine((s) => !Number.isNaN(parseEpochDay(s)), { message: "Expected a real date YYYY-MM-DD" })
+  .refine((s) => !Number.isNaN(parseEpochDay(s)), { message: "Enter a real date as YYYY-MM-DD" })
   .brand<"LocalDate">();
 export type LocalDate = z.infer<typeof ZLocalDate>;
 
@@ -182,7 +182,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 /** An IANA time zone name accepted by Intl (see isValidTimeZone; offsets like "+05:00" rejected). */
 export const ZTimeZone = z
   .string()
-  .refine(isValidTimeZone, { message: "Expected an IANA time zone name" });
+  .refine(isValidTimeZone, { message: "Choose a time zone from the list, like Europe/Berlin" });
 
 /** Minutes after local midnight at which a user's day starts: an integer 0..720. */
 export const ZDayStartMinutes = z.number().int().min(0).max(MAX_DAY_START_MINUTES);

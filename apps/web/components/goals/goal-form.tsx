@@ -52,6 +52,7 @@ export function GoalForm({ goal }: { goal?: Goal }) {
   const { id, draft, set, fields, card } = usePlanForm({
     empty: EMPTY,
     initial: goal ? draftOf(goal) : EMPTY,
+    schemas: { create: "goal.create", update: "goal.update" },
     mutations: (trpc) => ({
       create: trpc.goal.create.mutationOptions(),
       update: trpc.goal.update.mutationOptions(),

@@ -9,6 +9,7 @@ import { describeError, firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 import type { Goal } from "~/lib/views.ts";
+import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 
 type Milestone = Goal["milestones"][number];
 
@@ -47,6 +48,7 @@ export function MilestoneList({
   const reorder = useMutation(trpc.goal.milestone.reorder.mutationOptions());
   const remove = useMutation(trpc.goal.milestone.remove.mutationOptions());
   const create = useMutation(trpc.goal.milestone.create.mutationOptions());
+  const check = useSchemaCheck("goal.milestone.create");
   const pendingTicks = ticks.base === milestones ? ticks.done : new Map<string, boolean>();
   const refresh = () => startRefresh(() => router.refresh());
 
@@ -92,8 +94,10 @@ export function MilestoneList({
     event.preventDefault();
     setError(null);
     const body = { goalId, title };
+    const input = { idempotencyKey: idempotency.keyFor(body), ...body };
+    if (!(await check.passes(input))) return;
     try {
-      await create.mutateAsync({ idempotencyKey: idempotency.keyFor(body), ...body });
+      await create.mutateAsync(input);
       idempotency.reset();
       setTitle("");
       refresh();
@@ -102,9 +106,8 @@ export function MilestoneList({
     }
   }
 
-  const titleError = create.error
-    ? (firstError(describeError(create.error).fields, "title") ?? describeError(create.error).form)
-    : null;
+  const shown = check.shown(create.error);
+  const titleError = firstError(shown.fields, "title") ?? shown.form;
   const busy = update.isPending || reorder.isPending || remove.isPending;
 
   return (
@@ -180,7 +183,7 @@ export function MilestoneList({
         </p>
       ) : null}
       {canEdit ? (
-        <form noValidate onSubmit={add} className="flex flex-col gap-1.5">
+        <form noValidate onSubmit={add} onFocus={check.preload} className="flex flex-col gap-1.5">
           <label htmlFor={`${id}-new`} className="text-sm font-medium">
             New milestone
           </label>

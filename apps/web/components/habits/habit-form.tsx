@@ -97,6 +97,7 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
   const { id, draft, set, fields, card } = usePlanForm({
     empty: EMPTY,
     initial: habit ? draftOf(habit) : EMPTY,
+    schemas: { create: "habit.create", update: "habit.update" },
     mutations: (trpc) => ({
       create: trpc.habit.create.mutationOptions(),
       update: trpc.habit.update.mutationOptions(),

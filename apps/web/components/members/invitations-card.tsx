@@ -19,6 +19,7 @@ import { describeError, firstError } from "~/lib/errors.ts";
 import { ROLE_LABEL, type Role } from "~/lib/roles.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import { ActionMessageLine, type ActionMessage } from "~/lib/use-keyed-action.tsx";
+import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 
 type InvitableRole = Exclude<Role, "owner">;
 
@@ -63,7 +64,8 @@ export function InvitationsCard({
   const [message, setMessage] = useState<ActionMessage | null>(null);
   const invite = useMutation(trpc.workspace.invite.mutationOptions());
   const revoke = useMutation(trpc.workspace.revokeInvitation.mutationOptions());
-  const { fields, form } = describeError(invite.error);
+  const check = useSchemaCheck("workspace.invite");
+  const { fields, form } = check.shown(invite.error);
   const emailError = firstError(fields, "email");
   const roleError = firstError(fields, "role");
 
@@ -72,6 +74,7 @@ export function InvitationsCard({
     setLink(null);
     setCopied(false);
     setMessage(null);
+    if (!(await check.passes({ email, role }))) return;
     try {
       const { invitation, token } = await invite.mutateAsync({ email, role });
       setInvitations((open) => [
@@ -137,7 +140,12 @@ export function InvitationsCard({
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
+        <form
+          noValidate
+          onSubmit={(event) => void submit(event)}
+          onFocus={check.preload}
+          className="flex flex-col gap-4"
+        >
           <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
             <Field id={`${id}-email`} label="E-mail address" error={emailError}>
               <Input

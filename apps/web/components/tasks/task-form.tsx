@@ -56,6 +56,7 @@ export function TaskForm({ goals, task }: { goals: GoalOption[]; task?: Task }) 
   const { id, draft, set, fields, card } = usePlanForm({
     empty: EMPTY,
     initial: task ? draftOf(task) : EMPTY,
+    schemas: { create: "task.create", update: "task.update" },
     mutations: (trpc) => ({
       create: trpc.task.create.mutationOptions(),
       update: trpc.task.update.mutationOptions(),

@@ -9,7 +9,9 @@ import { viewOfDay, type LogDay } from "~/components/today/log-day.ts";
 import { useLogWrite } from "~/components/today/use-log-write.ts";
 import { valueStep } from "~/lib/habits.ts";
 import { atRiskTexts, streakText } from "@atlas/ui/labels";
+import { firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 import type { AtRiskHabit, TodayHabit } from "~/lib/views.ts";
 
 type View = Pick<TodayHabit, "state" | "value" | "undoableEventId">;
@@ -77,6 +79,7 @@ export function HabitRow({
   });
   const [amount, setAmount] = useState("");
   const [amountError, setAmountError] = useState<string | null>(null);
+  const amountCheck = useSchemaCheck("log.checkIn.value");
 
   const { name, target } = habit;
   const needsValue = target?.direction === "at_most";
@@ -92,7 +95,7 @@ export function HabitRow({
     });
   }
 
-  function logAmount(event: FormEvent<HTMLFormElement>) {
+  async function logAmount(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (isPending) return;
     if (amount.trim() === "") {
@@ -101,11 +104,11 @@ export function HabitRow({
     }
     setAmountError(null);
     const value = Number(amount);
+    if (!(await amountCheck.passes({ value }))) return;
     const sum = Number(view.value ?? 0) + (Number.isFinite(value) ? value : 0);
     void write({
       signature: `value:${habit.id}:${amount}`,
       optimistic: { ...view, state: stateOf(habit, sum), value: String(sum) },
-      // NaN goes as is: the API's message names the problem.
       send: (idempotencyKey) => checkIn.mutateAsync({ idempotencyKey, habitId: habit.id, value }),
       settled: (result) => {
         setAmount("");
@@ -146,6 +149,7 @@ export function HabitRow({
   const canUndo = view.undoableEventId !== null;
   const canLogValue = target !== null && (view.state === "pending" || view.state === "partial");
   const remaining = habit.skips.remaining;
+  const amountMessage = amountError ?? firstError(amountCheck.shown(null).fields, "value");
 
   return (
     <RowCard done={view.state === "met"} gap="gap-3" error={error}>
@@ -201,7 +205,12 @@ export function HabitRow({
       {canLogValue || view.state === "pending" ? (
         <div className="flex flex-wrap items-start gap-2 sm:pl-9">
           {canLogValue && target ? (
-            <form noValidate onSubmit={logAmount} className="flex flex-wrap items-start gap-2">
+            <form
+              noValidate
+              onSubmit={(event) => void logAmount(event)}
+              onFocus={amountCheck.preload}
+              className="flex flex-wrap items-start gap-2"
+            >
               <label htmlFor={`${id}-amount`} className="sr-only">
                 Amount for {name} ({target.unit})
               </label>
@@ -214,8 +223,8 @@ export function HabitRow({
                   step={valueStep(target)}
                   value={amount}
                   onChange={(event) => setAmount(event.target.value)}
-                  aria-invalid={amountError ? true : undefined}
-                  aria-describedby={amountError ? `${id}-amount-error` : undefined}
+                  aria-invalid={amountMessage ? true : undefined}
+                  aria-describedby={amountMessage ? `${id}-amount-error` : undefined}
                   className="h-8 w-24"
                   placeholder={target.value}
                 />
@@ -226,9 +235,9 @@ export function HabitRow({
                   Log<span className="sr-only"> amount for {name}</span>
                 </span>
               </Button>
-              {amountError ? (
+              {amountMessage ? (
                 <p id={`${id}-amount-error`} className="w-full text-sm text-danger">
-                  {amountError}
+                  {amountMessage}
                 </p>
               ) : null}
             </form>

@@ -4,6 +4,7 @@
  * new habits or tasks.
  */
 import { AppError } from "@atlas/core";
+import { MAX_MILESTONES } from "../../bounds.ts";
 import type { TenantDb } from "@atlas/db";
 import type { LocalDate } from "@atlas/time";
 import {
@@ -41,9 +42,6 @@ export type GoalOut = {
   createdAt: string;
   updatedAt: string;
 };
-
-/** Milestones a goal may have. */
-export const MAX_MILESTONES = 50;
 
 const GOAL_SELECT = {
   id: true,
@@ -105,7 +103,7 @@ async function readGoal(tx: Tx, goalId: string): Promise<GoalOut> {
 async function goalFor(tx: Tx, actor: Actor, goalId: string, intent: "read" | "write") {
   const goal = await tx.goal.findUnique({
     where: { id: goalId },
-    select: { id: true, memberId: true, status: true },
+    select: { id: true, memberId: true, status: true, targetDate: true },
   });
   if (!goal) throw new AppError("NOT_FOUND", "There is no such goal.");
   assertMayActFor(actor, goal.memberId, intent);
@@ -113,6 +111,20 @@ async function goalFor(tx: Tx, actor: Actor, goalId: string, intent: "read" | "w
     throw new AppError("PRECONDITION_FAILED", "This goal is archived: it can no longer change.");
   }
   return goal;
+}
+
+/**
+ * An active goal is not set to a target date before the owner's today (docs/domain.md "Bounds");
+ * one whose date has since passed stays valid until its date or status is set again.
+ */
+function assertTargetDateAhead(targetDate: LocalDate | null, today: LocalDate): void {
+  if (targetDate !== null && targetDate < today) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "Target date must be today or later for an active goal: pick a later day, or save it as a draft.",
+      { field: "targetDate" },
+    );
+  }
 }
 
 /**
@@ -164,6 +176,7 @@ export async function createGoal(
     },
     async (tx) => {
       const member = await resolveMember(tx, actor, input.memberId, "write");
+      if (input.status === "active") assertTargetDateAhead(input.targetDate, todayOf(member, now));
       const goal = await tx.goal.create({
         data: {
           workspaceId: actor.workspaceId,
@@ -208,7 +221,15 @@ export async function updateGoal(
   input: UpdateGoalInput,
 ): Promise<GoalOut> {
   return db.$transaction(async (tx) => {
-    await goalFor(tx, actor, input.goalId, "write");
+    const goal = await goalFor(tx, actor, input.goalId, "write");
+    const status = input.status ?? goal.status;
+    const isActivated = input.status === "active" && goal.status !== "active";
+    if (status === "active" && (input.targetDate !== undefined || isActivated)) {
+      const targetDate =
+        input.targetDate === undefined ? fromDbDateOrNull(goal.targetDate) : input.targetDate;
+      const today = todayOf(await loadMember(tx, actor.workspaceId, goal.memberId), now);
+      assertTargetDateAhead(targetDate, today);
+    }
     await tx.goal.update({
       where: { id: input.goalId },
       data: {

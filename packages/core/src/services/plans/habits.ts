@@ -12,7 +12,8 @@ import {
   type TargetDirection,
 } from "@atlas/core";
 import { Prisma, type TenantDb } from "@atlas/db";
-import type { LocalDate } from "@atlas/time";
+import { addDays, type LocalDate } from "@atlas/time";
+import { HABIT_START_MAX_DAYS_AHEAD } from "../../bounds.ts";
 import { resolveMember, todayOf, type Actor } from "../access/access.ts";
 import { assertLinkableGoal } from "./goals.ts";
 import type { StoredHabit } from "./plan-models.ts";
@@ -405,10 +406,10 @@ export async function createHabitIn(
       if (input.goalId !== null) await assertLinkableGoal(tx, member.userId, input.goalId);
       const today = todayOf(member, now);
       const startDate = input.startDate ?? today;
-      if (startDate < today) {
+      if (startDate < today || startDate > addDays(today, HABIT_START_MAX_DAYS_AHEAD)) {
         throw new AppError(
           "BAD_REQUEST",
-          `A habit cannot start in the past: ${startDate} is before today (${today}).`,
+          "Start date must be today or later, at most a year ahead.",
           { field: "startDate" },
         );
       }

@@ -5,9 +5,6 @@
  */
 import type { Milli } from "@atlas/core";
 
-/** The largest value a target or a check-in may carry: beyond it a value is a typo, not a measure. */
-export const MAX_VALUE = 1_000_000;
-
 /** True when `value` has at most 3 decimal places (as the client typed it). */
 export function hasAtMostThreeDecimals(value: number): boolean {
   return Number.isFinite(value) && Number(value.toFixed(3)) === value;

@@ -22,7 +22,7 @@ import { withBypass } from "@atlas/db/bypass";
 import { assertBillingAllows } from "../../billing/dunning.ts";
 import { assertMemberRoom } from "../../billing/limits.ts";
 import { AppError } from "../../errors.ts";
-import type { Role } from "../../permissions.ts";
+import type { INVITABLE_ROLES, Role } from "../../permissions.ts";
 import { pageArgs, pageFrom, type Page } from "../shared/pagination.ts";
 import {
   admit,
@@ -39,8 +39,6 @@ import {
 export const INVITATION_VALID_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Owners are made from the members list by an owner, never by invitation. */
-export const INVITABLE_ROLES = ["admin", "coach", "member"] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 /**

@@ -14,7 +14,7 @@ export const ZNoteBody = z
   .string()
   .trim()
   .min(1, { error: "The note must not be empty" })
-  .max(5000, { error: "A note must be at most 5000 characters" });
+  .max(5000, { error: "The note must be at most 5,000 characters" });
 
 export const ZCoachNote = z.object({
   id: z.string(),
@@ -40,7 +40,7 @@ export const ZCreateNoteOutput = ZCoachNote satisfies z.ZodType<ServiceOutput<ty
 export const ZUpdateNoteInput = z
   .object({ noteId: ZId, body: ZNoteBody.optional(), visibility: ZNoteVisibility.optional() })
   .refine((v) => v.body !== undefined || v.visibility !== undefined, {
-    error: "Nothing to update: pass at least one field.",
+    error: "Nothing to update: change the note or who sees it.",
   });
 export const ZUpdateNoteOutput = ZCoachNote satisfies z.ZodType<ServiceOutput<typeof updateNote>>;
 

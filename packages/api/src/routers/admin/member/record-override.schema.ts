@@ -22,7 +22,7 @@ export const ZRecordOverrideInput = z
     note: ZNote.optional(),
   })
   .refine((v) => (v.habitId === undefined) !== (v.taskId === undefined), {
-    error: "Name exactly one item: habitId or taskId.",
+    error: "Record for one item: a habit or a task, not both or neither.",
     path: ["habitId"],
   })
   .refine((v) => v.action === "check_in" || (v.habitId !== undefined && v.value === undefined), {

@@ -11,7 +11,7 @@ export const ZDecideSuggestionInput = z
     items: z.array(ZItemDecision).min(1).max(500).optional(),
   })
   .refine((v) => (v.all === undefined) !== (v.items === undefined), {
-    error: "Decide with either all or items",
+    error: "Decide on the whole suggestion or item by item, not both",
     path: ["all"],
   });
 

@@ -18,11 +18,11 @@ export const ZRequestSuggestionInput = z
     weekStart: ZDateInput.optional(),
   })
   .refine((v) => (v.type === "decompose_goal") === (v.goalId !== undefined), {
-    error: "goalId names the goal to plan: give it with decompose_goal, and only then",
+    error: "Pick the goal to break into steps (only for breaking a goal into steps)",
     path: ["goalId"],
   })
   .refine((v) => v.type === "weekly_plan" || v.weekStart === undefined, {
-    error: "weekStart is for weekly_plan only",
+    error: "A week start goes only with a weekly plan",
     path: ["weekStart"],
   });
 

@@ -6,7 +6,7 @@ import { ZGoal } from "./goal.schema.ts";
 export const ZCreateMilestoneInput = z.object({
   goalId: ZId,
   idempotencyKey: ZIdempotencyKey,
-  title: ZTitle,
+  title: ZTitle("New milestone"),
 });
 
 /** The goal with the new milestone last. */

@@ -1,18 +1,21 @@
 import { ZLocalDate } from "@atlas/time";
 /** Zod pieces shared by the goal procedures. */
 import { z } from "zod";
-import { noNul, ZId, ZInstantOutput, ZText } from "../../../schemas.ts";
+import { MAX_LIFE_AREA_LENGTH, MAX_LONG_TEXT_LENGTH } from "@atlas/core/bounds";
+import { ZDate, ZId, ZInstantOutput, ZRequiredText, ZText } from "../../../schemas.ts";
 
 export const ZGoalStatus = z.enum(["draft", "active", "completed", "archived"]);
 
-export const ZDescription = ZText(5000, "The description", { trim: false });
+export const ZDescription = ZText(MAX_LONG_TEXT_LENGTH, "Description", { trim: false });
 
-export const ZLifeArea = z
-  .string()
-  .trim()
-  .min(1, { error: "The life area must not be empty (send null for none)" })
-  .max(50, { error: "The life area must be at most 50 characters" })
-  .refine(noNul.check, { error: noNul.error });
+/** A life area, or null for none (the form sends a blank one as null). */
+export const ZLifeArea = ZRequiredText(MAX_LIFE_AREA_LENGTH, "Life area");
+
+/**
+ * A target date ("Target date"); an active goal's may not be before the owner's today when it
+ * is set (the service's check, docs/domain.md "Bounds").
+ */
+export const ZTargetDate = ZDate("Target date");
 
 const ZMilestone = z.object({
   id: z.string(),

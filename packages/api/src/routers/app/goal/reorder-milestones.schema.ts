@@ -1,7 +1,7 @@
 import type { reorderMilestones } from "@atlas/core/services/plans/goals";
 import { z } from "zod";
 import { ZId, type ServiceOutput } from "../../../schemas.ts";
-import { MAX_MILESTONES } from "@atlas/core/services/plans/goals";
+import { MAX_MILESTONES } from "@atlas/core/bounds";
 import { ZGoal } from "./goal.schema.ts";
 
 export const ZReorderMilestonesInput = z.object({

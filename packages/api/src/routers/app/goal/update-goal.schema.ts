@@ -1,20 +1,24 @@
 import type { updateGoal } from "@atlas/core/services/plans/goals";
 import { z } from "zod";
-import { ZDateInput, ZId, ZTitle, type ServiceOutput } from "../../../schemas.ts";
-import { ZDescription, ZGoal, ZLifeArea } from "./goal.schema.ts";
+import { atLeastOneField, ZId, ZTitle, type ServiceOutput } from "../../../schemas.ts";
+import { ZDescription, ZGoal, ZLifeArea, ZTargetDate } from "./goal.schema.ts";
 
 export const ZUpdateGoalInput = z
   .object({
     goalId: ZId,
-    title: ZTitle.optional(),
+    title: ZTitle().optional(),
     description: ZDescription.optional(),
     /** Archiving is goal.archive. */
-    status: z.enum(["draft", "active", "completed"]).optional(),
-    targetDate: ZDateInput.nullable().optional(),
+    status: z
+      .enum(["draft", "active", "completed"], {
+        error: "Status must be draft, active or completed",
+      })
+      .optional(),
+    targetDate: ZTargetDate.nullable().optional(),
     lifeArea: ZLifeArea.nullable().optional(),
   })
   .refine(({ goalId: _, ...fields }) => Object.values(fields).some((v) => v !== undefined), {
-    error: "Nothing to update: pass at least one field.",
+    error: atLeastOneField.message,
   });
 
 export const ZUpdateGoalOutput = ZGoal satisfies z.ZodType<ServiceOutput<typeof updateGoal>>;

@@ -1,7 +1,7 @@
 import type { createHabit } from "@atlas/core/services/plans/habits";
 import { z } from "zod";
 import {
-  ZDateInput,
+  ZDate,
   ZId,
   ZIdempotencyKey,
   ZMemberIdInput,
@@ -14,15 +14,18 @@ export const ZCreateHabitInput = z.object({
   /** Whose habit (default: the caller's); another member's needs `editOthersPlans`. */
   memberId: ZMemberIdInput,
   idempotencyKey: ZIdempotencyKey,
-  title: ZTitle,
+  title: ZTitle("Name"),
   /** One of the same member's goals, or null. */
   goalId: ZId.nullable().default(null),
   schedule: ZSchedule,
   /** A measurable target, or null for a plain done/not-done habit. */
   target: ZTarget.nullable().default(null),
   durationMinutes: ZDurationMinutes.default(0),
-  /** The first day it runs (every_n_days counts from it): the member's today (default) or later. */
-  startDate: ZDateInput.nullable().default(null),
+  /**
+   * The first day it runs (every_n_days counts from it): the member's today (default) up to a
+   * year later (docs/domain.md "Bounds"; the service checks against the member's today).
+   */
+  startDate: ZDate("Start date").nullable().default(null),
 });
 
 /** The habit; its first version is in force from the owning member's local today. */

@@ -1,13 +1,16 @@
 import { ZLocalDate } from "@atlas/time";
-/** Zod pieces shared by the habit procedures. */
+/** Zod pieces shared by the habit procedures (bounds: docs/domain.md "Bounds"). */
 import { z } from "zod";
-import { noNul, ZId, ZInstantOutput, ZTargetValue } from "../../../schemas.ts";
+import { MAX_DAY_MINUTES, MAX_UNIT_LENGTH } from "@atlas/core/bounds";
+import {
+  ZId,
+  ZInstantOutput,
+  ZRequiredText,
+  ZTargetValue,
+  ZWholeNumber,
+} from "../../../schemas.ts";
 
-const ZIsoWeekday = z
-  .number()
-  .int()
-  .min(1, { error: "Weekdays are 1 (Monday) to 7 (Sunday)" })
-  .max(7, { error: "Weekdays are 1 (Monday) to 7 (Sunday)" });
+const ZIsoWeekday = ZWholeNumber("A weekday", 1, 7);
 
 /** The four schedules (docs/domain.md "Plans of work"). */
 export const ZSchedule = z.discriminatedUnion(
@@ -18,50 +21,34 @@ export const ZSchedule = z.discriminatedUnion(
       type: z.literal("days_of_week"),
       /** ISO weekdays, 1 = Monday … 7 = Sunday. */
       daysOfWeek: z
-        .array(ZIsoWeekday)
-        .min(1, { error: "Pick at least one weekday" })
-        .max(7)
+        .array(ZIsoWeekday, { error: "Weekdays must be a list of weekdays" })
+        .min(1, { error: "Weekdays: pick at least one" })
+        .max(7, { error: "Weekdays: pick each day at most once" })
         .refine((days) => new Set(days).size === days.length, {
-          error: "Each weekday at most once",
+          error: "Weekdays: pick each day at most once",
         }),
     }),
     z.object({
       type: z.literal("times_per_week"),
-      timesPerWeek: z
-        .number()
-        .int()
-        .min(1, { error: "times_per_week is 1 to 7" })
-        .max(7, { error: "times_per_week is 1 to 7" }),
+      timesPerWeek: ZWholeNumber("Times per week", 1, 7),
     }),
     z.object({
       type: z.literal("every_n_days"),
-      everyNDays: z
-        .number()
-        .int()
-        .min(2, { error: "every_n_days needs N ≥ 2 (N = 1 is daily)" })
-        .max(365, { error: "every_n_days is at most every 365 days" }),
+      // Every 1 day is the daily schedule.
+      everyNDays: ZWholeNumber("Every how many days", 2, 365),
     }),
   ],
-  { error: "schedule.type is one of daily, days_of_week, times_per_week, every_n_days" },
+  { error: "Schedule must be daily, on weekdays, times per week or every few days" },
 );
 
 /** A measurable target: reach at least (or stay at most) `value` `unit` a day. */
 export const ZTarget = z.object({
   value: ZTargetValue,
-  unit: z
-    .string()
-    .trim()
-    .min(1, { error: "A target needs a unit (e.g. minutes, pages)" })
-    .max(30, { error: "The unit must be at most 30 characters" })
-    .refine(noNul.check, { error: noNul.error }),
-  direction: z.enum(["at_least", "at_most"]),
+  unit: ZRequiredText(MAX_UNIT_LENGTH, "Unit"),
+  direction: z.enum(["at_least", "at_most"], { error: "Direction must be at least or at most" }),
 });
 
-export const ZDurationMinutes = z
-  .number()
-  .int({ error: "durationMinutes is whole minutes" })
-  .min(0, { error: "durationMinutes must not be negative" })
-  .max(1440, { error: "durationMinutes is at most 1440 (a day)" });
+export const ZDurationMinutes = ZWholeNumber("Duration", 0, MAX_DAY_MINUTES, "minutes");
 
 const ZHabitVersion = z.object({
   /** The owning member's local day from which this version is in force. */

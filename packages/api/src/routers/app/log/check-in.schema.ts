@@ -22,7 +22,7 @@ export const ZCheckInInput = z
     note: ZNote.optional(),
   })
   .refine((v) => (v.habitId === undefined) !== (v.taskId === undefined), {
-    error: "Name exactly one item: habitId or taskId.",
+    error: "Check in one item: a habit or a task, not both or neither.",
     path: ["habitId"],
   });
 

@@ -1,6 +1,7 @@
 import { ZLocalDate } from "@atlas/time";
 /** Zod pieces shared by the log procedures. */
 import { z } from "zod";
+import { MAX_NOTE_LENGTH } from "@atlas/core/bounds";
 import { ZInstantOutput, ZText } from "../../../schemas.ts";
 import { ZTarget } from "../habit/habit.schema.ts";
 
@@ -10,10 +11,10 @@ import { ZTarget } from "../habit/habit.schema.ts";
  */
 export const ZOccurredAt = z.union(
   [z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))],
-  { error: "occurredAt is an ISO 8601 instant with an offset, e.g. 2026-03-10T08:15:00Z" },
+  { error: "The time must be an ISO 8601 instant with an offset, like 2026-03-10T08:15:00Z" },
 );
 
-export const ZNote = ZText(500, "A note");
+export const ZNote = ZText(MAX_NOTE_LENGTH, "Note");
 
 export const ZEvent = z.object({
   id: z.string(),

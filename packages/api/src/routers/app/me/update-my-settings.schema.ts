@@ -1,12 +1,16 @@
-import { ZDayStartMinutes, ZTimeZone } from "@atlas/time";
 import type { updateMyTimeSetting } from "@atlas/core/services/access/time-settings";
 import { z } from "zod";
-import { atLeastOneField, type ServiceOutput } from "../../../schemas.ts";
+import {
+  atLeastOneField,
+  ZDayStartMinutes,
+  ZTimeZone,
+  type ServiceOutput,
+} from "../../../schemas.ts";
 import { ZMySettings } from "./get-my-settings.schema.ts";
 
 export const ZUpdateMySettingsInput = z
   .object({
-    timeZone: ZTimeZone.optional(),
+    timeZone: ZTimeZone("Time zone").optional(),
     dayStartMinutes: ZDayStartMinutes.optional(),
   })
   .refine(atLeastOneField.check, { message: atLeastOneField.message });

@@ -13,9 +13,11 @@ const ZDigest = z.enum(["off", "hourly", "daily", "weekly"]);
 /** Minutes after the member's local midnight (docs/domain.md "Notifications"). */
 const ZLocalMinutes = z
   .number()
-  .int({ error: "Quiet hours are whole minutes after midnight" })
-  .min(0, { error: "Quiet hours are minutes after midnight, from 0" })
-  .max(1439, { error: "Quiet hours are minutes after midnight, up to 1439 (23:59)" });
+  .int({ error: "Quiet hours must be whole minutes after midnight, from 0 to 1,439 (23:59)" })
+  .min(0, { error: "Quiet hours must be whole minutes after midnight, from 0 to 1,439 (23:59)" })
+  .max(1439, {
+    error: "Quiet hours must be whole minutes after midnight, from 0 to 1,439 (23:59)",
+  });
 
 const ZQuietHours = z
   .object({ startMinutes: ZLocalMinutes, endMinutes: ZLocalMinutes })
@@ -69,7 +71,7 @@ export const ZUpdateSettingsOutput = z.object({
 /** A browser's push endpoint: an https URL of its push service. */
 const ZEndpoint = z
   .string()
-  .max(2048, { error: "The push endpoint must be at most 2048 characters" })
+  .max(2048, { error: "The push endpoint must be at most 2,048 characters" })
   .refine(noNul.check, { error: noNul.error })
   .pipe(z.url({ protocol: /^https$/, error: "The push endpoint must be an https URL" }));
 

@@ -1,7 +1,7 @@
 import type { createTask } from "@atlas/core/services/plans/tasks";
 import { z } from "zod";
 import {
-  ZDateInput,
+  ZDate,
   ZId,
   ZIdempotencyKey,
   ZMemberIdInput,
@@ -14,16 +14,18 @@ export const ZCreateTaskInput = z.object({
   /** Whose task (default: the caller's); another member's needs `editOthersPlans`. */
   memberId: ZMemberIdInput,
   idempotencyKey: ZIdempotencyKey,
-  title: ZTitle,
+  title: ZTitle(),
   notes: ZNotes.default(""),
   /** One of the same member's goals, or null. */
   goalId: ZId.nullable().default(null),
-  status: z.enum(["todo", "in_progress"]).default("todo"),
+  status: z
+    .enum(["todo", "in_progress"], { error: "Status must be to do or in progress" })
+    .default("todo"),
   priority: ZTaskPriority.default("medium"),
-  /** The deadline (not before the owner's today). */
-  dueDate: ZDateInput.nullable().default(null),
+  /** The deadline (not before the owner's today; docs/domain.md "Bounds"). */
+  dueDate: ZDate("Due date").nullable().default(null),
   /** The day it is planned for (not before today, not after the due date). */
-  plannedDate: ZDateInput.nullable().default(null),
+  plannedDate: ZDate("Planned date").nullable().default(null),
   estimateMinutes: ZEstimateMinutes.default(0),
 });
 

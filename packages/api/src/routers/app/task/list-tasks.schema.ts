@@ -2,7 +2,7 @@ import type { listTasks } from "@atlas/core/services/plans/tasks";
 import { z } from "zod";
 import {
   pageOf,
-  ZDateInput,
+  ZDate,
   ZId,
   ZMemberIdInput,
   ZPageInput,
@@ -20,13 +20,13 @@ export const ZListTasksInput = z
     /** A goal's id, or null for tasks without a goal. */
     goalId: ZId.nullable().optional(),
     /** Scheduled date (planned, else due, in force today) from… (undated tasks drop out). */
-    dateFrom: ZDateInput.optional(),
+    dateFrom: ZDate("From date").optional(),
     /** …to, inclusive. */
-    dateTo: ZDateInput.optional(),
+    dateTo: ZDate("To date").optional(),
     ...ZPageInput,
   })
   .refine((v) => v.dateFrom === undefined || v.dateTo === undefined || v.dateFrom <= v.dateTo, {
-    error: "dateFrom must not be after dateTo",
+    error: "From date must not be after To date",
     path: ["dateFrom"],
   })
   .default({ includeArchived: false, limit: 50 });

@@ -1,22 +1,21 @@
 import { ZLocalDate } from "@atlas/time";
 /** Zod pieces shared by the task procedures. */
 import { z } from "zod";
-import { ZId, ZInstantOutput, ZText } from "../../../schemas.ts";
+import { MAX_ESTIMATE_MINUTES, MAX_LONG_TEXT_LENGTH } from "@atlas/core/bounds";
+import { ZId, ZInstantOutput, ZText, ZWholeNumber } from "../../../schemas.ts";
 
-export const ZTaskPriority = z.enum(["low", "medium", "high"]);
+export const ZTaskPriority = z.enum(["low", "medium", "high"], {
+  error: "Priority must be low, medium or high",
+});
 export const ZTaskStatus = z.enum(["todo", "in_progress", "done", "cancelled"]);
 /** What a plan may say: done comes from the log (log.checkIn), never from an edit. */
 export const ZPlannedStatus = z.enum(["todo", "in_progress", "cancelled"], {
-  error: "status is todo, in_progress or cancelled (done comes from checking the task in)",
+  error: "Status must be to do, in progress or cancelled (a task is done by checking it in)",
 });
 
-export const ZNotes = ZText(5000, "Notes", { trim: false });
+export const ZNotes = ZText(MAX_LONG_TEXT_LENGTH, "Notes", { trim: false });
 
-export const ZEstimateMinutes = z
-  .number()
-  .int({ error: "estimateMinutes is whole minutes" })
-  .min(0, { error: "estimateMinutes must not be negative" })
-  .max(10_080, { error: "estimateMinutes is at most 10080 (a week)" });
+export const ZEstimateMinutes = ZWholeNumber("Estimate", 0, MAX_ESTIMATE_MINUTES, "minutes");
 
 const ZTaskVersion = z.object({
   effectiveFrom: ZLocalDate,

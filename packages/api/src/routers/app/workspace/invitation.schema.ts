@@ -1,19 +1,17 @@
-import {
-  INVITABLE_ROLES,
-  type InvitationRecord,
-} from "@atlas/core/services/workspaces/invitations";
+import { INVITABLE_ROLES } from "@atlas/core/permissions";
+import type { InvitationRecord } from "@atlas/core/services/workspaces/invitations";
 import { z } from "zod";
 
 export const ZInvitableRole = z.enum(INVITABLE_ROLES, {
-  error: "Invite as a member, a coach or an admin",
+  error: "Role must be member, coach or admin",
 });
 
 /** An e-mail address as typed into the invite form: trimmed, compared in lower case. */
 export const ZInviteEmail = z
-  .string()
+  .string({ error: "E-mail address must be an e-mail address, like name@example.com" })
   .trim()
-  .max(254, { error: "An e-mail address is at most 254 characters" })
-  .pipe(z.email({ error: "Enter an e-mail address, like name@example.com" }));
+  .max(254, { error: "E-mail address must be at most 254 characters" })
+  .pipe(z.email({ error: "E-mail address must be an e-mail address, like name@example.com" }));
 
 export const ZInvitation = z.object({
   id: z.string(),

@@ -21,7 +21,7 @@ export const ZOpenSupportGrantInput = z.object({
     .number()
     .int()
     .min(1, { error: "Ask for at least one minute" })
-    .max(MAX_GRANT_MINUTES, { error: "Support access lasts at most 24 hours (1440 minutes)" }),
+    .max(MAX_GRANT_MINUTES, { error: "Support access lasts at most 24 hours (1,440 minutes)" }),
   /** Read-only unless the request says otherwise. */
   scope: z.enum(["read", "write"]).default("read"),
 });
