@@ -175,6 +175,7 @@ export function HabitRow({
             type="button"
             variant="outline"
             size="sm"
+            aria-keyshortcuts="u"
             aria-disabled={isPending || !canUndo}
             onClick={unlessPending(undoLatest)}
           >
@@ -188,6 +189,8 @@ export function HabitRow({
             key="primary"
             type="button"
             size="sm"
+            // A measurable habit's x goes to its amount field.
+            aria-keyshortcuts={target ? undefined : "x"}
             aria-disabled={isPending}
             onClick={unlessPending(checkInFully)}
           >
@@ -210,6 +213,7 @@ export function HabitRow({
                   id={`${id}-amount`}
                   type="number"
                   inputMode="decimal"
+                  aria-keyshortcuts="x"
                   min={0}
                   step={valueStep(target)}
                   value={amount}
@@ -238,6 +242,7 @@ export function HabitRow({
               type="button"
               variant="ghost"
               size="sm"
+              aria-keyshortcuts="s"
               aria-disabled={isPending}
               onClick={unlessPending(skipToday)}
               className="sm:ml-auto"
