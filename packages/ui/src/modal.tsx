@@ -6,7 +6,8 @@ import { cn } from "./cn.ts";
 /**
  * A modal dialog on the native <dialog>: shown with showModal() when it mounts, so the page behind
  * is inert (focus stays inside), Escape and a click on the backdrop close it, and focus returns to
- * where it was. `children` gets `close` for its own buttons; `onClose` runs once it has closed.
+ * where it was. Focus starts on the element marked `data-autofocus` (else the first focusable).
+ * `children` gets `close` for its own buttons; `onClose` runs once it has closed.
  */
 export function Modal({
   labelledBy,
@@ -23,7 +24,9 @@ export function Modal({
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
   }, []);
   const close = () => ref.current?.close();
 

@@ -132,45 +132,31 @@ export function CommandPalette({
     setError(null);
     try {
       const key = idempotency.keyFor(signature);
-      const href: Route =
+      const created =
         kind === "task"
-          ? `/tasks/${
-              (
-                await createTask.mutateAsync({
-                  idempotencyKey: key,
-                  title: read.title,
-                  dueDate: read.date,
-                  ...(read.estimateMinutes !== null && { estimateMinutes: read.estimateMinutes }),
-                  ...(read.priority && { priority: read.priority }),
-                })
-              ).id
-            }`
+          ? await createTask.mutateAsync({
+              idempotencyKey: key,
+              title: read.title,
+              dueDate: read.date,
+              ...(read.estimateMinutes !== null && { estimateMinutes: read.estimateMinutes }),
+              ...(read.priority && { priority: read.priority }),
+            })
           : kind === "habit"
-            ? `/habits/${
-                (
-                  await createHabit.mutateAsync({
-                    idempotencyKey: key,
-                    title: read.title,
-                    schedule: { type: "daily" },
-                    startDate: read.date,
-                    ...(read.estimateMinutes !== null && {
-                      durationMinutes: read.estimateMinutes,
-                    }),
-                  })
-                ).id
-              }`
-            : `/goals/${
-                (
-                  await createGoal.mutateAsync({
-                    idempotencyKey: key,
-                    title: read.title,
-                    targetDate: read.date,
-                  })
-                ).id
-              }`;
+            ? await createHabit.mutateAsync({
+                idempotencyKey: key,
+                title: read.title,
+                schedule: { type: "daily" },
+                startDate: read.date,
+                ...(read.estimateMinutes !== null && { durationMinutes: read.estimateMinutes }),
+              })
+            : await createGoal.mutateAsync({
+                idempotencyKey: key,
+                title: read.title,
+                targetDate: read.date,
+              });
       idempotency.reset(signature);
       close();
-      router.push(href);
+      router.push(`/${kind}s/${created.id}` as Route);
     } catch (caught) {
       const status = (caught as { data?: { httpStatus?: number } }).data?.httpStatus;
       if (status !== undefined && status < 500) idempotency.reset(signature);
@@ -219,7 +205,7 @@ export function CommandPalette({
             Search or add
           </h2>
           <input
-            autoFocus
+            data-autofocus
             role="combobox"
             aria-label="Search or add"
             aria-expanded="true"

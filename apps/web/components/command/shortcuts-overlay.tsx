@@ -54,7 +54,7 @@ export function ShortcutsOverlay({ modifier, onClose }: { modifier: string; onCl
             <h2 id={`${id}-title`} className="text-lg font-semibold">
               Keyboard shortcuts
             </h2>
-            <Button type="button" variant="ghost" size="sm" autoFocus onClick={close}>
+            <Button type="button" variant="ghost" size="sm" data-autofocus onClick={close}>
               Close
             </Button>
           </div>

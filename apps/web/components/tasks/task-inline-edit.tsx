@@ -95,7 +95,7 @@ export function TaskInlineEdit({
         }
       }}
       aria-label={`Edit ${task.title}`}
-      className="flex flex-col gap-2"
+      className="flex w-full flex-col gap-2"
     >
       <div className="flex flex-wrap items-center gap-2">
         <Input
