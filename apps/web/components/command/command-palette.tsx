@@ -88,15 +88,8 @@ export function CommandPalette({
       (tasks.data?.items ?? []).map((t) => ({ href: `/tasks/${t.id}` as Route, label: t.title })),
     ],
   ];
+  // What the text matches first (a title containing all of it), then adding it as something new.
   const options: Option[] = [
-    ...(query === ""
-      ? []
-      : (["task", "habit", "goal"] as const).map((kind) => ({
-          id: `${id}-add-${kind}`,
-          type: "add" as const,
-          kind,
-          label: `Add ${kind} “${titleOf(kind)}”`,
-        }))),
     ...groups.flatMap(([group, items]) =>
       items
         .filter((item) => matches(item.label))
@@ -108,6 +101,14 @@ export function CommandPalette({
           ...item,
         })),
     ),
+    ...(query === ""
+      ? []
+      : (["task", "habit", "goal"] as const).map((kind) => ({
+          id: `${id}-add-${kind}`,
+          type: "add" as const,
+          kind,
+          label: `Add ${kind} “${titleOf(kind)}”`,
+        }))),
   ];
   const current = options[Math.min(active, options.length - 1)];
   const today = settings.data?.today;
