@@ -6,6 +6,7 @@
  * archived again and every check-in or skip is undone.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { violations } from "../src/axe.ts";
 import { addDays } from "../src/dates.ts";
 import { signIn } from "../src/session.ts";
 import { habitRow } from "../src/today.ts";
@@ -65,6 +66,7 @@ test("the palette opens with Ctrl-K or the header button, jumps to a page and ad
   await page.keyboard.press("ArrowDown");
   await expect(dialog.getByRole("option", { selected: true })).toHaveText("Add goal “Swim a mile”");
   await expect(dialog.getByText(/^Target /)).toBeVisible();
+  expect(await violations(page)).toEqual([]);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/goals\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1, name: "Swim a mile" })).toBeVisible();
@@ -111,6 +113,7 @@ test("quick add makes a task due tomorrow in the member's zone; its title and da
   const title = row.getByRole("textbox", { name: "Title" });
   await expect(title).toBeFocused();
   await title.fill("Never saved");
+  expect(await violations(page)).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(row.getByRole("link", { name: "Call Ana", exact: true })).toBeVisible();
   await expect(row.getByRole("button", { name: "Edit Call Ana" })).toBeFocused();
@@ -180,6 +183,7 @@ test("on Today j/k move between rows, x checks in, u undoes, s skips; ? lists th
   const overlay = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(overlay.getByText("Check in the row", { exact: false })).toBeVisible();
   await expect(overlay.getByText("Skip the habit today")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(overlay).toBeHidden();
 
