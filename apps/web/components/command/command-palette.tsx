@@ -71,6 +71,9 @@ export function CommandPalette({
   const createHabit = useMutation(trpc.habit.create.mutationOptions());
   const createGoal = useMutation(trpc.goal.create.mutationOptions());
 
+  const today = settings.data?.today;
+  const titleOf = (kind: Kind) =>
+    today ? parseQuickAdd(text, today, FIELDS[kind]).title : text.trim();
   const query = text.trim().toLowerCase();
   const matches = (label: string) => query === "" || label.toLowerCase().includes(query);
   const groups: [string, { href: Route; label: string }[]][] = [
@@ -111,11 +114,8 @@ export function CommandPalette({
         }))),
   ];
   const current = options[Math.min(active, options.length - 1)];
-  const today = settings.data?.today;
   const preview =
     current?.type === "add" && today ? parseQuickAdd(text, today, FIELDS[current.kind]) : null;
-  const titleOf = (kind: Kind) =>
-    today ? parseQuickAdd(text, today, FIELDS[kind]).title : text.trim();
 
   async function add(kind: Kind, close: () => void) {
     const day = settings.data?.today ?? (await settings.refetch()).data?.today;
