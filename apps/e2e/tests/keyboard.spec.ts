@@ -110,7 +110,9 @@ test("quick add makes a task due tomorrow in the member's zone; its title and da
     .getByRole("listitem")
     .filter({ has: page.getByRole("link", { name: "Call Ana" }) });
   await row.getByRole("button", { name: "Edit Call Ana" }).click();
-  const title = row.getByRole("textbox", { name: "Title" });
+  // While editing, the row is a form named after the task (the link is gone).
+  const form = page.getByRole("form", { name: "Edit Call Ana" });
+  const title = form.getByRole("textbox", { name: "Title" });
   await expect(title).toBeFocused();
   await title.fill("Never saved");
   expect(await violations(page)).toEqual([]);
@@ -120,7 +122,7 @@ test("quick add makes a task due tomorrow in the member's zone; its title and da
 
   await page.keyboard.press("Enter");
   await title.fill("Call Ana back");
-  await row.getByLabel("Due date").fill(addDays(today, 2));
+  await form.getByLabel("Due date").fill(addDays(today, 2));
   await title.press("Enter");
   await expect(page.getByRole("link", { name: "Call Ana back", exact: true })).toBeVisible();
   expect(await getTask()).toMatchObject({ title: "Call Ana back", dueDate: addDays(today, 2) });
