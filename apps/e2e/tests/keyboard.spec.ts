@@ -191,7 +191,9 @@ test("on Today j/k move between rows, x checks in, u undoes, s skips; ? lists th
 
   // Keys typed into a field are text, not shortcuts.
   await page.keyboard.press("Control+k");
+  const search = page.getByRole("combobox", { name: "Search or add" });
+  await expect(search).toBeFocused();
   await page.keyboard.type("?jx");
-  await expect(page.getByRole("combobox", { name: "Search or add" })).toHaveValue("?jx");
+  await expect(search).toHaveValue("?jx");
   await expect(overlay).toBeHidden();
 });
