@@ -6,6 +6,7 @@ import { OrganizationSwitcher, UserButton } from "@atlas/next-app/clerk-componen
 import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CommandBar } from "~/components/command/command-bar.tsx";
 import { InboxBell } from "~/components/inbox/inbox-bell.tsx";
 import { NavLink } from "~/components/nav-link.tsx";
 import { WorkspaceSwitcher } from "~/components/workspace-switcher.tsx";
@@ -87,6 +88,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             ) : null}
           </nav>
           <div className="ml-auto flex h-14 items-center gap-3">
+            {active ? (
+              <CommandBar pages={showBilling ? [...NAV, ["/billing", "Billing"]] : NAV} />
+            ) : null}
             {active ? <InboxBell workspaceId={active.id} /> : null}
             {session.via === "clerk" ? (
               <>

@@ -179,6 +179,7 @@ export function HabitRow({
             type="button"
             variant="outline"
             size="sm"
+            aria-keyshortcuts="u"
             aria-disabled={isPending || !canUndo}
             onClick={unlessPending(undoLatest)}
           >
@@ -192,6 +193,8 @@ export function HabitRow({
             key="primary"
             type="button"
             size="sm"
+            // A measurable habit's x goes to its amount field.
+            aria-keyshortcuts={target ? undefined : "x"}
             aria-disabled={isPending}
             onClick={unlessPending(checkInFully)}
           >
@@ -219,6 +222,7 @@ export function HabitRow({
                   id={`${id}-amount`}
                   type="number"
                   inputMode="decimal"
+                  aria-keyshortcuts="x"
                   min={0}
                   step={valueStep(target)}
                   value={amount}
@@ -247,6 +251,7 @@ export function HabitRow({
               type="button"
               variant="ghost"
               size="sm"
+              aria-keyshortcuts="s"
               aria-disabled={isPending}
               onClick={unlessPending(skipToday)}
               className="sm:ml-auto"

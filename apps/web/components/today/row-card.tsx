@@ -3,7 +3,10 @@ import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-/** One habit or task on Today: its card (green-edged once done), then the last write's error. */
+/**
+ * One habit or task on Today: its card (green-edged once done), then the last write's error.
+ * j/k move focus between cards (today-keys.tsx); a card's controls name their key.
+ */
 export function RowCard({
   done,
   gap,
@@ -17,8 +20,10 @@ export function RowCard({
 }) {
   return (
     <li
+      data-today-row
+      tabIndex={-1}
       className={cn(
-        `flex flex-col ${gap} rounded-lg border border-border bg-surface p-4`,
+        `flex flex-col ${gap} rounded-lg border border-border bg-surface p-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring`,
         done && "border-success/40",
       )}
     >

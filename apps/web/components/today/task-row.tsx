@@ -4,6 +4,7 @@ import { Badge, Button } from "@atlas/ui";
 import { useMutation } from "@tanstack/react-query";
 import { RowCard, RowTitle } from "~/components/today/row-card.tsx";
 import { StateMark } from "~/components/today/state-mark.tsx";
+import { TaskInlineEdit } from "~/components/tasks/task-inline-edit.tsx";
 import { viewOfDay } from "~/components/today/log-day.ts";
 import { useLogWrite } from "~/components/today/use-log-write.ts";
 import { daysBetween, formatDate, formatMinutes } from "@atlas/ui/dates";
@@ -69,12 +70,14 @@ export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
       <div className="flex items-start gap-3">
         <StateMark state={view.isDone ? "met" : "pending"} />
         <div className="min-w-0 flex-1">
-          <RowTitle
-            href={`/tasks/${task.id}`}
-            className={view.isDone ? "text-muted-foreground line-through" : undefined}
-          >
-            {title}
-          </RowTitle>
+          <TaskInlineEdit task={task}>
+            <RowTitle
+              href={`/tasks/${task.id}`}
+              className={view.isDone ? "text-muted-foreground line-through" : undefined}
+            >
+              {title}
+            </RowTitle>
+          </TaskInlineEdit>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
             <Badge tone={task.priority === "high" ? "danger" : "neutral"}>
               {PRIORITY_LABEL[task.priority]} priority
@@ -91,6 +94,7 @@ export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
           type="button"
           size="sm"
           variant={view.isDone ? "outline" : "primary"}
+          aria-keyshortcuts={view.isDone ? "u" : "x"}
           aria-disabled={isPending || (view.isDone && view.undoableEventId === null)}
           onClick={toggle}
         >

@@ -7,6 +7,7 @@ import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { HabitRow } from "~/components/today/habit-row.tsx";
 import { RescheduleOverdue } from "~/components/today/reschedule-overdue.tsx";
 import { TaskRow } from "~/components/today/task-row.tsx";
+import { TodayKeys } from "~/components/today/today-keys.tsx";
 import { AskSuggestion } from "~/components/suggestions/ask-suggestion.tsx";
 import { SuggestionPanel } from "~/components/suggestions/suggestion-panel.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
@@ -48,6 +49,7 @@ export default async function TodayPage() {
 
   return (
     <div className="flex flex-col gap-6">
+      <TodayKeys />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Today</h1>
         <p className="mt-1 text-sm text-muted-foreground">

@@ -7,6 +7,7 @@ import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { ListHeader } from "~/components/page-header.tsx";
 import { TaskFilters, type TaskFilterValues } from "~/components/tasks/task-filters.tsx";
 import { TaskForm } from "~/components/tasks/task-form.tsx";
+import { TaskInlineEdit } from "~/components/tasks/task-inline-edit.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
 import { formatDate, formatMinutes } from "@atlas/ui/dates";
 import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "@atlas/ui/labels";
@@ -113,12 +114,14 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                 return (
                   <li key={task.id} className="flex flex-col gap-1 py-3">
                     <div className="flex flex-wrap items-center gap-2">
-                      <Link
-                        href={`/tasks/${task.id}`}
-                        className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-                      >
-                        {task.title}
-                      </Link>
+                      <TaskInlineEdit task={task}>
+                        <Link
+                          href={`/tasks/${task.id}`}
+                          className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+                        >
+                          {task.title}
+                        </Link>
+                      </TaskInlineEdit>
                       <Badge
                         tone={
                           task.status === "done"

@@ -1,0 +1,80 @@
+"use client";
+
+import type { Route } from "next";
+import dynamic from "next/dynamic";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { isPaletteKey, isPlainShortcut } from "~/lib/keys.ts";
+
+// Loaded on first use (⌘K, the button or "?"): the page's own code stays small.
+const CommandPalette = dynamic(
+  () => import("~/components/command/command-palette.tsx").then((m) => m.CommandPalette),
+  { ssr: false },
+);
+const ShortcutsOverlay = dynamic(
+  () => import("~/components/command/shortcuts-overlay.tsx").then((m) => m.ShortcutsOverlay),
+  { ssr: false },
+);
+
+const noSubscription = () => () => {};
+const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
+
+/**
+ * The header's "Search or add…" button and the app-wide keys: ⌘K / Ctrl-K opens the command
+ * palette, "?" the list of shortcuts. `pages` are the navigation's pages, to jump to.
+ */
+export function CommandBar({ pages }: { pages: readonly (readonly [Route, string])[] }) {
+  const [open, setOpen] = useState<"palette" | "shortcuts" | null>(null);
+  const modifier = useSyncExternalStore(
+    noSubscription,
+    () => (isMac() ? "⌘" : "Ctrl"),
+    () => "Ctrl",
+  );
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (isPaletteKey(event)) {
+        event.preventDefault();
+        setOpen("palette");
+      } else if (event.key === "?" && isPlainShortcut(event)) {
+        event.preventDefault();
+        setOpen("shortcuts");
+      }
+    }
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
+
+  return (
+    <>
+      <button
+        type="button"
+        aria-keyshortcuts="Control+K Meta+K"
+        onClick={() => setOpen("palette")}
+        className="flex h-8 shrink-0 items-center gap-2 rounded-md border border-input bg-surface px-2.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+      >
+        <svg
+          aria-hidden
+          viewBox="0 0 20 20"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
+          <circle cx="9" cy="9" r="6" />
+          <path d="m14 14 4 4" strokeLinecap="round" />
+        </svg>
+        <span className="sr-only md:not-sr-only">Search or add…</span>
+        <kbd
+          aria-hidden
+          className="hidden rounded border border-border px-1 font-sans text-xs md:inline"
+        >
+          {modifier} K
+        </kbd>
+      </button>
+      {open === "palette" ? <CommandPalette pages={pages} onClose={() => setOpen(null)} /> : null}
+      {open === "shortcuts" ? (
+        <ShortcutsOverlay modifier={modifier} onClose={() => setOpen(null)} />
+      ) : null}
+    </>
+  );
+}
