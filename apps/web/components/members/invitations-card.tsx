@@ -19,6 +19,8 @@ import { describeError, firstError } from "~/lib/errors.ts";
 import { ROLE_LABEL, type Role } from "~/lib/roles.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import { ActionMessageLine, type ActionMessage } from "~/lib/use-keyed-action.tsx";
+import { formatInstant } from "@atlas/ui/dates";
+import { useLocale } from "@atlas/ui/locale";
 
 type InvitableRole = Exclude<Role, "owner">;
 
@@ -29,13 +31,6 @@ export interface InvitationRow {
   expiresAt: Date;
   isExpired: boolean;
 }
-
-const DATE = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
 
 /**
  * Owners and admins invite by e-mail (only owners invite admins). Without Clerk the API hands back
@@ -49,6 +44,7 @@ export function InvitationsCard({
   viewerRole: Role;
   initial: { items: InvitationRow[]; nextCursor: string | null };
 }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
@@ -206,7 +202,8 @@ export function InvitationsCard({
                     <Badge>Expired</Badge>
                   ) : (
                     <span className="text-muted-foreground">
-                      until {DATE.format(invitation.expiresAt)}
+                      until{" "}
+                      {formatInstant(invitation.expiresAt.toISOString(), "date", locale, "UTC")}
                     </span>
                   )}
                   <Button

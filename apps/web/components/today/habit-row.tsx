@@ -11,6 +11,7 @@ import { valueStep } from "~/lib/habits.ts";
 import { atRiskTexts, streakText } from "@atlas/ui/labels";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import type { AtRiskHabit, TodayHabit } from "~/lib/views.ts";
+import { useLocale } from "@atlas/ui/locale";
 
 type View = Pick<TodayHabit, "state" | "value" | "undoableEventId">;
 
@@ -65,6 +66,7 @@ export function HabitRow({
   risk: AtRiskHabit | undefined;
   today: string;
 }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const id = useId();
   const checkIn = useMutation(trpc.log.checkIn.mutationOptions());
@@ -163,7 +165,7 @@ export function HabitRow({
             {habit.durationMinutes > 0 ? <span>{habit.durationMinutes} min</span> : null}
             <span>{streakText(habit.streak.current, habit.schedule)}</span>
             {risk ? (
-              <Badge tone="warning" title={atRiskTexts(risk, today).join("; ")}>
+              <Badge tone="warning" title={atRiskTexts(risk, today, locale).join("; ")}>
                 At risk
               </Badge>
             ) : null}

@@ -1,0 +1,141 @@
+"use client";
+
+import { useEffect, useRef, useState, type ComponentType } from "react";
+import { cn } from "./cn.ts";
+import type { CalendarProps } from "./date-calendar.tsx";
+import { formatDate } from "./dates.ts";
+import { fieldClasses } from "./input.tsx";
+import { useLocale } from "./locale.tsx";
+
+/** Loaded when a field first opens, so pages carry no calendar until someone picks a date. */
+let calendar: Promise<ComponentType<CalendarProps>> | undefined;
+const loadCalendar = () => (calendar ??= import("./date-calendar.tsx").then((m) => m.Calendar));
+
+/**
+ * The one date control: shows the date as the app writes dates everywhere (the reader's locale,
+ * "4 Dec 2026"), opens a small calendar (keyboard: arrows, Page Up/Down, Home/End, Enter, Escape),
+ * and keeps the value "YYYY-MM-DD" ("" for none), posted under `name` as <input type="date"> did.
+ * Controlled (value + onChange) or not (defaultValue).
+ */
+export function DateField({
+  id,
+  name,
+  value: controlled,
+  defaultValue = "",
+  onChange,
+  min,
+  max,
+  required,
+  className,
+  "aria-describedby": describedBy,
+  "aria-invalid": isInvalid,
+}: {
+  id: string;
+  name?: string;
+  value?: string;
+  defaultValue?: string;
+  onChange?: (value: string) => void;
+  min?: string;
+  max?: string;
+  /** Without it a chosen date can be cleared. */
+  required?: boolean;
+  className?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+}) {
+  const locale = useLocale();
+  const [own, setOwn] = useState(defaultValue);
+  const value = controlled ?? own;
+  const [Calendar, setCalendar] = useState<ComponentType<CalendarProps> | null>(null);
+  const [isOpen, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!isOpen) return;
+    function onPointerDown(event: PointerEvent) {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    }
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [isOpen]);
+
+  function open() {
+    setOpen(true);
+    if (!Calendar) void loadCalendar().then((component) => setCalendar(() => component));
+  }
+
+  function choose(next: string) {
+    setOwn(next);
+    onChange?.(next);
+  }
+
+  function close() {
+    setOpen(false);
+    inputRef.current?.focus();
+  }
+
+  const dialogId = `${id}-calendar`;
+  return (
+    <div ref={rootRef} className={cn("relative flex gap-2", className)}>
+      {name ? <input type="hidden" name={name} value={value} /> : null}
+      <input
+        ref={inputRef}
+        id={id}
+        type="text"
+        readOnly
+        aria-haspopup="dialog"
+        aria-expanded={isOpen}
+        aria-controls={isOpen ? dialogId : undefined}
+        aria-describedby={describedBy}
+        aria-invalid={isInvalid}
+        aria-required={required}
+        placeholder="Choose a date"
+        value={value ? formatDate(value, "medium", locale) : ""}
+        onClick={() => (isOpen ? setOpen(false) : open())}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") {
+            event.preventDefault();
+            open();
+          } else if ((event.key === "Backspace" || event.key === "Delete") && !required) {
+            choose("");
+          }
+        }}
+        className={cn(fieldClasses, "min-w-0 cursor-pointer")}
+      />
+      {value && !required ? (
+        <button
+          type="button"
+          onClick={() => choose("")}
+          className="shrink-0 rounded-md px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring"
+        >
+          Clear<span className="sr-only"> date</span>
+        </button>
+      ) : null}
+      {isOpen ? (
+        <div
+          id={dialogId}
+          role="dialog"
+          aria-label="Choose a date"
+          className="absolute top-full left-0 z-40 mt-1 rounded-lg border border-border bg-surface p-3 text-foreground shadow-lg"
+        >
+          {Calendar ? (
+            <Calendar
+              value={value}
+              min={min}
+              max={max}
+              locale={locale}
+              onPick={(date) => {
+                choose(date);
+                close();
+              }}
+              onCancel={close}
+            />
+          ) : (
+            <p className="px-2 py-4 text-sm text-muted-foreground">Loading the calendar…</p>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}
