@@ -15,6 +15,8 @@ async function backgroundLightness(page: Page): Promise<number> {
   const colour = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const oklch = /^oklch\(([\d.]+)/.exec(colour);
   if (oklch) return Number(oklch[1]);
+  const srgb = /^color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)/.exec(colour);
+  if (srgb) return 0.2126 * Number(srgb[1]) + 0.7152 * Number(srgb[2]) + 0.0722 * Number(srgb[3]);
   const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).map(Number) as [number, number, number];
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
 }

@@ -15,7 +15,7 @@ const WIDTHS = [320, 768, 1024, 1280, 1920];
 async function headerRows(page: Page) {
   return page.getByRole("banner").evaluate((header) => {
     const bar = header.firstElementChild as HTMLElement;
-    const overflows = [...bar.querySelectorAll<HTMLElement>("*")].some(
+    const overflows = Array.from(bar.querySelectorAll<HTMLElement>("*")).some(
       (el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5,
     );
     return { height: header.getBoundingClientRect().height, row: bar.scrollHeight, overflows };

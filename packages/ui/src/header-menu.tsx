@@ -31,7 +31,9 @@ export function HeaderMenu({
 
   useEffect(() => {
     if (!isOpen) return;
-    panelRef.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    // The first control shown (links the header already shows at this width are display: none).
+    const controls = panelRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [];
+    [...controls].find((control) => control.getClientRects().length > 0)?.focus();
     function onPointerDown(event: PointerEvent) {
       if (!isWithin(event.target)) setOpen(false);
     }

@@ -2,7 +2,6 @@ import {
   Button,
   DateField,
   Field,
-  Input,
   NativeSelect,
   buttonVariants,
   fieldControlProps,
