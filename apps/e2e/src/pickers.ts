@@ -10,7 +10,7 @@ export async function chooseTimeZone(
   zone: string,
   label = "Time zone",
 ) {
-  const box = page.getByRole("combobox", { name: label });
+  const box = page.getByRole("combobox", { name: label, exact: true });
   await box.fill(search);
   await page
     .getByRole("listbox", { name: "Time zones" })

@@ -34,7 +34,7 @@ test("the theme follows the system, and the member's pick holds across reloads a
   const context = await browser.newContext({ colorScheme: "dark" });
   try {
     const page = await context.newPage();
-    await signIn(page, web, /Milo Marsh/);
+    await signIn(page, web, /Nora Newman/);
 
     // No choice yet: the system's dark scheme.
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

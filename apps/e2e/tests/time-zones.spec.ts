@@ -69,7 +69,7 @@ test("a member finds Kyiv in the time-zone picker and it is saved as Europe/Kyiv
   // Priya lives in Kolkata in the seed (Intl's own name for it is the legacy Asia/Calcutta).
   await signIn(page, web, /Priya Patel/);
   await (await menuLink(page, "Settings")).click();
-  const box = page.getByRole("combobox", { name: "Time zone" });
+  const box = page.getByRole("combobox", { name: "Time zone", exact: true });
   await expect(box).toHaveValue("UTC+05:30 · Asia/Kolkata (Kolkata)");
 
   // The list offers current names only.
