@@ -13,6 +13,9 @@ const admin = process.env.ATLAS_ADMIN_URL!;
 /** The page background's lightness (0 black … 1 white), from the computed colour. */
 async function backgroundLightness(page: Page): Promise<number> {
   const colour = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  // The build writes colours as lab() (Lightning CSS), oklch() where the browser keeps them.
+  const lab = /^lab\(([\d.]+)/.exec(colour);
+  if (lab) return Number(lab[1]) / 100;
   const oklch = /^oklch\(([\d.]+)/.exec(colour);
   if (oklch) return Number(oklch[1]);
   const srgb = /^color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)/.exec(colour);
