@@ -84,6 +84,8 @@ export function DateField({
         id={id}
         type="text"
         readOnly
+        // The APG date picker combobox: a read-only field whose popup is the calendar dialog.
+        role="combobox"
         aria-haspopup="dialog"
         aria-expanded={isOpen}
         aria-controls={isOpen ? dialogId : undefined}
