@@ -20,15 +20,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTRPC } from "~/lib/trpc/react.tsx";
+import { formatInstant } from "@atlas/ui/dates";
+import { useLocale } from "@atlas/ui/locale";
 
 type Entry = AdminRouterOutputs["approvals"]["list"]["items"][number];
-
-const when = (iso: string) =>
-  new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "UTC",
-  }).format(new Date(iso));
 
 /**
  * The approval queue (docs/domain.md "AI suggestions" → "The approval queue"): each waiting
@@ -36,6 +31,7 @@ const when = (iso: string) =>
  * or take items out of one before approving it. Approved, it goes to the member to decide.
  */
 export function ApprovalQueue({ entries }: { entries: Entry[] }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const [, startRefresh] = useTransition();
@@ -149,7 +145,7 @@ export function ApprovalQueue({ entries }: { entries: Entry[] }) {
                 type="checkbox"
                 checked={!taken.has(item.key)}
                 onChange={() => toggleItem(entry.id, item.key)}
-                aria-label={`Keep: ${suggestionActionText(item.action)}`}
+                aria-label={`Keep: ${suggestionActionText(item.action, locale)}`}
               />
               Keep
             </label>
@@ -170,12 +166,14 @@ export function ApprovalQueue({ entries }: { entries: Entry[] }) {
                     </CardTitle>
                   </div>
                   <CardDescription>
-                    {entry.workspace.name} · asked {when(entry.createdAt)} UTC ·{" "}
+                    {entry.workspace.name} · asked{" "}
+                    {formatInstant(entry.createdAt, "dateTime", locale, "UTC")} UTC ·{" "}
                     {entry.provider === "local" ? "Atlas's planner" : entry.model}
                   </CardDescription>
                 </CardHeader>
                 <CardContent className="flex flex-col gap-3">
                   <SuggestionPreviewBody
+                    locale={locale}
                     preview={entry.preview}
                     controls={controls}
                     headingLevel={3}

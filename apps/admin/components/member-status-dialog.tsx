@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
+import { Button, DateField, Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
@@ -70,11 +70,10 @@ export function MemberStatusDialog({ item }: { item: PortfolioItem }) {
             label="Until (last day)"
             hint="Leave empty to pause until cleared."
           >
-            <Input
+            <DateField
               {...fieldControlProps(`${id}-until`, { hint: true })}
-              type="date"
               value={untilDate}
-              onChange={(e) => setUntilDate(e.target.value)}
+              onChange={setUntilDate}
             />
           </Field>
           <Field id={`${id}-note`} label="Note (optional)">

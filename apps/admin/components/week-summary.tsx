@@ -2,6 +2,8 @@ import type { AdminRouterOutputs } from "@atlas/api";
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
 import type { Route } from "next";
 import Link from "next/link";
+import { getLocale } from "@atlas/next-app/server";
+import { formatDate } from "@atlas/ui/dates";
 
 type WeekSummary = AdminRouterOutputs["week"]["list"][number];
 type MemberWeek = WeekSummary["members"][number];
@@ -13,15 +15,6 @@ const FLAG_LABEL: Record<MemberWeek["flags"][number], string> = {
   streak_broken: "Streak broken",
   recovering: "Recovering",
 };
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  timeZone: "UTC",
-});
-const weekdayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", timeZone: "UTC" });
-const day = (localDate: string) => dayFormat.format(new Date(`${localDate}T00:00:00Z`));
-const weekday = (localDate: string) => weekdayFormat.format(new Date(`${localDate}T00:00:00Z`));
 
 function minutes(total: number): string {
   const h = Math.floor(total / 60);
@@ -43,13 +36,14 @@ const memberHref = (workspaceId: string, memberId: string) =>
   `/members/${encodeURIComponent(workspaceId)}/${encodeURIComponent(memberId)}` as Route;
 
 /** The week's average score by day: bars on a fixed 0–100 scale, with the numbers in a table. */
-function ScoreByDay({
+async function ScoreByDay({
   days,
   label,
 }: {
   days: WeekSummary["progress"]["scoreByDay"];
   label: string;
 }) {
+  const locale = await getLocale();
   const width = 168;
   const height = 48;
   const bar = width / days.length;
@@ -57,7 +51,7 @@ function ScoreByDay({
   const summary =
     scored.length === 0
       ? `${label}: no scored days`
-      : `${label}: ${scored.map((d) => `${weekday(d.localDate)} ${d.averageScore}`).join(", ")}`;
+      : `${label}: ${scored.map((d) => `${formatDate(d.localDate, "weekdayShort", locale)} ${d.averageScore}`).join(", ")}`;
   return (
     <figure className="mt-2">
       <svg
@@ -84,7 +78,7 @@ function ScoreByDay({
                 textAnchor="middle"
                 className="fill-muted-foreground text-[8px]"
               >
-                {weekday(d.localDate).slice(0, 2)}
+                {formatDate(d.localDate, "weekdayShort", locale).slice(0, 2)}
               </text>
             </g>
           );
@@ -95,7 +89,7 @@ function ScoreByDay({
         <tbody>
           {days.map((d) => (
             <tr key={d.localDate}>
-              <th scope="row">{weekday(d.localDate)}</th>
+              <th scope="row">{formatDate(d.localDate, "weekdayShort", locale)}</th>
               <td>{d.averageScore ?? "no score"}</td>
             </tr>
           ))}
@@ -153,13 +147,14 @@ function Progress({ summary }: { summary: WeekSummary }) {
   );
 }
 
-function Plans({ summary }: { summary: WeekSummary }) {
+async function Plans({ summary }: { summary: WeekSummary }) {
+  const locale = await getLocale();
   const { plans } = summary;
   const loaded = summary.members.filter((m) => m.plannedMinutes > 0 || m.overloadedDays.length);
   return (
     <section aria-labelledby={`plans-${summary.workspace.id}`}>
       <h3 id={`plans-${summary.workspace.id}`} className="text-sm font-semibold">
-        Plans for the week of {day(summary.nextWeekStart)}
+        Plans for the week of {formatDate(summary.nextWeekStart, "dayMonth", locale)}
       </h3>
       <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 text-sm">
         <Stat label="Tasks due" value={plans.tasksDue} />
@@ -198,7 +193,8 @@ function Plans({ summary }: { summary: WeekSummary }) {
               </div>
               {m.overloadedDays.length > 0 ? (
                 <p className="text-xs text-danger">
-                  Overloaded on {m.overloadedDays.map(weekday).join(", ")}
+                  Overloaded on{" "}
+                  {m.overloadedDays.map((d) => formatDate(d, "weekdayShort", locale)).join(", ")}
                 </p>
               ) : null}
             </li>
@@ -209,7 +205,8 @@ function Plans({ summary }: { summary: WeekSummary }) {
   );
 }
 
-function Problems({ summary }: { summary: WeekSummary }) {
+async function Problems({ summary }: { summary: WeekSummary }) {
+  const locale = await getLocale();
   const { problems } = summary;
   const flagged = summary.members
     .filter((m) => m.flags.length > 0 || m.overdueTasks > 0 || m.brokenStreaks.length > 0)
@@ -243,7 +240,8 @@ function Problems({ summary }: { summary: WeekSummary }) {
               ) : null}
               {m.brokenStreaks.map((b) => (
                 <p key={b.habitId} className="text-xs text-muted-foreground">
-                  {b.title}: a streak of {b.length} broke on {weekday(b.localDate)}
+                  {b.title}: a streak of {b.length} broke on{" "}
+                  {formatDate(b.localDate, "weekdayShort", locale)}
                 </p>
               ))}
             </li>
@@ -255,15 +253,17 @@ function Problems({ summary }: { summary: WeekSummary }) {
 }
 
 /** One card per workspace: progress, plans and problems of its last finished week. */
-export function WeekSummaryCard({ summary }: { summary: WeekSummary }) {
+export async function WeekSummaryCard({ summary }: { summary: WeekSummary }) {
+  const locale = await getLocale();
   const titleId = `week-${summary.workspace.id}`;
   return (
     <Card aria-labelledby={titleId}>
       <CardHeader>
         <CardTitle id={titleId}>{summary.workspace.name}</CardTitle>
         <CardDescription>
-          Week of {day(summary.weekStart)} to {day(summary.weekEnd)} · {summary.members.length}{" "}
-          members · {summary.workspace.timeZone}
+          Week of {formatDate(summary.weekStart, "dayMonth", locale)} to{" "}
+          {formatDate(summary.weekEnd, "dayMonth", locale)} · {summary.members.length} members ·{" "}
+          {summary.workspace.timeZone}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6 md:grid-cols-3">

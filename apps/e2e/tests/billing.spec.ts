@@ -11,6 +11,7 @@ import { createPrismaClient } from "@atlas/db";
 import { expect, test, type Page } from "@playwright/test";
 import { keepScreenshot } from "../src/screenshots.ts";
 import { signIn } from "../src/session.ts";
+import { menuLink } from "../src/header.ts";
 
 const web = process.env.E2E_BILLING_WEB_URL!;
 /** The main web server runs with billing off. */
@@ -49,14 +50,13 @@ test.beforeAll(async () => {
   }
 });
 
-const billingLink = (page: Page) =>
-  page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Billing" });
+const billingLink = (page: Page) => menuLink(page, "Billing");
 
 test("the owner upgrades through Checkout and sees the Team plan and its seats", async ({
   page,
 }, testInfo) => {
   await signIn(page, web, /Bianca Bright/);
-  await billingLink(page).click();
+  await (await billingLink(page)).click();
   await expect(page.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Free plan" })).toBeVisible();
   await expect(
@@ -111,7 +111,7 @@ test("the owner upgrades through Checkout and sees the Team plan and its seats",
 test("a member cannot open billing", async ({ page }) => {
   await signIn(page, web, /Milo Marsh/);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  await expect(billingLink(page)).toHaveCount(0);
+  await expect(await billingLink(page)).toHaveCount(0);
   const response = await page.goto(`${web}/billing`);
   expect(response?.status()).toBe(403);
   await expect(
@@ -158,7 +158,7 @@ test("without Stripe keys the page says billing is off and shows the self-hosted
   page,
 }) => {
   await signIn(page, webWithoutBilling, /Olivia Owner/);
-  await billingLink(page).click();
+  await (await billingLink(page)).click();
   await expect(page.getByRole("heading", { name: "Billing is off on this server" })).toBeVisible();
   await expect(page.getByText(/on the Self-hosted plan: nothing is charged/)).toBeVisible();
   await expect(page.getByRole("definition").first()).toBeVisible();

@@ -8,7 +8,7 @@ type CoachNote = RouterOutputs["coachNote"]["listMine"][number];
  * "Notes from your coach": what coaches shared with the member in this workspace, newest first,
  * each with its author and date (docs/domain.md "Coach notes"). Private notes never reach here.
  */
-export function CoachNotes({ notes }: { notes: CoachNote[] }) {
+export function CoachNotes({ notes, locale }: { notes: CoachNote[]; locale: string }) {
   return (
     <Card aria-labelledby="coach-notes-title">
       <CardHeader>
@@ -26,7 +26,7 @@ export function CoachNotes({ notes }: { notes: CoachNote[] }) {
                 <p className="text-xs text-muted-foreground">
                   {note.author.name} ·{" "}
                   <time dateTime={note.createdAt}>
-                    {formatDate(note.createdAt.slice(0, 10), "medium")}
+                    {formatDate(note.createdAt.slice(0, 10), "medium", locale)}
                   </time>
                 </p>
               </li>

@@ -7,7 +7,15 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
 /** A main-navigation link that marks itself as the current page (aria-current). */
-export function NavLink({ href, children }: { href: Route; children: ReactNode }) {
+export function NavLink({
+  href,
+  children,
+  className,
+}: {
+  href: Route;
+  children: ReactNode;
+  className?: string;
+}) {
   const pathname = usePathname();
   const isCurrent = href === "/" ? pathname === "/" : pathname.startsWith(href);
   return (
@@ -17,6 +25,7 @@ export function NavLink({ href, children }: { href: Route; children: ReactNode }
       className={cn(
         "shrink-0 rounded-md px-2.5 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
         isCurrent && "bg-secondary text-secondary-foreground",
+        className,
       )}
     >
       {children}

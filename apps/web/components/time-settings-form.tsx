@@ -4,6 +4,7 @@ import { Field, NativeSelect, fieldControlProps } from "@atlas/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { SettingsCard } from "~/components/settings-card.tsx";
+import { TimeZonePicker } from "~/components/time-zone-picker.tsx";
 import { firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
@@ -26,15 +27,16 @@ const DAY_STARTS = Array.from({ length: 25 }, (_, i) => i * 30);
 
 export function TimeSettingsForm({
   initial,
-  timeZones,
+  timeZoneLabel,
 }: {
   initial: TimeSettings;
-  timeZones: readonly string[];
+  /** How the member's zone is shown: "UTC+05:30 · Asia/Kolkata (Kolkata)". */
+  timeZoneLabel: string;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
-  const [timeZone, setTimeZone] = useState(initial.timeZone);
+  const [timeZone, setTimeZone] = useState({ zone: initial.timeZone, label: timeZoneLabel });
   const [dayStart, setDayStart] = useState(String(initial.dayStartMinutes));
   const [saved, setSaved] = useState<TimeSettings | null>(null);
 
@@ -49,16 +51,13 @@ export function TimeSettingsForm({
   const check = useSchemaCheck("me.settings.update");
   const { fields, form } = check.shown(update.error);
 
-  const zoneOptions = (timeZones.includes(timeZone) ? timeZones : [timeZone, ...timeZones]).map(
-    (zone) => ({ value: zone, label: zone.replaceAll("_", " ") }),
-  );
   const startValues = DAY_STARTS.includes(Number(dayStart))
     ? DAY_STARTS
     : [...DAY_STARTS, Number(dayStart)].sort((a, b) => a - b);
 
   async function submit() {
     setSaved(null);
-    const input = { timeZone, dayStartMinutes: Number(dayStart) };
+    const input = { timeZone: timeZone.zone, dayStartMinutes: Number(dayStart) };
     if (await check.passes(input)) update.mutate(input);
   }
 
@@ -89,12 +88,12 @@ export function TimeSettingsForm({
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${id}-zone`} label="Time zone" error={zoneError}>
-          <NativeSelect
+          <TimeZonePicker
             {...fieldControlProps(`${id}-zone`, { error: zoneError })}
             name="timeZone"
-            value={timeZone}
-            onChange={(event) => setTimeZone(event.target.value)}
-            options={zoneOptions}
+            value={timeZone.zone}
+            label={timeZone.label}
+            onChange={setTimeZone}
           />
         </Field>
         <Field id={`${id}-start`} label="Day starts at" hint={startHint} error={startError}>

@@ -1,9 +1,10 @@
 "use client";
 
-import { Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
+import { Field, Input, fieldControlProps } from "@atlas/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { SettingsCard } from "~/components/settings-card.tsx";
+import { TimeZonePicker } from "~/components/time-zone-picker.tsx";
 import { firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
@@ -22,12 +23,13 @@ export function WorkspaceSettingsForm({
   workspaceId,
   workspaceName,
   initial,
-  timeZones,
+  timeZoneLabel,
 }: {
   workspaceId: string;
   workspaceName: string;
   initial: WorkspaceSettings;
-  timeZones: readonly string[];
+  /** How the default zone is shown: "UTC+05:30 · Asia/Kolkata (Kolkata)". */
+  timeZoneLabel: string;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -35,7 +37,7 @@ export function WorkspaceSettingsForm({
   const [windowDays, setWindowDays] = useState(String(initial.lateEntryWindowDays));
   const [threshold, setThreshold] = useState(String(initial.aiAcceptanceThreshold));
   const [sharesProgress, setSharesProgress] = useState(initial.sharesProgress);
-  const [timeZone, setTimeZone] = useState(initial.defaultTimeZone);
+  const [timeZone, setTimeZone] = useState({ zone: initial.defaultTimeZone, label: timeZoneLabel });
   const [saved, setSaved] = useState(false);
 
   const update = useMutation(
@@ -55,7 +57,7 @@ export function WorkspaceSettingsForm({
       lateEntryWindowDays: toNumber(windowDays),
       aiAcceptanceThreshold: toNumber(threshold),
       sharesProgress,
-      defaultTimeZone: timeZone,
+      defaultTimeZone: timeZone.zone,
     };
     if (await check.passes(input)) update.mutate({ workspaceId, ...input });
   }
@@ -63,7 +65,6 @@ export function WorkspaceSettingsForm({
   const windowError = firstError(fields, "lateEntryWindowDays");
   const thresholdError = firstError(fields, "aiAcceptanceThreshold");
   const zoneError = firstError(fields, "defaultTimeZone");
-  const zones = timeZones.includes(timeZone) ? timeZones : [timeZone, ...timeZones];
 
   return (
     <SettingsCard
@@ -115,11 +116,12 @@ export function WorkspaceSettingsForm({
           />
         </Field>
         <Field id={`${id}-zone`} label="Default time zone" error={zoneError}>
-          <NativeSelect
+          <TimeZonePicker
             {...fieldControlProps(`${id}-zone`, { error: zoneError })}
-            value={timeZone}
-            onChange={(event) => setTimeZone(event.target.value)}
-            options={zones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
+            name="defaultTimeZone"
+            value={timeZone.zone}
+            label={timeZone.label}
+            onChange={setTimeZone}
           />
         </Field>
       </div>

@@ -21,16 +21,6 @@ export function formatMoney(cents: number, currency: string): string {
   }).format(cents / 100);
 }
 
-/** The calendar day of an instant in the reader's own zone: "9 Mar 2027". */
-export function formatDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone,
-  }).format(new Date(iso));
-}
-
 export const STATUS_LABEL: Record<SubscriptionStatus, string> = {
   trialing: "Trial",
   active: "Active",

@@ -2,7 +2,8 @@
 import "server-only";
 import { authProvider, getSession as sessionOf, type Session } from "@atlas/auth";
 import { TRPCError } from "@trpc/server";
-import { headers } from "next/headers";
+import { THEME_COOKIE, parseTheme, resolveLocale, type Theme } from "@atlas/ui/preferences";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 
@@ -40,3 +41,13 @@ export function createServerApi<TContext, TCaller>(
 export function isTRPCError(error: unknown, code: TRPCError["code"]): error is TRPCError {
   return error instanceof TRPCError && error.code === code;
 }
+
+/** The locale dates are written in for this request (docs/architecture.md "Display preferences"). */
+export const getLocale = cache(async (): Promise<string> =>
+  resolveLocale((await headers()).get("accept-language")),
+);
+
+/** The reader's colour theme choice (the cookie the theme toggle writes). */
+export const getTheme = cache(async (): Promise<Theme> =>
+  parseTheme((await cookies()).get(THEME_COOKIE)?.value),
+);

@@ -19,6 +19,7 @@
  */
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
+import { currentZoneName } from "./zone-names.ts";
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -179,10 +180,15 @@ export function isValidTimeZone(timeZone: string): boolean {
   return valid;
 }
 
-/** An IANA time zone name accepted by Intl (see isValidTimeZone; offsets like "+05:00" rejected). */
+/**
+ * An IANA time zone name accepted by Intl (see isValidTimeZone; offsets like "+05:00" rejected),
+ * parsed to its current name: "Europe/Kiev" and "Europe/Kyiv" are both accepted, "Europe/Kyiv"
+ * is what is stored (zone-names.ts).
+ */
 export const ZTimeZone = z
   .string()
-  .refine(isValidTimeZone, { message: "Choose a time zone from the list, like Europe/Berlin" });
+  .refine(isValidTimeZone, { message: "Choose a time zone from the list, like Europe/Berlin" })
+  .transform(currentZoneName);
 
 /** Minutes after local midnight at which a user's day starts: an integer 0..720. */
 export const ZDayStartMinutes = z.number().int().min(0).max(MAX_DAY_START_MINUTES);

@@ -1,3 +1,4 @@
 export * from "./day-key.ts";
 export * from "./clock.ts";
 export * from "./time-setting.ts";
+export * from "./zone-names.ts";

@@ -8,12 +8,15 @@ export function AtRiskCard({
   atRisk,
   today,
   habitHref,
+  locale,
   className,
 }: {
   atRisk: AtRiskHabit[];
   /** The member's local today, for naming the day a repair is waiting on. */
   today: string;
   habitHref: HabitHref;
+  /** The locale dates are written in. */
+  locale: string;
   className?: string;
 }) {
   return (
@@ -36,7 +39,7 @@ export function AtRiskCard({
                 >
                   {habit.name}
                 </a>
-                {atRiskTexts(habit, today).map((text) => (
+                {atRiskTexts(habit, today, locale).map((text) => (
                   <p key={text} className="text-muted-foreground">
                     {text}.
                   </p>

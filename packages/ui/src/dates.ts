@@ -35,8 +35,10 @@ export function mondayOf(date: string): string {
 }
 
 const FORMATS = {
-  /** "Mon 9 Mar" */
+  /** "Mon 9 Mar" (en-GB) */
   short: { weekday: "short", day: "numeric", month: "short" },
+  /** "Mon 9 Mar 2026" */
+  shortYear: { weekday: "short", day: "numeric", month: "short", year: "numeric" },
   /** "9 Mar 2026" */
   medium: { day: "numeric", month: "short", year: "numeric" },
   /** "Monday, 9 March 2026" */
@@ -45,13 +47,47 @@ const FORMATS = {
   month: { month: "short" },
   /** "9 Mar" */
   dayMonth: { day: "numeric", month: "short" },
+  /** "Mon" */
+  weekdayShort: { weekday: "short" },
+  /** "Monday" */
+  weekday: { weekday: "long" },
+  /** "March 2026" */
+  monthYear: { month: "long", year: "numeric" },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-/** A local date in words; one fixed locale so the server's render matches the browser's. */
-export function formatDate(date: string, style: keyof typeof FORMATS = "medium"): string {
-  return new Intl.DateTimeFormat("en-GB", { ...FORMATS[style], timeZone: "UTC" }).format(
-    new Date(toUtc(date)),
-  );
+export type DateStyle = keyof typeof FORMATS;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A local date in words, in the reader's locale: the request's, resolved on the server
+ * (`getLocale()` in server components, `useLocale()` in client ones) so both render the same.
+ */
+export function formatDate(date: string, style: DateStyle, locale: string): string {
+  const key = `${locale}|${style}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...FORMATS[style], timeZone: "UTC" });
+    formatters.set(key, format);
+  }
+  return format.format(new Date(toUtc(date)));
+}
+
+/**
+ * An instant in the reader's locale, on the wall clocks of `timeZone` (the browser's own when
+ * omitted: only for what renders in the browser alone): "9 Mar 2026" or "9 Mar 2026, 14:05".
+ */
+export function formatInstant(
+  iso: string,
+  style: "date" | "dateTime",
+  locale: string,
+  timeZone?: string,
+): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    ...(style === "dateTime" && { timeStyle: "short" }),
+    timeZone,
+  }).format(new Date(iso));
 }
 
 /** "45 min", "2 h", "2 h 30 min". */

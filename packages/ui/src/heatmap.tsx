@@ -149,9 +149,9 @@ function stateOf(day: HabitHistoryDay): CellState {
   return day.state ?? "not_due";
 }
 
-function describeDay(day: HabitHistoryDay, unit: string | null): string {
+function describeDay(day: HabitHistoryDay, unit: string | null, locale: string): string {
   const value = day.value !== null && unit ? ` (${day.value} ${unit})` : "";
-  return `${formatDate(day.date, "short")} ${day.date.slice(0, 4)}: ${STATE_LABEL[stateOf(day)]}${value}`;
+  return `${formatDate(day.date, "shortYear", locale)}: ${STATE_LABEL[stateOf(day)]}${value}`;
 }
 
 /**
@@ -165,22 +165,25 @@ export function Heatmap({
   from,
   to,
   unit,
+  locale,
 }: {
   name: string;
   days: readonly HabitHistoryDay[];
   from: string;
   to: string;
   unit: string | null;
+  /** The locale dates are written in. */
+  locale: string;
 }) {
   const byDate = new Map<string, HabitHistoryDay>(days.map((d) => [d.date, d]));
   const counts = new Map<CellState, number>();
   for (const day of days) counts.set(stateOf(day), (counts.get(stateOf(day)) ?? 0) + 1);
   const last = byDate.get(to);
-  const label = `Heatmap of ${name}, ${formatDate(from)} to ${formatDate(to)}: ${
+  const label = `Heatmap of ${name}, ${formatDate(from, "medium", locale)} to ${formatDate(to, "medium", locale)}: ${
     LEGEND_ORDER.filter((s) => s !== "not_due" && (counts.get(s) ?? 0) > 0)
       .map((s) => `${counts.get(s)} ${STATE_LABEL[s].toLowerCase()}`)
       .join(", ") || "nothing logged yet"
-  }. ${last ? `Today, ${formatDate(to)}: ${STATE_LABEL[stateOf(last)].toLowerCase()}.` : ""}`;
+  }. ${last ? `Today, ${formatDate(to, "medium", locale)}: ${STATE_LABEL[stateOf(last)].toLowerCase()}.` : ""}`;
 
   const cells: ReactNode[] = [];
   const months: ReactNode[] = [];
@@ -202,14 +205,14 @@ export function Heatmap({
           fontSize={10}
           className="fill-muted-foreground"
         >
-          {formatDate(date, "month")}
+          {formatDate(date, "month", locale)}
         </text>,
       );
     }
     if (!day) continue;
     cells.push(
       <Cell key={date} state={stateOf(day)} x={LEFT + week * STEP} y={TOP + weekday * STEP}>
-        <title>{describeDay(day, unit)}</title>
+        <title>{describeDay(day, unit, locale)}</title>
       </Cell>,
     );
   }
@@ -264,7 +267,7 @@ export function Heatmap({
           caption={`${name}, the last four weeks`}
           columns={["Date", "State", "Value"]}
           rows={recent.map((d) => [
-            formatDate(d.date, "long"),
+            formatDate(d.date, "long", locale),
             STATE_LABEL[stateOf(d)],
             d.value ?? "—",
           ])}

@@ -38,3 +38,6 @@ export {
   suggestionActionText,
 } from "./suggestions.tsx";
 export type * from "./view-types.ts";
+export { HeaderMenu } from "./header-menu.tsx";
+export { ThemeSelect } from "./theme-select.tsx";
+export { DateField } from "./date-field.tsx";

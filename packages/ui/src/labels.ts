@@ -40,25 +40,28 @@ function countWord(n: number): string {
 }
 
 /** A recent day by its weekday ("Tuesday"), an older one by its date ("4 Mar"). */
-function missedDay(date: string, today: string): string {
+function missedDay(date: string, today: string, locale: string): string {
   const age = daysBetween(date, today);
   if (age === 1) return "yesterday";
   return age > 1 && age < 7
-    ? new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" }).format(
-        new Date(`${date}T00:00:00Z`),
-      )
-    : formatDate(date, "dayMonth");
+    ? formatDate(date, "weekday", locale)
+    : formatDate(date, "dayMonth", locale);
 }
 
 /**
  * What to do about each at-risk reason (docs/domain.md "At risk"), e.g. "Check in today to keep
  * your 12-day streak", "Check in on the next two due days to repair Tuesday".
  */
-export function atRiskTexts(risk: AtRiskHabit, today: string): string[] {
-  return risk.reasons.map((reason) => atRiskText(reason, risk, today));
+export function atRiskTexts(risk: AtRiskHabit, today: string, locale: string): string[] {
+  return risk.reasons.map((reason) => atRiskText(reason, risk, today, locale));
 }
 
-function atRiskText(reason: AtRiskReason, risk: AtRiskHabit, today: string): string {
+function atRiskText(
+  reason: AtRiskReason,
+  risk: AtRiskHabit,
+  today: string,
+  locale: string,
+): string {
   const { schedule, streak } = risk;
   if (reason === "streak_due") return `Check in today to keep ${yourStreak(streak, schedule)}`;
   if (reason === "pending_repair") {
@@ -67,11 +70,11 @@ function atRiskText(reason: AtRiskReason, risk: AtRiskHabit, today: string): str
     if (schedule === "times_per_week") {
       const weeks =
         left === 1 ? "this week's target" : `your target the next ${countWord(left)} weeks`;
-      return `Meet ${weeks} to repair the week of ${formatDate(date, "dayMonth")}`;
+      return `Meet ${weeks} to repair the week of ${formatDate(date, "dayMonth", locale)}`;
     }
     const unit = schedule === "daily" ? "day" : "due day";
     const when = left === 1 ? `the next ${unit}` : `the next ${countWord(left)} ${unit}s`;
-    return `Check in on ${when} to repair ${missedDay(date, today)}`;
+    return `Check in on ${when} to repair ${missedDay(date, today, locale)}`;
   }
   const { needed, met, daysLeft } = risk.week!;
   const checkIns = needed - met === 1 ? "1 more check-in" : `${needed - met} more check-ins`;

@@ -41,34 +41,42 @@ function scheduleText(schedule: Extract<SuggestionAction, { kind: "add_habit" }>
 }
 
 /** What accepting the item does, in one line. */
-export function suggestionActionText(action: SuggestionAction): string {
+export function suggestionActionText(action: SuggestionAction, locale: string): string {
   switch (action.kind) {
     case "add_milestone":
-      return `New milestone: ${action.title}${action.targetDate ? ` (by ${formatDate(action.targetDate, "dayMonth")})` : ""}`;
+      return `New milestone: ${action.title}${action.targetDate ? ` (by ${formatDate(action.targetDate, "dayMonth", locale)})` : ""}`;
     case "add_task":
       return `New task: ${action.title} · ${formatMinutes(action.estimateMinutes)} · ${PRIORITY[action.priority]}`;
     case "add_habit":
       return `New habit: ${action.title} · ${scheduleText(action.schedule)}${action.durationMinutes > 0 ? ` · ${formatMinutes(action.durationMinutes)}` : ""}`;
     case "move_task":
-      return `Move ${action.title} ${action.from ? `from ${formatDate(action.from, "short")} ` : ""}to ${formatDate(action.to, "short")} (${formatMinutes(action.minutes)})`;
+      return `Move ${action.title} ${action.from ? `from ${formatDate(action.from, "short", locale)} ` : ""}to ${formatDate(action.to, "short", locale)} (${formatMinutes(action.minutes)})`;
     case "smaller_step": {
       const target =
         action.targetTo !== null && action.targetFrom !== null
           ? `, target ${action.targetFrom} → ${action.targetTo}${action.unit ? ` ${action.unit}` : ""}`
           : "";
-      return `Smaller step for ${action.title}: ${formatMinutes(action.durationFrom)} → ${formatMinutes(action.durationTo)}${target} until ${formatDate(action.untilDate, "short")}`;
+      return `Smaller step for ${action.title}: ${formatMinutes(action.durationFrom)} → ${formatMinutes(action.durationTo)}${target} until ${formatDate(action.untilDate, "short", locale)}`;
     }
   }
 }
 
-function ItemLine({ item, controls }: { item: SuggestionPreviewItem; controls?: ReactNode }) {
+function ItemLine({
+  item,
+  controls,
+  locale,
+}: {
+  item: SuggestionPreviewItem;
+  controls?: ReactNode;
+  locale: string;
+}) {
   const repair =
     item.action.kind === "smaller_step" && item.action.repairDates.length > 0
-      ? `Meet it on ${item.action.repairDates.map((d) => formatDate(d, "short")).join(" and ")} to repair the miss.`
+      ? `Meet it on ${item.action.repairDates.map((d) => formatDate(d, "short", locale)).join(" and ")} to repair the miss.`
       : null;
   return (
     <li className="flex flex-col gap-1 py-2">
-      <p className="text-sm font-medium">{suggestionActionText(item.action)}</p>
+      <p className="text-sm font-medium">{suggestionActionText(item.action, locale)}</p>
       {item.reason ? <p className="text-sm text-muted-foreground">Why: {item.reason}</p> : null}
       {repair ? <p className="text-sm text-muted-foreground">{repair}</p> : null}
       {controls}
@@ -80,8 +88,11 @@ export function SuggestionPreviewBody({
   preview,
   controls,
   headingLevel = 3,
+  locale,
 }: {
   preview: SuggestionPreview;
+  /** The locale dates are written in. */
+  locale: string;
   /** Per item, what the viewer may do with it (decide, remove); none: a read-only preview. */
   controls?: (item: SuggestionPreviewItem) => ReactNode;
   headingLevel?: 2 | 3 | 4;
@@ -98,7 +109,7 @@ export function SuggestionPreviewBody({
         ) : (
           <ul className="flex flex-col divide-y divide-border">
             {preview.items.map((item) => (
-              <ItemLine key={item.key} item={item} controls={controls?.(item)} />
+              <ItemLine key={item.key} item={item} controls={controls?.(item)} locale={locale} />
             ))}
           </ul>
         )}
@@ -109,8 +120,8 @@ export function SuggestionPreviewBody({
           <ul className="flex flex-col gap-1 text-sm text-muted-foreground">
             {preview.unchanged.map((u) => (
               <li key={`${u.kind}:${u.id}:${u.localDate}`}>
-                {u.title} on {formatDate(u.localDate, "short")} ({formatMinutes(u.minutes)}):{" "}
-                {u.reason}
+                {u.title} on {formatDate(u.localDate, "short", locale)} ({formatMinutes(u.minutes)}
+                ): {u.reason}
               </li>
             ))}
           </ul>
@@ -153,7 +164,7 @@ export function SuggestionPreviewBody({
               {preview.days.map((d) => (
                 <tr key={d.localDate}>
                   <th scope="row" className="font-normal">
-                    {formatDate(d.localDate, "short")}
+                    {formatDate(d.localDate, "short", locale)}
                   </th>
                   <td>{formatMinutes(d.plannedMinutes)}</td>
                   <td>{formatMinutes(d.committedMinutes)}</td>

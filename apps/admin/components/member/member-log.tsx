@@ -5,6 +5,7 @@ import { Badge, Button } from "@atlas/ui";
 import { formatDate } from "@atlas/ui/dates";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useLocale } from "@atlas/ui/locale";
 
 type LogPage = AdminRouterOutputs["member"]["log"];
 
@@ -20,6 +21,7 @@ export function MemberLog({
   memberId: string;
   initial: LogPage;
 }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const query = useInfiniteQuery(
     trpc.member.log.infiniteQueryOptions(
@@ -38,7 +40,9 @@ export function MemberLog({
       <ol className="flex flex-col divide-y divide-border text-sm">
         {entries.map((e) => (
           <li key={e.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-            <span className="w-24 shrink-0 tabular-nums">{formatDate(e.localDate)}</span>
+            <span className="w-24 shrink-0 tabular-nums">
+              {formatDate(e.localDate, "medium", locale)}
+            </span>
             <span className={e.isReverted ? "line-through" : "font-medium"}>{e.item.title}</span>
             <span>
               {KIND[e.kind]}

@@ -7,6 +7,7 @@ import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useLocale } from "@atlas/ui/locale";
 
 type Note = AdminRouterOutputs["notes"]["list"][number];
 type Visibility = Note["visibility"];
@@ -31,6 +32,7 @@ export function NotesPanel({
   viewerId: string;
   initial: Note[];
 }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const drill = { workspaceId, memberId };
@@ -95,7 +97,7 @@ export function NotesPanel({
               <p className="text-sm whitespace-pre-line">{note.body}</p>
               <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                 <span>
-                  {note.author.name} · {formatDate(note.createdAt.slice(0, 10))}
+                  {note.author.name} · {formatDate(note.createdAt.slice(0, 10), "medium", locale)}
                 </span>
                 <Badge tone={note.visibility === "shared" ? "success" : "neutral"}>
                   {note.visibility === "shared" ? "Shared" : "Private"}

@@ -1,6 +1,7 @@
 import type { AdminRouterOutputs } from "@atlas/api";
 import { formatDate, formatMinutes } from "@atlas/ui/dates";
 import { LOAD_LEVEL, loadText } from "@atlas/ui/labels";
+import { getLocale } from "@atlas/next-app/server";
 
 type History = AdminRouterOutputs["member"]["overloadHistory"];
 
@@ -17,7 +18,8 @@ const HEIGHT = 64;
  * The member's stored load of the last weeks: one bar a day, its height the load against
  * capacity (a day off: grey, minutes only), with the numbers as a table for screen readers.
  */
-export function OverloadHistory({ history }: { history: History }) {
+export async function OverloadHistory({ history }: { history: History }) {
+  const locale = await getLocale();
   if (history.days.length === 0) {
     return <p className="text-sm text-muted-foreground">No stored days yet.</p>;
   }
@@ -26,7 +28,7 @@ export function OverloadHistory({ history }: { history: History }) {
     <figure className="flex flex-col gap-2">
       <svg
         role="img"
-        aria-label={`Load against capacity, ${formatDate(history.from)} to ${formatDate(history.to)}`}
+        aria-label={`Load against capacity, ${formatDate(history.from, "medium", locale)} to ${formatDate(history.to, "medium", locale)}`}
         viewBox={`0 0 ${history.days.length * WIDTH} ${HEIGHT}`}
         className="h-16 w-full"
         preserveAspectRatio="none"
@@ -68,7 +70,7 @@ export function OverloadHistory({ history }: { history: History }) {
         <tbody>
           {history.days.map((d) => (
             <tr key={d.date}>
-              <td>{formatDate(d.date)}</td>
+              <td>{formatDate(d.date, "medium", locale)}</td>
               <td>
                 {d.capacityMinutes === 0
                   ? formatMinutes(d.loadMinutes)

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
+import { Button, DateField, Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
@@ -80,13 +80,12 @@ export function OverrideForm({
         />
       </Field>
       <Field id="override-date" label="Day" error={error}>
-        <Input
+        <DateField
           {...fieldControlProps("override-date", { error })}
-          type="date"
           max={latestDay}
           required
           value={localDate}
-          onChange={(e) => setLocalDate(e.target.value)}
+          onChange={setLocalDate}
         />
       </Field>
       <Field id="override-note" label="Note">

@@ -1,7 +1,7 @@
 import { can } from "@atlas/api/permissions";
 import { signOut } from "@atlas/next-app/actions";
-import { requireSession } from "@atlas/next-app/server";
-import { Button } from "@atlas/ui";
+import { getTheme, requireSession } from "@atlas/next-app/server";
+import { Button, HeaderMenu, ThemeSelect } from "@atlas/ui";
 import { OrganizationSwitcher, UserButton } from "@atlas/next-app/clerk-components";
 import type { Route } from "next";
 import Link from "next/link";
@@ -29,10 +29,17 @@ const NAV: readonly [Route, string][] = [
   ["/tasks", "Tasks"],
   ["/plan", "Plan"],
   ["/workspace", "Workspace"],
-  ["/settings", "Settings"],
 ];
+/** Always in the menu (and so never crowding the header's one row). */
+const MENU_NAV: readonly [Route, string][] = [["/settings", "Settings"]];
+/** Owners and admins only (seeBilling). */
+const BILLING: readonly [Route, string] = ["/billing" as Route, "Billing"];
 
-/** The signed-in shell: header with the main navigation, the workspace switcher and sign out. */
+/**
+ * The signed-in shell: a one-row header with the main navigation (lg and up), the inbox, the
+ * workspace switcher and the menu (Settings, Billing, the console, the theme, the member and sign
+ * out; below lg every link too).
+ */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
 
@@ -52,6 +59,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     adminUrl !== undefined &&
     workspaces.some((w) => can("adminConsole", { role: w.role, sharesProgress: false }));
 
+  const theme = await getTheme();
+  const switcher = (
+    <WorkspaceSwitcher
+      workspaces={workspaces.map(({ id, name, role }) => ({ id, name, role }))}
+      activeId={active?.id ?? null}
+    />
+  );
+
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -61,58 +76,96 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="border-b border-border bg-surface">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 px-4">
+        {/* One row at every width: below lg the links fold into the menu, never onto a new line. */}
+        <div className="mx-auto flex h-14 max-w-5xl items-center gap-4 px-4 whitespace-nowrap">
           <Link
             href="/"
-            className="flex h-14 items-center rounded-md text-base font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+            className="flex h-14 shrink-0 items-center rounded-md text-base font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
           >
             Atlas
           </Link>
-          <nav
-            aria-label="Main"
-            className="order-last -mx-4 flex w-[calc(100%+2rem)] items-center gap-1 overflow-x-auto border-t border-border px-4 py-2 lg:order-none lg:mx-0 lg:w-auto lg:border-0 lg:px-0"
-          >
+          <nav aria-label="Main" className="hidden min-w-0 items-center gap-1 lg:flex">
             {NAV.map(([href, label]) => (
               <NavLink key={href} href={href}>
                 {label}
               </NavLink>
             ))}
-            {showBilling ? <NavLink href={"/billing" as Route}>Billing</NavLink> : null}
-            {showAdmin ? (
-              <a
-                href={adminUrl}
-                className="shrink-0 rounded-md px-2.5 py-1.5 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-              >
-                Admin console
-              </a>
-            ) : null}
           </nav>
-          <div className="ml-auto flex h-14 items-center gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-2">
             {active ? (
-              <CommandBar pages={showBilling ? [...NAV, ["/billing", "Billing"]] : NAV} />
+              <CommandBar pages={[...NAV, ...MENU_NAV, ...(showBilling ? [BILLING] : [])]} />
             ) : null}
             {active ? <InboxBell workspaceId={active.id} /> : null}
             {session.via === "clerk" ? (
-              <>
+              <div className="hidden items-center gap-3 lg:flex">
                 <OrganizationSwitcher hidePersonal afterSelectOrganizationUrl="/" />
                 <UserButton />
-              </>
+              </div>
             ) : (
-              <>
-                <WorkspaceSwitcher
-                  workspaces={workspaces.map(({ id, name, role }) => ({ id, name, role }))}
-                  activeId={active?.id ?? null}
-                />
-                {me ? (
-                  <span className="hidden text-sm font-medium sm:inline">{me.name}</span>
-                ) : null}
-                <form action={signOut}>
-                  <Button type="submit" variant="ghost" size="sm">
-                    Sign out
-                  </Button>
-                </form>
-              </>
+              <div className="hidden lg:block">{switcher}</div>
             )}
+            <HeaderMenu
+              trigger={
+                <>
+                  <span aria-hidden className="text-lg leading-none lg:hidden">
+                    ☰
+                  </span>
+                  <span className="lg:hidden">Menu</span>
+                  {/* "Menu: Ada Lovelace" to a screen reader, the name alone on screen. */}
+                  <span className="hidden max-w-40 truncate lg:inline">
+                    <span className="sr-only">Menu: </span>
+                    {me?.name ?? "Account"}
+                  </span>
+                </>
+              }
+            >
+              <nav aria-label="Menu" className="flex flex-col gap-0.5">
+                {NAV.map(([href, label]) => (
+                  <NavLink key={href} href={href} className="lg:hidden">
+                    {label}
+                  </NavLink>
+                ))}
+                {MENU_NAV.map(([href, label]) => (
+                  <NavLink key={href} href={href}>
+                    {label}
+                  </NavLink>
+                ))}
+                {showBilling ? <NavLink href={BILLING[0]}>{BILLING[1]}</NavLink> : null}
+                {showAdmin ? (
+                  <a
+                    href={adminUrl}
+                    className="rounded-md px-2.5 py-1.5 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+                  >
+                    Admin console
+                  </a>
+                ) : null}
+              </nav>
+              <div className="mt-2 flex flex-col gap-3 border-t border-border px-2.5 pt-3">
+                {session.via === "clerk" ? (
+                  <div className="flex items-center gap-3 lg:hidden">
+                    <OrganizationSwitcher hidePersonal afterSelectOrganizationUrl="/" />
+                    <UserButton />
+                  </div>
+                ) : (
+                  <div className="lg:hidden">{switcher}</div>
+                )}
+                <ThemeSelect initial={theme} />
+                {session.via === "clerk" ? null : (
+                  <div className="flex items-center justify-between gap-3">
+                    {me ? (
+                      <span className="min-w-0 truncate text-sm">
+                        Signed in as <span className="font-medium">{me.name}</span>
+                      </span>
+                    ) : null}
+                    <form action={signOut} className="ml-auto">
+                      <Button type="submit" variant="outline" size="sm">
+                        Sign out
+                      </Button>
+                    </form>
+                  </div>
+                )}
+              </div>
+            </HeaderMenu>
           </div>
         </div>
       </header>

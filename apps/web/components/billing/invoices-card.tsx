@@ -13,9 +13,11 @@ import {
 } from "@atlas/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatDay, formatMoney } from "~/lib/billing-format.ts";
+import { formatMoney } from "~/lib/billing-format.ts";
 import { describeError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
+import { formatInstant } from "@atlas/ui/dates";
+import { useLocale } from "@atlas/ui/locale";
 
 type Page = RouterOutputs["billing"]["invoices"];
 type Invoice = Page["items"][number];
@@ -44,6 +46,7 @@ export function InvoicesCard({
   /** The first page, or why it could not be read (Stripe unreachable). */
   initial: Page | { error: string };
 }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const first = "error" in initial ? { items: [], nextCursor: null } : initial;
@@ -112,7 +115,9 @@ export function InvoicesCard({
                       <th scope="row" className="py-2 pr-4 font-medium">
                         {name}
                       </th>
-                      <td className="py-2 pr-4">{formatDay(invoice.createdAt, timeZone)}</td>
+                      <td className="py-2 pr-4">
+                        {formatInstant(invoice.createdAt, "date", locale, timeZone)}
+                      </td>
                       <td className="py-2 pr-4">
                         {formatMoney(invoice.amountDueCents, invoice.currency)}
                       </td>

@@ -1,7 +1,8 @@
 import type { RouterOutputs } from "@atlas/api";
 import type { Route } from "next";
 import Link from "next/link";
-import { formatDay } from "~/lib/billing-format.ts";
+import { getLocale } from "@atlas/next-app/server";
+import { formatInstant } from "@atlas/ui/dates";
 
 type Dunning = NonNullable<RouterOutputs["workspace"]["current"]["dunning"]>;
 
@@ -9,9 +10,10 @@ type Dunning = NonNullable<RouterOutputs["workspace"]["current"]["dunning"]>;
  * Owners and admins, while a payment is failing (docs/domain.md "Billing page"): what is
  * paused now or from when, and the way to the billing page. Members never see it.
  */
-export function PastDueBanner({ dunning, timeZone }: { dunning: Dunning; timeZone: string }) {
+export async function PastDueBanner({ dunning, timeZone }: { dunning: Dunning; timeZone: string }) {
   if (dunning.stage === "none") return null;
-  const day = (iso: string | null) => (iso ? formatDay(iso, timeZone) : null);
+  const locale = await getLocale();
+  const day = (iso: string | null) => (iso ? formatInstant(iso, "date", locale, timeZone) : null);
   const since = day(dunning.pastDueSince);
   const failing = since
     ? `A payment for this workspace has been failing since ${since}.`

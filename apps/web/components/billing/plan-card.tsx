@@ -12,18 +12,19 @@ import {
   SEAT_POLICY,
   STATUS_LABEL,
   STATUS_TONE,
-  formatDay,
   formatMoney,
   planName,
   type BillingOn,
 } from "~/lib/billing-format.ts";
+import { getLocale } from "@atlas/next-app/server";
+import { formatInstant } from "@atlas/ui/dates";
 
 /**
  * The workspace's plan as billing stands now (docs/domain.md "Billing page"): status, trial,
  * seats used against seats paid, the next invoice, a change waiting for the period's end, and
  * `actions` (the owner's "Manage payment method").
  */
-export function PlanCard({
+export async function PlanCard({
   summary,
   timeZone,
   actions,
@@ -33,7 +34,8 @@ export function PlanCard({
   actions: ReactNode;
 }) {
   const { subscription, seats, nextInvoice } = summary;
-  const day = (iso: string) => formatDay(iso, timeZone);
+  const locale = await getLocale();
+  const day = (iso: string) => formatInstant(iso, "date", locale, timeZone);
   return (
     <Card aria-labelledby="plan-title">
       <CardHeader>

@@ -8,7 +8,6 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import {
   CATALOG_CURRENCY,
-  formatDay,
   formatMoney,
   planName,
   type BillingOn,
@@ -17,6 +16,8 @@ import {
 import { describeError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import { ActionMessageLine, type ActionMessage } from "~/lib/use-keyed-action.tsx";
+import { formatInstant } from "@atlas/ui/dates";
+import { useLocale } from "@atlas/ui/locale";
 
 type Preview = RouterOutputs["billing"]["previewPlanChange"];
 
@@ -47,7 +48,8 @@ export function PlanChoices({
   const checkout = useMutation(trpc.billing.checkout.mutationOptions());
   const change = useMutation(trpc.billing.changePlan.mutationOptions());
   const busy = loading !== null || checkout.isPending || change.isPending || isRefreshing;
-  const day = (iso: string) => formatDay(iso, timeZone);
+  const locale = useLocale();
+  const day = (iso: string) => formatInstant(iso, "date", locale, timeZone);
   const { subscription } = summary;
 
   function fail(error: unknown) {

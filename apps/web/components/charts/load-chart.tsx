@@ -26,7 +26,15 @@ function niceTicks(max: number): number[] {
   return ticks;
 }
 
-function Drawing({ days, size }: { days: readonly LoadDay[]; size: ChartSize }) {
+function Drawing({
+  days,
+  size,
+  locale,
+}: {
+  days: readonly LoadDay[];
+  size: ChartSize;
+  locale: string;
+}) {
   const innerWidth = size.width - MARGIN.left - MARGIN.right;
   const innerHeight = size.height - MARGIN.top - MARGIN.bottom;
   const top = Math.max(60, ...days.map((d) => Math.max(d.loadMinutes, d.capacityMinutes))) * 1.1;
@@ -79,30 +87,32 @@ function Drawing({ days, size }: { days: readonly LoadDay[]; size: ChartSize }) 
         height={innerHeight}
         yTicks={ticks}
         yFormat={(v) => `${Number(v) / 60}h`}
-        xFormat={(d) => (narrow ? formatDate(d, "short").split(" ")[0] : formatDate(d, "short"))}
+        xFormat={(d) => formatDate(d, narrow ? "weekdayShort" : "short", locale)}
       />
     </Group>
   );
 }
 
 /** The next 7 days' planned load (bars, coloured by level) against capacity (lines). */
-export function LoadChart({ days }: { days: readonly LoadDay[] }) {
+export function LoadChart({ days, locale }: { days: readonly LoadDay[]; locale: string }) {
   const over = days.filter((d) => d.level === "over" || d.level === "critical");
   const label = `Load, next 7 days: ${days
-    .map((d) => `${formatDate(d.date, "short")} ${loadText(d.loadMinutes, d.capacityMinutes)}`)
+    .map(
+      (d) => `${formatDate(d.date, "short", locale)} ${loadText(d.loadMinutes, d.capacityMinutes)}`,
+    )
     .join(
       "; ",
     )}. ${over.length === 0 ? "No day over capacity." : `${over.length} ${over.length === 1 ? "day" : "days"} over capacity.`}`;
   return (
     <ChartFrame
       label={label}
-      render={(size) => <Drawing days={days} size={size} />}
+      render={(size) => <Drawing days={days} size={size} locale={locale} />}
       table={
         <DataTable
           caption="Load against capacity, next 7 days"
           columns={["Day", "Load", "Capacity", "Level"]}
           rows={days.map((d) => [
-            formatDate(d.date, "short"),
+            formatDate(d.date, "short", locale),
             formatMinutes(d.loadMinutes),
             formatMinutes(d.capacityMinutes),
             loadLevelText(d.level, d.capacityMinutes),

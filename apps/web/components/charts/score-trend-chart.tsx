@@ -13,15 +13,23 @@ export interface ScorePoint {
 
 const MARGIN = { top: 12, right: 18, bottom: 26, left: 44 };
 
-function summary(points: readonly ScorePoint[]): string {
+function summary(points: readonly ScorePoint[], locale: string): string {
   const scored = points.filter((p): p is { date: string; percent: number } => p.percent !== null);
   if (scored.length === 0) return `Score trend, last ${points.length} days: no scored day yet.`;
   const average = Math.round(scored.reduce((sum, p) => sum + p.percent, 0) / scored.length);
   const last = scored[scored.length - 1]!;
-  return `Score trend, last ${points.length} days: ${scored.length} scored days, average ${average}%, lowest ${Math.min(...scored.map((p) => p.percent))}%, highest ${Math.max(...scored.map((p) => p.percent))}%, latest ${last.percent}% on ${formatDate(last.date)}.`;
+  return `Score trend, last ${points.length} days: ${scored.length} scored days, average ${average}%, lowest ${Math.min(...scored.map((p) => p.percent))}%, highest ${Math.max(...scored.map((p) => p.percent))}%, latest ${last.percent}% on ${formatDate(last.date, "medium", locale)}.`;
 }
 
-function Drawing({ points, size }: { points: readonly ScorePoint[]; size: ChartSize }) {
+function Drawing({
+  points,
+  size,
+  locale,
+}: {
+  points: readonly ScorePoint[];
+  size: ChartSize;
+  locale: string;
+}) {
   const innerWidth = size.width - MARGIN.left - MARGIN.right;
   const innerHeight = size.height - MARGIN.top - MARGIN.bottom;
   const x = scaleBand({ domain: points.map((p) => p.date), range: [0, innerWidth], padding: 0.2 });
@@ -58,7 +66,7 @@ function Drawing({ points, size }: { points: readonly ScorePoint[]; size: ChartS
             rx={2}
             className={isToday ? "fill-primary" : "fill-primary/55"}
           >
-            <title>{`${formatDate(p.date)}: ${p.percent}%`}</title>
+            <title>{`${formatDate(p.date, "medium", locale)}: ${p.percent}%`}</title>
           </Bar>
         );
       })}
@@ -69,24 +77,30 @@ function Drawing({ points, size }: { points: readonly ScorePoint[]; size: ChartS
         xTicks={ticks}
         yTicks={[0, 50, 100]}
         yFormat={(v) => `${String(v)}%`}
-        xFormat={(d) => formatDate(d, "dayMonth")}
+        xFormat={(d) => formatDate(d, "dayMonth", locale)}
       />
     </Group>
   );
 }
 
 /** The daily execution score over the last 30 days, one bar a day (a dash: nothing scored). */
-export function ScoreTrendChart({ points }: { points: readonly ScorePoint[] }) {
+export function ScoreTrendChart({
+  points,
+  locale,
+}: {
+  points: readonly ScorePoint[];
+  locale: string;
+}) {
   return (
     <ChartFrame
-      label={summary(points)}
-      render={(size) => <Drawing points={points} size={size} />}
+      label={summary(points, locale)}
+      render={(size) => <Drawing points={points} size={size} locale={locale} />}
       table={
         <DataTable
           caption="Daily score, last 30 days"
           columns={["Date", "Score"]}
           rows={points.map((p) => [
-            formatDate(p.date),
+            formatDate(p.date, "medium", locale),
             p.percent === null ? "no score" : `${p.percent}%`,
           ])}
         />

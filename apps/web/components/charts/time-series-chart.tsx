@@ -30,9 +30,11 @@ function Drawing({
   max,
   ticks,
   tickFormat,
+  locale,
 }: {
   points: readonly SeriesPoint[];
   size: ChartSize;
+  locale: string;
   max: number;
   ticks: number[];
   tickFormat: (value: number) => string;
@@ -71,7 +73,7 @@ function Drawing({
         xFormat={(i) => {
           const point = points[Number(i)];
           if (!point) return "";
-          return formatDate(point.date, point.date.endsWith("-01") ? "month" : "dayMonth");
+          return formatDate(point.date, point.date.endsWith("-01") ? "month" : "dayMonth", locale);
         }}
       />
     </Group>
@@ -91,8 +93,11 @@ export function TimeSeriesChart({
   tickFormat,
   format,
   summary,
+  locale,
 }: {
   title: string;
+  /** The locale dates are written in. */
+  locale: string;
   points: readonly SeriesPoint[];
   max: number;
   ticks: number[];
@@ -108,13 +113,20 @@ export function TimeSeriesChart({
     <ChartFrame
       label={summary}
       render={(size) => (
-        <Drawing points={points} size={size} max={max} ticks={ticks} tickFormat={tickFormat} />
+        <Drawing
+          points={points}
+          size={size}
+          max={max}
+          ticks={ticks}
+          tickFormat={tickFormat}
+          locale={locale}
+        />
       )}
       table={
         <DataTable
           caption={`${title}, weekly`}
           columns={["Date", title]}
-          rows={rows.map((p) => [formatDate(p.date), format(p.value)])}
+          rows={rows.map((p) => [formatDate(p.date, "medium", locale), format(p.value)])}
         />
       }
     />

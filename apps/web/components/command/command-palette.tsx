@@ -3,6 +3,7 @@
 import { parseQuickAdd, type QuickAdd, type QuickAddFields } from "@atlas/time/quick-add";
 import { formatDate, formatMinutes } from "@atlas/ui/dates";
 import { PRIORITY_LABEL } from "@atlas/ui/labels";
+import { useLocale } from "@atlas/ui/locale";
 import { Modal } from "@atlas/ui/modal";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 import { useMutation, useQuery } from "@tanstack/react-query";
@@ -32,9 +33,9 @@ const GROUP_LIMIT = 6;
 const ITEMS_LIMIT = 100;
 
 /** The chips of what Enter will send: the title and each field quick add read. */
-function chipsOf(kind: Kind, read: QuickAdd): string[] {
+function chipsOf(kind: Kind, read: QuickAdd, locale: string): string[] {
   return [
-    read.date ? `${DATE_WORD[kind]} ${formatDate(read.date, "short")}` : null,
+    read.date ? `${DATE_WORD[kind]} ${formatDate(read.date, "short", locale)}` : null,
     read.estimateMinutes !== null ? formatMinutes(read.estimateMinutes) : null,
     read.priority ? `${PRIORITY_LABEL[read.priority]} priority` : null,
   ].filter((chip) => chip !== null);
@@ -53,6 +54,7 @@ export function CommandPalette({
   onClose: () => void;
 }) {
   const id = useId();
+  const locale = useLocale();
   const router = useRouter();
   const trpc = useTRPC();
   const [text, setText] = useState("");
@@ -230,14 +232,16 @@ export function CommandPalette({
               className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2 text-sm"
             >
               <span className="font-medium">{preview.title || "Type a title"}</span>
-              {chipsOf(current?.type === "add" ? current.kind : "task", preview).map((chip) => (
-                <span
-                  key={chip}
-                  className="rounded-full border border-border bg-muted px-2 py-0.5 text-xs"
-                >
-                  {chip}
-                </span>
-              ))}
+              {chipsOf(current?.type === "add" ? current.kind : "task", preview, locale).map(
+                (chip) => (
+                  <span
+                    key={chip}
+                    className="rounded-full border border-border bg-muted px-2 py-0.5 text-xs"
+                  >
+                    {chip}
+                  </span>
+                ),
+              )}
             </div>
           ) : null}
           {error ? (

@@ -6,6 +6,7 @@ import { formatDate } from "@atlas/ui/dates";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import { ActionMessageLine, useKeyedAction } from "~/lib/use-keyed-action.tsx";
 import type { Relief } from "~/lib/views.ts";
+import { useLocale } from "@atlas/ui/locale";
 
 type Moves = Extract<Relief, { kind: "relief" }>["moves"];
 
@@ -15,6 +16,7 @@ type Moves = Extract<Relief, { kind: "relief" }>["moves"];
  * reloads the new proposal.
  */
 export function ReliefAction({ moves }: { moves: Moves }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const apply = useMutation(trpc.overload.applyRelief.mutationOptions());
   const action = useKeyedAction();
@@ -45,7 +47,7 @@ export function ReliefAction({ moves }: { moves: Moves }) {
         {moves.map((move) => (
           <li key={move.taskId}>
             Move <strong className="font-medium">{move.title}</strong> from{" "}
-            {formatDate(move.from, "short")} to {formatDate(move.to, "short")}
+            {formatDate(move.from, "short", locale)} to {formatDate(move.to, "short", locale)}
           </li>
         ))}
       </ul>

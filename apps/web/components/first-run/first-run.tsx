@@ -1,4 +1,5 @@
 import { HABIT_TEMPLATES } from "@atlas/api/first-run-templates";
+import { getLocale } from "@atlas/next-app/server";
 import { Button, cn } from "@atlas/ui";
 import { formatDate, formatMinutes } from "@atlas/ui/dates";
 import { loadText } from "@atlas/ui/labels";
@@ -19,7 +20,7 @@ const STEPS: readonly [Step, string][] = [
 
 /** Step 2's comparison: what the new habits need on each of the next 7 days, against capacity. */
 async function CapacityNeeds() {
-  const [api, active] = await Promise.all([getApi(), getActiveWorkspace()]);
+  const [api, active, locale] = await Promise.all([getApi(), getActiveWorkspace(), getLocale()]);
   if (!active) return null;
   const [dashboard, capacity] = await Promise.all([
     api.dashboard.get(),
@@ -46,7 +47,7 @@ async function CapacityNeeds() {
                 day.loadMinutes > day.capacityMinutes && "border-warning",
               )}
             >
-              <span className="block font-medium">{formatDate(day.date, "short")}</span>
+              <span className="block font-medium">{formatDate(day.date, "short", locale)}</span>
               <span className="text-muted-foreground">
                 {loadText(day.loadMinutes, day.capacityMinutes)}
               </span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, Input, NativeSelect, Textarea, fieldControlProps } from "@atlas/ui";
+import { DateField, Field, Input, NativeSelect, Textarea, fieldControlProps } from "@atlas/ui";
 import { SettingsCard } from "~/components/settings-card.tsx";
 import { firstError } from "~/lib/errors.ts";
 import { nullable } from "~/lib/form.ts";
@@ -125,11 +125,10 @@ export function GoalForm({ goal }: { goal?: Goal }) {
           />
         </Field>
         <Field id={`${id}-target`} label="Target date" error={errors.targetDate}>
-          <Input
+          <DateField
             {...fieldControlProps(`${id}-target`, { error: errors.targetDate })}
-            type="date"
             value={draft.targetDate}
-            onChange={(event) => set("targetDate", event.target.value)}
+            onChange={(date) => set("targetDate", date)}
           />
         </Field>
         <Field

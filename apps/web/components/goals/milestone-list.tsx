@@ -10,6 +10,7 @@ import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 import type { Goal } from "~/lib/views.ts";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
+import { useLocale } from "@atlas/ui/locale";
 
 type Milestone = Goal["milestones"][number];
 
@@ -31,6 +32,7 @@ export function MilestoneList({
   milestones: Milestone[];
   canEdit: boolean;
 }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
@@ -133,7 +135,7 @@ export function MilestoneList({
                   </span>
                   {milestone.doneOn && isDone ? (
                     <span className="shrink-0 text-xs text-muted-foreground">
-                      done {formatDate(milestone.doneOn, "dayMonth")}
+                      done {formatDate(milestone.doneOn, "dayMonth", locale)}
                     </span>
                   ) : null}
                 </label>

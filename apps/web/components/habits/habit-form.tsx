@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
+import { DateField, Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
 import { GoalField, type GoalOption } from "~/components/goals/goal-field.tsx";
 import { SettingsCard } from "~/components/settings-card.tsx";
 import { firstError } from "~/lib/errors.ts";
@@ -313,11 +313,10 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
         </Field>
         {habit ? null : (
           <Field id={`${id}-start`} label="Start date" error={startError}>
-            <Input
+            <DateField
               {...fieldControlProps(`${id}-start`, { error: startError })}
-              type="date"
               value={draft.startDate}
-              onChange={(event) => set("startDate", event.target.value)}
+              onChange={(date) => set("startDate", date)}
             />
           </Field>
         )}

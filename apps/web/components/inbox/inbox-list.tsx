@@ -6,6 +6,8 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { useState } from "react";
 import { describeError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
+import { formatInstant } from "@atlas/ui/dates";
+import { useLocale } from "@atlas/ui/locale";
 
 type InboxItem = RouterOutputs["inbox"]["list"]["items"][number];
 
@@ -27,6 +29,7 @@ export function InboxList({
   workspaceId: string;
   adminUrl: string | null;
 }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -100,7 +103,7 @@ export function InboxList({
                 </span>
                 <span className="text-sm text-muted-foreground">{item.body}</span>
                 <time dateTime={item.createdAt} className="text-xs text-muted-foreground">
-                  {new Date(item.createdAt).toLocaleString()}
+                  {formatInstant(item.createdAt, "dateTime", locale)}
                 </time>
               </button>
             </li>

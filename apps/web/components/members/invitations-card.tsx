@@ -20,6 +20,8 @@ import { ROLE_LABEL, type Role } from "~/lib/roles.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import { ActionMessageLine, type ActionMessage } from "~/lib/use-keyed-action.tsx";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
+import { formatInstant } from "@atlas/ui/dates";
+import { useLocale } from "@atlas/ui/locale";
 
 type InvitableRole = Exclude<Role, "owner">;
 
@@ -30,13 +32,6 @@ export interface InvitationRow {
   expiresAt: Date;
   isExpired: boolean;
 }
-
-const DATE = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
 
 /**
  * Owners and admins invite by e-mail (only owners invite admins). Without Clerk the API hands back
@@ -50,6 +45,7 @@ export function InvitationsCard({
   viewerRole: Role;
   initial: { items: InvitationRow[]; nextCursor: string | null };
 }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
@@ -214,7 +210,8 @@ export function InvitationsCard({
                     <Badge>Expired</Badge>
                   ) : (
                     <span className="text-muted-foreground">
-                      until {DATE.format(invitation.expiresAt)}
+                      until{" "}
+                      {formatInstant(invitation.expiresAt.toISOString(), "date", locale, "UTC")}
                     </span>
                   )}
                   <Button

@@ -16,6 +16,7 @@ import { useId, useState, useTransition } from "react";
 import { describeError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import type { Suggestion } from "~/lib/views.ts";
+import { useLocale } from "@atlas/ui/locale";
 
 type Decision = "accept" | "reject";
 /** An item's edit as typed: empty fields change nothing. */
@@ -75,6 +76,7 @@ function editOf(form: EditForm) {
  * applied once (a second press answers the same), and what was left alone says why.
  */
 export function SuggestionReview({ suggestion }: { suggestion: Suggestion }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const formId = useId();
@@ -105,7 +107,7 @@ export function SuggestionReview({ suggestion }: { suggestion: Suggestion }) {
       });
       const stale = out.stale.map((s) => {
         const item = preview!.items.find((i) => i.key === s.key);
-        return `${item ? suggestionActionText(item.action) : s.key}: ${s.reason}`;
+        return `${item ? suggestionActionText(item.action, locale) : s.key}: ${s.reason}`;
       });
       setMessage({
         tone: "done",
@@ -130,7 +132,7 @@ export function SuggestionReview({ suggestion }: { suggestion: Suggestion }) {
     const name = `${formId}-${item.key}`;
     return (
       <fieldset className="flex flex-col gap-2">
-        <legend className="sr-only">Decision on {suggestionActionText(item.action)}</legend>
+        <legend className="sr-only">Decision on {suggestionActionText(item.action, locale)}</legend>
         <div className="flex gap-4 text-sm">
           {(["accept", "reject"] as const).map((decision) => (
             <label key={decision} className="flex items-center gap-1.5">
@@ -191,7 +193,7 @@ export function SuggestionReview({ suggestion }: { suggestion: Suggestion }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <SuggestionPreviewBody preview={preview} controls={controls} />
+      <SuggestionPreviewBody preview={preview} controls={controls} locale={locale} />
       <div className="flex flex-wrap items-center gap-2">
         <Button type="button" aria-disabled={busy} onClick={() => send("items")}>
           {busy ? "Applying…" : "Apply my choices"}

@@ -1,4 +1,11 @@
-import { Button, Field, Input, NativeSelect, buttonVariants, fieldControlProps } from "@atlas/ui";
+import {
+  Button,
+  DateField,
+  Field,
+  NativeSelect,
+  buttonVariants,
+  fieldControlProps,
+} from "@atlas/ui";
 import Link from "next/link";
 import type { GoalOption } from "~/components/goals/goal-field.tsx";
 import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "@atlas/ui/labels";
@@ -66,17 +73,15 @@ export function TaskFilters({
         />
       </Field>
       <Field id="filter-from" label="From date" error={errors.from}>
-        <Input
+        <DateField
           {...fieldControlProps("filter-from", { error: errors.from })}
-          type="date"
           name="from"
           defaultValue={values.from}
         />
       </Field>
       <Field id="filter-to" label="To date" error={errors.to}>
-        <Input
+        <DateField
           {...fieldControlProps("filter-to", { error: errors.to })}
-          type="date"
           name="to"
           defaultValue={values.to}
         />

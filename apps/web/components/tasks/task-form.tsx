@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, Input, NativeSelect, Textarea, fieldControlProps } from "@atlas/ui";
+import { DateField, Field, Input, NativeSelect, Textarea, fieldControlProps } from "@atlas/ui";
 import { GoalField, type GoalOption } from "~/components/goals/goal-field.tsx";
 import { SettingsCard } from "~/components/settings-card.tsx";
 import { firstError } from "~/lib/errors.ts";
@@ -145,19 +145,17 @@ export function TaskForm({ goals, task }: { goals: GoalOption[]; task?: Task }) 
           />
         </Field>
         <Field id={`${id}-planned`} label="Planned date" error={error("plannedDate")}>
-          <Input
+          <DateField
             {...fieldControlProps(`${id}-planned`, { error: error("plannedDate") })}
-            type="date"
             value={draft.plannedDate}
-            onChange={(event) => set("plannedDate", event.target.value)}
+            onChange={(date) => set("plannedDate", date)}
           />
         </Field>
         <Field id={`${id}-due`} label="Due date" error={error("dueDate")}>
-          <Input
+          <DateField
             {...fieldControlProps(`${id}-due`, { error: error("dueDate") })}
-            type="date"
             value={draft.dueDate}
-            onChange={(event) => set("dueDate", event.target.value)}
+            onChange={(date) => set("dueDate", date)}
           />
         </Field>
         <Field id={`${id}-estimate`} label="Estimate (minutes)" error={error("estimateMinutes")}>

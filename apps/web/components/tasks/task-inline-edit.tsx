@@ -1,10 +1,9 @@
 "use client";
 
-import { Button, Input } from "@atlas/ui";
+import { Button, DateField, Input } from "@atlas/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
-import { DateInput } from "~/components/tasks/date-input.tsx";
 import { describeError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 
@@ -107,11 +106,12 @@ export function TaskInlineEdit({
           aria-describedby={error ? `${id}-error` : undefined}
           className="h-8 min-w-0 flex-1 basis-48"
         />
-        <DateInput
+        <DateField
+          id={`${id}-due`}
           aria-label="Due date"
           value={dueDate}
-          onChange={(event) => setDueDate(event.target.value)}
-          className="h-8 w-auto"
+          onChange={setDueDate}
+          className="w-auto"
         />
         <Button type="submit" size="sm" aria-disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save"}

@@ -13,6 +13,7 @@ import { firstError } from "~/lib/errors.ts";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 import type { AtRiskHabit, TodayHabit } from "~/lib/views.ts";
+import { useLocale } from "@atlas/ui/locale";
 
 type View = Pick<TodayHabit, "state" | "value" | "undoableEventId">;
 
@@ -67,6 +68,7 @@ export function HabitRow({
   risk: AtRiskHabit | undefined;
   today: string;
 }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const id = useId();
   const checkIn = useMutation(trpc.log.checkIn.mutationOptions());
@@ -167,7 +169,7 @@ export function HabitRow({
             {habit.durationMinutes > 0 ? <span>{habit.durationMinutes} min</span> : null}
             <span>{streakText(habit.streak.current, habit.schedule)}</span>
             {risk ? (
-              <Badge tone="warning" title={atRiskTexts(risk, today).join("; ")}>
+              <Badge tone="warning" title={atRiskTexts(risk, today, locale).join("; ")}>
                 At risk
               </Badge>
             ) : null}

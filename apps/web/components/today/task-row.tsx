@@ -11,21 +11,23 @@ import { daysBetween, formatDate, formatMinutes } from "@atlas/ui/dates";
 import { PRIORITY_LABEL } from "@atlas/ui/labels";
 import { useTRPC } from "~/lib/trpc/react.tsx";
 import type { TodayTask } from "~/lib/views.ts";
+import { useLocale } from "@atlas/ui/locale";
 
 type View = { isDone: boolean; undoableEventId: string | null };
 
 /** When it was meant to happen, for an overdue task: "Due 3 days ago (Mon 2 Mar)". */
-function lateness(task: TodayTask, today: string): string | null {
+function lateness(task: TodayTask, today: string, locale: string): string | null {
   const day = task.plannedDate ?? task.dueDate;
   if (day === null) return null;
   const late = daysBetween(day, today);
   const what = task.plannedDate ? "Planned" : "Due";
   const ago = late === 1 ? "yesterday" : `${late} days ago`;
-  return `${what} ${ago} (${formatDate(day, "short")})`;
+  return `${what} ${ago} (${formatDate(day, "short", locale)})`;
 }
 
 /** One task on Today: check it in with one click, undo it. */
 export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
+  const locale = useLocale();
   const trpc = useTRPC();
   const checkIn = useMutation(trpc.log.checkIn.mutationOptions());
   const undo = useMutation(trpc.log.undo.mutationOptions());
@@ -62,7 +64,7 @@ export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
     });
   }
 
-  const late = task.status !== "done" && !view.isDone ? lateness(task, today) : null;
+  const late = task.status !== "done" && !view.isDone ? lateness(task, today, locale) : null;
   const isOverdue = (task.plannedDate ?? task.dueDate ?? today) < today;
 
   return (
@@ -86,7 +88,7 @@ export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
             {view.isDone ? <span>Done today</span> : null}
             {isOverdue && late ? <span className="text-danger">{late}</span> : null}
             {!isOverdue && task.dueDate && task.dueDate !== today ? (
-              <span>Due {formatDate(task.dueDate, "short")}</span>
+              <span>Due {formatDate(task.dueDate, "short", locale)}</span>
             ) : null}
           </p>
         </div>

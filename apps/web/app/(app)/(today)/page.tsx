@@ -1,3 +1,4 @@
+import { getLocale } from "@atlas/next-app/server";
 import { AtRiskCard, LoadCard, ScoreCard, buttonVariants } from "@atlas/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -30,6 +31,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 /** Everything due in the member's local today, with one-click check-ins. */
 export default async function TodayPage() {
+  const locale = await getLocale();
   const active = await getActiveWorkspace();
   if (!active) return <NoWorkspace title="Today" />;
 
@@ -53,7 +55,7 @@ export default async function TodayPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Today</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          {formatDate(today.localDate, "long")} · {today.timeZone.replaceAll("_", " ")}
+          {formatDate(today.localDate, "long", locale)} · {today.timeZone.replaceAll("_", " ")}
         </p>
       </div>
 
@@ -68,6 +70,7 @@ export default async function TodayPage() {
         />
         <LoadCard load={today.load} />
         <AtRiskCard
+          locale={locale}
           atRisk={today.atRisk}
           today={today.localDate}
           habitHref={habitHref}

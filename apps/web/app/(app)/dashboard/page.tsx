@@ -1,3 +1,4 @@
+import { getLocale } from "@atlas/next-app/server";
 import {
   AtRiskCard,
   Badge,
@@ -26,6 +27,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 /** How the member is doing: score and its trend, consistency, habits, and the coming load. */
 export default async function DashboardPage() {
+  const locale = await getLocale();
   const active = await getActiveWorkspace();
   if (!active) return <NoWorkspace title="Dashboard" />;
 
@@ -40,7 +42,7 @@ export default async function DashboardPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          {formatDate(dashboard.localDate, "long")}
+          {formatDate(dashboard.localDate, "long", locale)}
         </p>
       </div>
 
@@ -73,6 +75,7 @@ export default async function DashboardPage() {
           </CardContent>
         </Card>
         <AtRiskCard
+          locale={locale}
           atRisk={dashboard.atRisk}
           today={dashboard.localDate}
           habitHref={habitHref}
@@ -89,7 +92,7 @@ export default async function DashboardPage() {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <ScoreTrendChart points={dashboard.trend} />
+          <ScoreTrendChart points={dashboard.trend} locale={locale} />
         </CardContent>
       </Card>
 
@@ -126,7 +129,7 @@ export default async function DashboardPage() {
             <CardDescription>Bars: planned minutes. Lines: your capacity.</CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-4">
-            <LoadChart days={overload.days} />
+            <LoadChart days={overload.days} locale={locale} />
             {overload.trend ? (
               <p className="rounded-md bg-warning/15 px-3 py-2 text-sm">
                 Your completion is falling while the coming load rises.
@@ -155,7 +158,7 @@ export default async function DashboardPage() {
           </CardContent>
         </Card>
       </div>
-      <CoachNotes notes={notes} />
+      <CoachNotes notes={notes} locale={locale} />
     </div>
   );
 }

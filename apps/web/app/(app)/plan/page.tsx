@@ -1,3 +1,4 @@
+import { getLocale } from "@atlas/next-app/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: "Plan my week" };
  * included, to review item by item; or the button that asks for one.
  */
 export default async function PlanPage() {
+  const locale = await getLocale();
   const active = await getActiveWorkspace();
   if (!active) return <NoWorkspace title="Plan my week" />;
 
@@ -45,7 +47,9 @@ export default async function PlanPage() {
       {open ? (
         <SuggestionPanel
           id="week-plan-title"
-          title={weekStart ? `The week of ${formatDate(weekStart, "dayMonth")}` : "Your week"}
+          title={
+            weekStart ? `The week of ${formatDate(weekStart, "dayMonth", locale)}` : "Your week"
+          }
           suggestion={open}
         >
           <AskSuggestion request={{ type: "weekly_plan" }} label="Plan again" variant="outline" />

@@ -1,3 +1,4 @@
+import { currentZoneName, zoneOption } from "@atlas/time/zone-names";
 import type { Metadata } from "next";
 import { CapacityForm } from "~/components/capacity-form.tsx";
 import { NotificationSettingsForm } from "~/components/notifications/notification-settings-form.tsx";
@@ -18,13 +19,14 @@ export default async function SettingsPage() {
     workspaceId && managesWorkspace ? api.workspace.settings.get({ workspaceId }) : null,
     workspaceId ? api.notifications.preferences.get({ workspaceId }) : null,
   ]);
-  // Computed here, not in the browser, so server and client render the same list.
-  const timeZones = Intl.supportedValuesOf("timeZone");
+  // The zones shown as the pickers show them; the list itself loads in the browser on open.
+  const now = new Date();
+  const zoneLabel = (zone: string) => zoneOption(currentZoneName(zone), now).label;
 
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-      <TimeSettingsForm initial={me} timeZones={timeZones} />
+      <TimeSettingsForm initial={me} timeZoneLabel={zoneLabel(me.timeZone)} />
       {active && capacity ? (
         <CapacityForm
           key={active.id}
@@ -47,7 +49,7 @@ export default async function SettingsPage() {
           workspaceId={active.id}
           workspaceName={active.name}
           initial={workspaceSettings}
-          timeZones={timeZones}
+          timeZoneLabel={zoneLabel(workspaceSettings.defaultTimeZone)}
         />
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { getLocale } from "@atlas/next-app/server";
 import {
   Badge,
   Card,
@@ -16,6 +17,7 @@ import { plannerLine } from "~/components/suggestions/suggestion-panel.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
 import { getApi } from "~/lib/trpc/server.ts";
 import type { Suggestion } from "~/lib/views.ts";
+import { formatInstant } from "@atlas/ui/dates";
 
 export const metadata: Metadata = { title: "Suggestions" };
 
@@ -47,6 +49,7 @@ export default async function SuggestionsPage({
 }: {
   searchParams: Promise<{ cursor?: string }>;
 }) {
+  const locale = await getLocale();
   const active = await getActiveWorkspace();
   if (!active) return <NoWorkspace title="Suggestions" />;
   const { cursor } = await searchParams;
@@ -75,12 +78,7 @@ export default async function SuggestionsPage({
                   </div>
                   <CardDescription>
                     <time dateTime={s.createdAt}>
-                      {new Intl.DateTimeFormat("en-GB", {
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                        timeZone: "UTC",
-                      }).format(new Date(s.createdAt))}{" "}
-                      UTC
+                      {formatInstant(s.createdAt, "dateTime", locale, "UTC")} UTC
                     </time>{" "}
                     · {countsLine(s)} · {plannerLine(s)}
                   </CardDescription>
@@ -98,7 +96,7 @@ export default async function SuggestionsPage({
                       <ul className="mt-2 flex flex-col gap-1 text-sm">
                         {s.preview.items.map((item) => (
                           <li key={item.key}>
-                            {suggestionActionText(item.action)}
+                            {suggestionActionText(item.action, locale)}
                             {s.decisions ? (
                               <span className="text-muted-foreground">
                                 {" "}

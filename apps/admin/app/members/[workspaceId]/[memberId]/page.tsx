@@ -1,4 +1,4 @@
-import { requireSession } from "@atlas/next-app/server";
+import { requireSession, getLocale } from "@atlas/next-app/server";
 import {
   AtRiskCard,
   Badge,
@@ -49,6 +49,7 @@ export default async function MemberPage({
 }: {
   params: Promise<{ workspaceId: string; memberId: string }>;
 }) {
+  const locale = await getLocale();
   const session = await requireSession();
   const drill = await params;
   const api = await getApi();
@@ -83,8 +84,8 @@ export default async function MemberPage({
           <p className="text-sm text-muted-foreground">{member.workspaceName}</p>
           <h1 className="text-2xl font-semibold tracking-tight">{member.name}</h1>
           <p className="mt-1 text-sm text-muted-foreground">
-            {formatDate(member.localDate, "long")} · {member.timeZone.replaceAll("_", " ")} · late
-            entries up to {member.lateEntryWindowDays} days
+            {formatDate(member.localDate, "long", locale)} · {member.timeZone.replaceAll("_", " ")}{" "}
+            · late entries up to {member.lateEntryWindowDays} days
           </p>
         </div>
 
@@ -111,7 +112,12 @@ export default async function MemberPage({
               {dashboard.recovering ? <Badge tone="success">Recovering</Badge> : null}
             </CardContent>
           </Card>
-          <AtRiskCard atRisk={today.atRisk} today={today.localDate} habitHref={habitHref} />
+          <AtRiskCard
+            atRisk={today.atRisk}
+            today={today.localDate}
+            habitHref={habitHref}
+            locale={locale}
+          />
         </div>
 
         <Section id="today-title" title="Today">
@@ -159,7 +165,7 @@ export default async function MemberPage({
                         <span className="font-medium">{t.title}</span>{" "}
                         <span className="text-muted-foreground">
                           · {t.status}
-                          {t.dueDate ? ` · due ${formatDate(t.dueDate)}` : ""}
+                          {t.dueDate ? ` · due ${formatDate(t.dueDate, "medium", locale)}` : ""}
                         </span>
                       </span>
                       {t.status === "done" ? null : (

@@ -1,3 +1,4 @@
+import { getLocale } from "@atlas/next-app/server";
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -18,6 +19,7 @@ export default async function GoalsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const locale = await getLocale();
   const active = await getActiveWorkspace();
   if (!active) return <NoWorkspace title="Goals" />;
 
@@ -74,7 +76,12 @@ export default async function GoalsPage({
                     </Badge>
                   </div>
                   <CardDescription>
-                    {[goal.lifeArea, goal.targetDate ? `by ${formatDate(goal.targetDate)}` : null]
+                    {[
+                      goal.lifeArea,
+                      goal.targetDate
+                        ? `by ${formatDate(goal.targetDate, "medium", locale)}`
+                        : null,
+                    ]
                       .filter(Boolean)
                       .join(" · ") || "No target date"}
                   </CardDescription>

@@ -12,7 +12,7 @@ import { describeSchedule } from "~/lib/habits.ts";
 import { GOAL_STATUS_LABEL, TASK_STATUS_LABEL } from "@atlas/ui/labels";
 import { getGoal, mayEdit } from "~/lib/plans.ts";
 import { getApi } from "~/lib/trpc/server.ts";
-import { requireSession } from "@atlas/next-app/server";
+import { requireSession, getLocale } from "@atlas/next-app/server";
 
 type Props = { params: Promise<{ goalId: string }> };
 
@@ -22,6 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** One goal: progress, milestones, the habits and tasks that serve it, edit and archive. */
 export default async function GoalPage({ params }: Props) {
+  const locale = await getLocale();
   const { goalId } = await params;
   const api = await getApi();
   const goal = await getGoal(goalId);
@@ -44,7 +45,10 @@ export default async function GoalPage({ params }: Props) {
         badges={<Badge>{GOAL_STATUS_LABEL[goal.status]}</Badge>}
       >
         <p className="text-sm text-muted-foreground">
-          {[goal.lifeArea, goal.targetDate ? `by ${formatDate(goal.targetDate)}` : null]
+          {[
+            goal.lifeArea,
+            goal.targetDate ? `by ${formatDate(goal.targetDate, "medium", locale)}` : null,
+          ]
             .filter(Boolean)
             .join(" · ") || "No target date"}
         </p>

@@ -8,7 +8,7 @@ import {
   Heatmap,
   ScrollRegion,
 } from "@atlas/ui";
-import { requireSession } from "@atlas/next-app/server";
+import { requireSession, getLocale } from "@atlas/next-app/server";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ArchiveAction } from "~/components/archive-action.tsx";
@@ -41,6 +41,7 @@ function Stat({ label, value }: { label: string; value: ReactNode }) {
 
 /** One habit: its year in a heatmap, strength and streak over time, its plan's history, edits. */
 export default async function HabitPage({ params }: Props) {
+  const locale = await getLocale();
   const { habitId } = await params;
   const api = await getApi();
   const [habit, history] = await Promise.all([
@@ -79,7 +80,7 @@ export default async function HabitPage({ params }: Props) {
             current ? describeSchedule(scheduleOfVersion(current)) : null,
             target ? describeTarget(target) : null,
             history.habit.durationMinutes > 0 ? formatMinutes(history.habit.durationMinutes) : null,
-            `since ${formatDate(history.habit.startDate)}`,
+            `since ${formatDate(history.habit.startDate, "medium", locale)}`,
             goal ? `goal: ${goal.title}` : null,
           ]
             .filter(Boolean)
@@ -101,12 +102,13 @@ export default async function HabitPage({ params }: Props) {
           <CardTitle id="heatmap-title">Heatmap</CardTitle>
           <CardDescription>
             {history.historyLimit
-              ? `${history.historyLimit.message} ${formatDate(history.from)} to ${formatDate(history.to)}.`
-              : `The last 53 weeks, ${formatDate(history.from)} to ${formatDate(history.to)}.`}
+              ? `${history.historyLimit.message} ${formatDate(history.from, "medium", locale)} to ${formatDate(history.to, "medium", locale)}.`
+              : `The last 53 weeks, ${formatDate(history.from, "medium", locale)} to ${formatDate(history.to, "medium", locale)}.`}
           </CardDescription>
         </CardHeader>
         <CardContent>
           <Heatmap
+            locale={locale}
             name={history.habit.name}
             days={history.days}
             from={history.from}
@@ -124,6 +126,7 @@ export default async function HabitPage({ params }: Props) {
           </CardHeader>
           <CardContent>
             <TimeSeriesChart
+              locale={locale}
               title="Strength"
               points={strength}
               max={100}
@@ -147,6 +150,7 @@ export default async function HabitPage({ params }: Props) {
           </CardHeader>
           <CardContent>
             <TimeSeriesChart
+              locale={locale}
               title="Streak"
               points={streak}
               max={streakStep * 4}
@@ -189,7 +193,7 @@ export default async function HabitPage({ params }: Props) {
                 {[...history.versions].reverse().map((version) => (
                   <tr key={version.effectiveFrom} className="border-b border-border last:border-0">
                     <th scope="row" className="py-2 pr-4 font-medium whitespace-nowrap">
-                      {formatDate(version.effectiveFrom)}
+                      {formatDate(version.effectiveFrom, "medium", locale)}
                     </th>
                     <td className="py-2 pr-4">{describeSchedule(scheduleOfVersion(version))}</td>
                     <td className="py-2 pr-4">

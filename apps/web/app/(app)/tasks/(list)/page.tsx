@@ -1,4 +1,4 @@
-import { isTRPCError } from "@atlas/next-app/server";
+import { isTRPCError, getLocale } from "@atlas/next-app/server";
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -48,6 +48,7 @@ const FILTER_OF_FIELD: Record<string, keyof TaskFilterValues> = {
 
 /** The member's tasks, filtered by the URL (status, priority, goal, dates), and a new-task form. */
 export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const locale = await getLocale();
   const active = await getActiveWorkspace();
   if (!active) return <NoWorkspace title="Tasks" />;
 
@@ -140,9 +141,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                     <p className="text-sm text-muted-foreground">
                       {[
                         task.plannedDate
-                          ? `Planned ${formatDate(task.plannedDate, "short")}`
+                          ? `Planned ${formatDate(task.plannedDate, "short", locale)}`
                           : null,
-                        task.dueDate ? `Due ${formatDate(task.dueDate, "short")}` : null,
+                        task.dueDate ? `Due ${formatDate(task.dueDate, "short", locale)}` : null,
                         task.estimateMinutes > 0 ? formatMinutes(task.estimateMinutes) : null,
                         goal ? `Goal: ${goal}` : null,
                       ]

@@ -1,3 +1,4 @@
+import { getLocale } from "@atlas/next-app/server";
 import { Badge, Card, CardContent, CardHeader, CardTitle } from "@atlas/ui";
 import type { Metadata } from "next";
 import { ArchiveAction } from "~/components/archive-action.tsx";
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** One task: its plan as it stands today, edit and archive. */
 export default async function TaskPage({ params }: Props) {
+  const locale = await getLocale();
   const task = await getTask((await params).taskId);
   const editable = !task.isArchived && (await mayEdit(task.memberId));
   const goals = (await (await getApi()).goal.list({ memberId: task.memberId, limit: 100 })).items;
@@ -24,8 +26,8 @@ export default async function TaskPage({ params }: Props) {
   const facts: [string, string][] = [
     ["Status", TASK_STATUS_LABEL[task.status]],
     ["Priority", PRIORITY_LABEL[task.priority]],
-    ["Planned", task.plannedDate ? formatDate(task.plannedDate) : "Not planned"],
-    ["Due", task.dueDate ? formatDate(task.dueDate) : "No deadline"],
+    ["Planned", task.plannedDate ? formatDate(task.plannedDate, "medium", locale) : "Not planned"],
+    ["Due", task.dueDate ? formatDate(task.dueDate, "medium", locale) : "No deadline"],
     ["Estimate", task.estimateMinutes > 0 ? formatMinutes(task.estimateMinutes) : "None"],
     ["Goal", goal?.title ?? "None"],
   ];
@@ -40,7 +42,7 @@ export default async function TaskPage({ params }: Props) {
           <>
             {task.isArchived ? <Badge>Archived</Badge> : null}
             {task.doneOn ? (
-              <Badge tone="success">Done {formatDate(task.doneOn, "dayMonth")}</Badge>
+              <Badge tone="success">Done {formatDate(task.doneOn, "dayMonth", locale)}</Badge>
             ) : null}
           </>
         }

@@ -1,4 +1,4 @@
-import { requireSession } from "@atlas/next-app/server";
+import { requireSession, getLocale } from "@atlas/next-app/server";
 import { Card, CardContent, CardHeader, CardTitle, Heatmap } from "@atlas/ui";
 import { formatDate } from "@atlas/ui/dates";
 import { streakText } from "@atlas/ui/labels";
@@ -16,6 +16,7 @@ export default async function MemberHabitPage({
 }: {
   params: Promise<{ workspaceId: string; memberId: string; habitId: string }>;
 }) {
+  const locale = await getLocale();
   const session = await requireSession();
   const { habitId, ...drill } = await params;
   const history = await orRefused((await getApi()).member.habitHistory({ ...drill, habitId }));
@@ -58,6 +59,7 @@ export default async function MemberHabitPage({
           </CardHeader>
           <CardContent>
             <Heatmap
+              locale={locale}
               name={habit.name}
               days={history.days}
               from={history.from}
@@ -74,8 +76,8 @@ export default async function MemberHabitPage({
             <ul className="flex flex-col gap-1 text-sm">
               {history.versions.map((v) => (
                 <li key={v.effectiveFrom}>
-                  From {formatDate(v.effectiveFrom)}: {v.schedule.replaceAll("_", " ")},{" "}
-                  {v.durationMinutes} min
+                  From {formatDate(v.effectiveFrom, "medium", locale)}:{" "}
+                  {v.schedule.replaceAll("_", " ")}, {v.durationMinutes} min
                 </li>
               ))}
             </ul>
