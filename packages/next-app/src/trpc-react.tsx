@@ -1,42 +1,21 @@
 "use client";
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, TRPCClientError, type OperationLink, type TRPCLink } from "@trpc/client";
+import { MAX_BATCH_SIZE } from "@atlas/api/batch";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import type { AnyTRPCRouter } from "@trpc/server";
-import { observable, type Unsubscribable } from "@trpc/server/observable";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
+import superjson from "superjson";
 import { makeQueryClient } from "./query-client.ts";
 
-/**
- * A link that imports the transport (./trpc-links.ts: the batch and subscription links) on the
- * first operation and hands every operation to it, so the transport is not part of a page's
- * cold load unless the page runs a query, mutation or subscription as it loads.
- */
-function lazyTransportLink<TRouter extends AnyTRPCRouter>(): TRPCLink<TRouter> {
-  return (runtime) => {
-    let transport: Promise<OperationLink<TRouter>> | undefined;
-    return ({ op, next }) =>
-      observable((observer) => {
-        let subscription: Unsubscribable | undefined;
-        let stopped = false;
-        transport ??= import("./trpc-links.ts").then((m) => m.transportLink<TRouter>()(runtime));
-        transport.then(
-          (link) => {
-            if (!stopped) subscription = link({ op, next }).subscribe(observer);
-          },
-          (cause: unknown) => {
-            // The transport's chunk did not load (offline, a new deployment): try again next time.
-            transport = undefined;
-            if (!stopped) observer.error(TRPCClientError.from(cause as Error));
-          },
-        );
-        return () => {
-          stopped = true;
-          subscription?.unsubscribe();
-        };
-      });
-  };
+type BatchLinkOptions<TRouter extends AnyTRPCRouter> = Parameters<typeof httpBatchLink<TRouter>>[0];
+
+function batchLinkOptions<TRouter extends AnyTRPCRouter>() {
+  // The server refuses larger batches; the link splits them at the same size.
+  const options = { url: "/api/trpc", transformer: superjson, maxItems: MAX_BATCH_SIZE };
+  // Both routers use superjson (packages/api); TypeScript cannot see that through TRouter.
+  return options as unknown as BatchLinkOptions<TRouter>;
 }
 
 let browserQueryClient: QueryClient | undefined;
@@ -57,7 +36,17 @@ export function createTRPCReactProvider<TRouter extends AnyTRPCRouter>() {
   function TRPCReactProvider({ children }: { children: ReactNode }) {
     const queryClient = getQueryClient();
     const [trpcClient] = useState(() =>
-      createTRPCClient<TRouter>({ links: [lazyTransportLink<TRouter>()] }),
+      createTRPCClient<TRouter>({
+        links: [
+          // Subscriptions stream over server-sent events (docs/architecture.md "Live inbox"):
+          // the link reconnects by itself and resumes from the last event id it received.
+          splitLink({
+            condition: (op) => op.type === "subscription",
+            true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
+            false: httpBatchLink(batchLinkOptions<TRouter>()),
+          }),
+        ],
+      }),
     );
     return (
       <QueryClientProvider client={queryClient}>
