@@ -3,6 +3,7 @@
  * steps; the pick is idempotent on its one key; existing members with plans never see it; a
  * member moves only their own guide, in the workspace named.
  */
+import { toLocalDate } from "@atlas/time";
 import { HABIT_TEMPLATES } from "@atlas/core/first-run/templates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, rejectionOf, type Harness } from "./testing/harness.ts";
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const JOINED = "2026-03-02";
+const JOINED = toLocalDate("2026-03-02");
 const starter = (id: string) => {
   const { title, schedule, target, durationMinutes } = HABIT_TEMPLATES.find((t) => t.id === id)!;
   return { title, schedule, target, durationMinutes };
@@ -142,13 +143,11 @@ describe("tenant isolation", () => {
       () => outsider.at(JOINED).firstRun.skip({ workspaceId }),
       () => outsider.at(JOINED).firstRun.advance({ workspaceId, from: "set_capacity" }),
       () =>
-        outsider
-          .at(JOINED)
-          .firstRun.pickHabits({
-            workspaceId,
-            idempotencyKey: newKey(),
-            habits: [starter("read")],
-          }),
+        outsider.at(JOINED).firstRun.pickHabits({
+          workspaceId,
+          idempotencyKey: newKey(),
+          habits: [starter("read")],
+        }),
     ]) {
       expect((await rejectionOf(call())).code).toBe("FORBIDDEN");
     }
