@@ -63,10 +63,12 @@ export function CommandBar({ pages }: { pages: readonly (readonly [Route, string
           <circle cx="9" cy="9" r="6" />
           <path d="m14 14 4 4" strokeLinecap="round" />
         </svg>
-        <span className="sr-only md:not-sr-only">Search or add…</span>
+        {/* In words where the header has room: md (the links are in the menu) and 2xl; an icon
+            beside the links from lg, so the one-row header never hides a link. */}
+        <span className="sr-only md:not-sr-only lg:sr-only 2xl:not-sr-only">Search or add…</span>
         <kbd
           aria-hidden
-          className="hidden rounded border border-border px-1 font-sans text-xs md:inline"
+          className="hidden rounded border border-border px-1 font-sans text-xs md:inline lg:hidden 2xl:inline"
         >
           {modifier} K
         </kbd>
