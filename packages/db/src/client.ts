@@ -17,6 +17,13 @@ export interface ClientOptions {
 export const TRANSACTION_MAX_WAIT_MS = 10_000;
 
 /**
+ * How long an interactive transaction may run once it has its connection. Prisma's default (5 s)
+ * ended service calls that were merely slow on a loaded machine (a CI run beside builds expired an
+ * AI decision's transaction at 5.5 s): a safety net against a stuck transaction, not a budget.
+ */
+export const TRANSACTION_TIMEOUT_MS = 30_000;
+
+/**
  * The pool under each client, and how long a plain read waits for one of its connections. Kept on
  * globalThis: a Next.js build may bundle this module more than once in one process (a route and a
  * server component), and each copy must find the pools the others made.
@@ -38,7 +45,7 @@ export function createPrismaClient(url: string, options: ClientOptions = {}) {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
     adapter,
-    transactionOptions: { maxWait: maxWaitMs },
+    transactionOptions: { maxWait: maxWaitMs, timeout: TRANSACTION_TIMEOUT_MS },
   }).$extends(rejectUndefinedFilters);
   pools.set(client, { pool, maxWaitMs });
   return client;
