@@ -26,3 +26,8 @@ export const getActiveSupport = cache(async () => (await getApi()).support.activ
 
 /** The caller's time zone and today (dates in their own zone). */
 export const getMySettings = cache(async () => (await getApi()).me.settings.get());
+
+/** The bell's unread count in the active workspace, read with the page (docs "Live inbox"). */
+export const getUnreadCount = cache(async (workspaceId: string) =>
+  (await getApi()).inbox.unreadCount({ workspaceId }),
+);

@@ -18,6 +18,7 @@ import {
   getActiveWorkspace,
   getMe,
   getMySettings,
+  getUnreadCount,
   getWorkspaces,
 } from "~/lib/data.ts";
 
@@ -48,7 +49,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     getActiveWorkspace(),
     getMe(),
   ]);
-  const support = active ? await getActiveSupport() : [];
+  const [support, unread] = active
+    ? await Promise.all([getActiveSupport(), getUnreadCount(active.id)])
+    : [[], null];
   // Owners and admins while a payment fails: dates in the reader's own zone.
   const pastDue = active?.dunning && active.dunning.stage !== "none" ? active.dunning : null;
   const timeZone = pastDue ? (await getMySettings()).timeZone : null;
@@ -95,7 +98,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             {active ? (
               <CommandBar pages={[...NAV, ...MENU_NAV, ...(showBilling ? [BILLING] : [])]} />
             ) : null}
-            {active ? <InboxBell workspaceId={active.id} /> : null}
+            {active && unread ? <InboxBell workspaceId={active.id} initial={unread} /> : null}
             {session.via === "clerk" ? (
               <div className="hidden items-center gap-3 lg:flex">
                 <OrganizationSwitcher hidePersonal afterSelectOrganizationUrl="/" />

@@ -1,0 +1,149 @@
+"use client";
+
+import type { TRPCClient, TRPCClientErrorLike } from "@trpc/client";
+import type { AnyTRPCRouter } from "@trpc/server";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { loadApi, loadApiOnIntent } from "./api.ts";
+
+export interface ActionOptions<TInput, TOutput, TError> {
+  /** Awaited before `send` resolves, as the call's own follow-up (refresh, navigate). */
+  onSuccess?: (data: TOutput, input: TInput) => unknown;
+  onError?: (error: TError, input: TInput) => unknown;
+}
+
+export interface Action<TInput, TOutput, TError> {
+  /** Calls the procedure; resolves with its answer, rejects with its error (also kept in `error`). */
+  send: (input: TInput) => Promise<TOutput>;
+  /** `send` for an event handler: a failure is kept in `error` (and given to onError), not thrown. */
+  fire: (input: TInput) => void;
+  isPending: boolean;
+  /** The last call's failure, until the next call or `reset`. */
+  error: TError | null;
+  /** The last call's answer. */
+  data: TOutput | undefined;
+  reset: () => void;
+}
+
+export interface Query<TOutput, TError> {
+  data: TOutput | undefined;
+  error: TError | null;
+  isLoading: boolean;
+  /** Reads again; the answer replaces `data`. */
+  refetch: () => Promise<void>;
+}
+
+/**
+ * React's hooks over the lazily loaded tRPC client of `TRouter` (docs/architecture.md "Browser
+ * calls"). Each app binds them once, to its router, in `lib/api.ts`.
+ */
+export function createApiHooks<TRouter extends AnyTRPCRouter>() {
+  type Api = TRPCClient<TRouter>;
+  type ApiError = TRPCClientErrorLike<TRouter>;
+  const api = () => loadApi<TRouter>();
+
+  /**
+   * A procedure to call (a mutation, or a query read on demand): `pick` names it on the client,
+   * e.g. `(api) => api.habit.archive.mutate`. The client loads at the reader's first intent.
+   */
+  function useAction<TInput, TOutput>(
+    pick: (api: Api) => (input: TInput) => Promise<TOutput>,
+    options: ActionOptions<TInput, TOutput, ApiError> = {},
+  ): Action<TInput, TOutput, ApiError> {
+    const latest = useRef({ pick, options });
+    latest.current = { pick, options };
+    const mounted = useRef(true);
+    const [pending, setPending] = useState(0);
+    const [outcome, setOutcome] = useState<{ error: ApiError | null; data: TOutput | undefined }>(
+      { error: null, data: undefined },
+    );
+    useEffect(() => {
+      mounted.current = true;
+      loadApiOnIntent();
+      return () => {
+        mounted.current = false;
+      };
+    }, []);
+
+    const send = useCallback(async (input: TInput) => {
+      const { pick, options } = latest.current;
+      const settle = (next: typeof outcome) => {
+        if (!mounted.current) return;
+        setPending((n) => n - 1);
+        setOutcome(next);
+      };
+      setPending((n) => n + 1);
+      setOutcome((o) => ({ ...o, error: null }));
+      let data: TOutput;
+      try {
+        data = await pick(await api())(input);
+      } catch (caught) {
+        const error = caught as ApiError;
+        settle({ error, data: undefined });
+        await options.onError?.(error, input);
+        throw error;
+      }
+      settle({ error: null, data });
+      await options.onSuccess?.(data, input);
+      return data;
+    }, []);
+    const fire = useCallback(
+      (input: TInput) => {
+        send(input).catch(() => undefined);
+      },
+      [send],
+    );
+    const reset = useCallback(() => setOutcome({ error: null, data: undefined }), []);
+    return { send, fire, isPending: pending > 0, error: outcome.error, data: outcome.data, reset };
+  }
+
+  /**
+   * Reads `read` in the browser and again whenever `key` changes (null: not now). Given
+   * `initialData` (what the server rendered), the first key is not read again on mount.
+   */
+  function useApiQuery<TOutput>(
+    key: string | null,
+    read: (api: Api) => Promise<TOutput>,
+    options: { initialData?: TOutput } = {},
+  ): Query<TOutput, ApiError> {
+    const latest = useRef(read);
+    latest.current = read;
+    const [state, setState] = useState<{ data: TOutput | undefined; error: ApiError | null }>({
+      data: options.initialData,
+      error: null,
+    });
+    const [loadingKey, setLoadingKey] = useState<string | null>(null);
+    // The key of the newest read: an older answer arriving late is dropped.
+    const current = useRef<string | null>(null);
+    const skipFirst = useRef(options.initialData !== undefined);
+
+    const fetchFor = useCallback(async (forKey: string) => {
+      current.current = forKey;
+      setLoadingKey(forKey);
+      try {
+        const data = await latest.current(await api());
+        if (current.current === forKey) setState({ data, error: null });
+      } catch (caught) {
+        if (current.current === forKey) setState((s) => ({ ...s, error: caught as ApiError }));
+      } finally {
+        if (current.current === forKey) setLoadingKey(null);
+      }
+    }, []);
+
+    useEffect(() => {
+      if (key === null) return;
+      if (skipFirst.current) {
+        skipFirst.current = false;
+        current.current = key;
+        return;
+      }
+      void fetchFor(key);
+    }, [key, fetchFor]);
+
+    const refetch = useCallback(async () => {
+      if (key !== null) await fetchFor(key);
+    }, [key, fetchFor]);
+    return { ...state, isLoading: loadingKey !== null, refetch };
+  }
+
+  return { api, useAction, useApiQuery };
+}
