@@ -53,9 +53,10 @@ export function createApiHooks<TRouter extends AnyTRPCRouter>() {
     latest.current = { pick, options };
     const mounted = useRef(true);
     const [pending, setPending] = useState(0);
-    const [outcome, setOutcome] = useState<{ error: ApiError | null; data: TOutput | undefined }>(
-      { error: null, data: undefined },
-    );
+    const [outcome, setOutcome] = useState<{ error: ApiError | null; data: TOutput | undefined }>({
+      error: null,
+      data: undefined,
+    });
     useEffect(() => {
       mounted.current = true;
       loadApiOnIntent();
