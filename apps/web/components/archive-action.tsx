@@ -1,12 +1,11 @@
 "use client";
 
 import { Button, ConfirmDialog } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useAction } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 
 const NOUN = { habit: "habit", goal: "goal", task: "task" } as const;
 
@@ -29,20 +28,19 @@ export function ArchiveAction({
   /** Where to go once archived. */
   after: Route;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const habit = useMutation(trpc.habit.archive.mutationOptions());
-  const goal = useMutation(trpc.goal.archive.mutationOptions());
-  const task = useMutation(trpc.task.archive.mutationOptions());
+  const habit = useAction((api) => api.habit.archive.mutate);
+  const goal = useAction((api) => api.goal.archive.mutate);
+  const task = useAction((api) => api.task.archive.mutate);
   const isPending = habit.isPending || goal.isPending || task.isPending;
 
   async function archive() {
     setError(null);
     try {
-      if (kind === "habit") await habit.mutateAsync({ habitId: id });
-      else if (kind === "goal") await goal.mutateAsync({ goalId: id });
-      else await task.mutateAsync({ taskId: id });
+      if (kind === "habit") await habit.send({ habitId: id });
+      else if (kind === "goal") await goal.send({ goalId: id });
+      else await task.send({ taskId: id });
       router.push(after);
       router.refresh();
     } catch (caught) {

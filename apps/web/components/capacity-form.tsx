@@ -1,11 +1,10 @@
 "use client";
 
 import { Field, Input, fieldControlProps } from "@atlas/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { SettingsCard } from "~/components/settings-card.tsx";
+import { useAction } from "~/lib/api.ts";
 import { firstError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 
 const DAYS = [
@@ -41,22 +40,17 @@ export function CapacityForm({
   /** Told once the week is saved (the first-run guide moves on). */
   onSaved?: (week: WeekCapacity) => void;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const id = useId();
   const [values, setValues] = useState(() => asText(initial));
   const [saved, setSaved] = useState(false);
 
-  const update = useMutation(
-    trpc.membership.capacity.update.mutationOptions({
-      onSuccess: (data) => {
-        setSaved(true);
-        setValues(asText(data));
-        queryClient.setQueryData(trpc.membership.capacity.get.queryKey({ workspaceId }), data);
-        onSaved?.(data);
-      },
-    }),
-  );
+  const update = useAction((api) => api.membership.capacity.update.mutate, {
+    onSuccess: (data) => {
+      setSaved(true);
+      setValues(asText(data));
+      onSaved?.(data);
+    },
+  });
   const check = useSchemaCheck("membership.capacity.update");
   const { fields, form } = check.shown(update.error);
 
@@ -66,7 +60,7 @@ export function CapacityForm({
     const week = Object.fromEntries(
       DAYS.map(([key]) => [key, values[key].trim() === "" ? Number.NaN : Number(values[key])]),
     ) as WeekCapacity;
-    if (await check.passes(week)) update.mutate({ workspaceId, ...week });
+    if (await check.passes(week)) update.fire({ workspaceId, ...week });
   }
 
   return (

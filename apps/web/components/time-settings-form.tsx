@@ -1,12 +1,11 @@
 "use client";
 
 import { Field, NativeSelect, fieldControlProps } from "@atlas/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { SettingsCard } from "~/components/settings-card.tsx";
 import { TimeZonePicker } from "~/components/time-zone-picker.tsx";
+import { useAction } from "~/lib/api.ts";
 import { firstError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 
 export interface TimeSettings {
@@ -33,21 +32,14 @@ export function TimeSettingsForm({
   /** How the member's zone is shown: "UTC+05:30 · Asia/Kolkata (Kolkata)". */
   timeZoneLabel: string;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const id = useId();
   const [timeZone, setTimeZone] = useState({ zone: initial.timeZone, label: timeZoneLabel });
   const [dayStart, setDayStart] = useState(String(initial.dayStartMinutes));
   const [saved, setSaved] = useState<TimeSettings | null>(null);
 
-  const update = useMutation(
-    trpc.me.settings.update.mutationOptions({
-      onSuccess: (data) => {
-        setSaved(data);
-        queryClient.setQueryData(trpc.me.settings.get.queryKey(), data);
-      },
-    }),
-  );
+  const update = useAction((api) => api.me.settings.update.mutate, {
+    onSuccess: (data) => setSaved(data),
+  });
   const check = useSchemaCheck("me.settings.update");
   const { fields, form } = check.shown(update.error);
 
@@ -58,7 +50,7 @@ export function TimeSettingsForm({
   async function submit() {
     setSaved(null);
     const input = { timeZone: timeZone.zone, dayStartMinutes: Number(dayStart) };
-    if (await check.passes(input)) update.mutate(input);
+    if (await check.passes(input)) update.fire(input);
   }
 
   const zoneError = firstError(fields, "timeZone");

@@ -1,12 +1,11 @@
 "use client";
 
 import { Field, Input, fieldControlProps } from "@atlas/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { SettingsCard } from "~/components/settings-card.tsx";
 import { TimeZonePicker } from "~/components/time-zone-picker.tsx";
+import { useAction } from "~/lib/api.ts";
 import { firstError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 
 export interface WorkspaceSettings {
@@ -31,8 +30,6 @@ export function WorkspaceSettingsForm({
   /** How the default zone is shown: "UTC+05:30 · Asia/Kolkata (Kolkata)". */
   timeZoneLabel: string;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const id = useId();
   const [windowDays, setWindowDays] = useState(String(initial.lateEntryWindowDays));
   const [threshold, setThreshold] = useState(String(initial.aiAcceptanceThreshold));
@@ -40,14 +37,9 @@ export function WorkspaceSettingsForm({
   const [timeZone, setTimeZone] = useState({ zone: initial.defaultTimeZone, label: timeZoneLabel });
   const [saved, setSaved] = useState(false);
 
-  const update = useMutation(
-    trpc.workspace.settings.update.mutationOptions({
-      onSuccess: (data) => {
-        setSaved(true);
-        queryClient.setQueryData(trpc.workspace.settings.get.queryKey({ workspaceId }), data);
-      },
-    }),
-  );
+  const update = useAction((api) => api.workspace.settings.update.mutate, {
+    onSuccess: () => setSaved(true),
+  });
   const check = useSchemaCheck("workspace.settings.update");
   const { fields, form } = check.shown(update.error);
 
@@ -59,7 +51,7 @@ export function WorkspaceSettingsForm({
       sharesProgress,
       defaultTimeZone: timeZone.zone,
     };
-    if (await check.passes(input)) update.mutate({ workspaceId, ...input });
+    if (await check.passes(input)) update.fire({ workspaceId, ...input });
   }
 
   const windowError = firstError(fields, "lateEntryWindowDays");

@@ -1,18 +1,15 @@
 "use client";
 
-import { useMutation, type UseMutationOptions } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type ReactNode } from "react";
-import type { describeError } from "~/lib/errors.ts";
+import { useAction, type api } from "~/lib/api.ts";
 import type { FormSchemaName } from "~/lib/form-schemas.ts";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 
-type Failure = NonNullable<Parameters<typeof describeError>[0]>;
-type TRPC = ReturnType<typeof useTRPC>;
+type Api = Awaited<ReturnType<typeof api>>;
 
 /**
  * The machinery of a plan's form (habit, goal, task): one form that creates ("New …") or, given
@@ -27,16 +24,12 @@ export function usePlanForm<
   Draft,
   Created extends { id: string; title: string },
   CreateInput extends { idempotencyKey: string },
-  CreateError extends Failure,
-  CreateContext,
   Updated,
   UpdateInput,
-  UpdateError extends Failure,
-  UpdateContext,
 >({
   empty,
   initial,
-  mutations,
+  procedures,
   schemas,
   create,
   update,
@@ -46,9 +39,10 @@ export function usePlanForm<
   /** The draft of a new plan, and again after each create. */
   empty: Draft;
   initial: Draft;
-  mutations: (trpc: TRPC) => {
-    create: UseMutationOptions<Created, CreateError, CreateInput, CreateContext>;
-    update: UseMutationOptions<Updated, UpdateError, UpdateInput, UpdateContext>;
+  /** The create and update procedures, named on the API client. */
+  procedures: {
+    create: (api: Api) => (input: CreateInput) => Promise<Created>;
+    update: (api: Api) => (input: UpdateInput) => Promise<Updated>;
   };
   /** The procedures' names in the form schemas (lib/form-schemas.ts). */
   schemas: { create: FormSchemaName; update: FormSchemaName };
@@ -61,7 +55,6 @@ export function usePlanForm<
   /** The confirmation of an update. */
   updated?: ReactNode;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const [, startRefresh] = useTransition();
@@ -71,12 +64,11 @@ export function usePlanForm<
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
 
-  const options = mutations(trpc);
-  const createMutation = useMutation(options.create);
-  const updateMutation = useMutation(options.update);
-  const mutation = update ? updateMutation : createMutation;
+  const createAction = useAction(procedures.create);
+  const updateAction = useAction(procedures.update);
+  const action = update ? updateAction : createAction;
   const check = useSchemaCheck(update ? schemas.update : schemas.create);
-  const { fields, form } = check.shown(mutation.error);
+  const { fields, form } = check.shown(action.error);
 
   async function submit() {
     setSaved(null);
@@ -86,7 +78,7 @@ export function usePlanForm<
         // The body with its key is the create's input (the key is the one field `create` leaves out).
         const input = { idempotencyKey: idempotency.keyFor(body), ...body } as CreateInput;
         if (!(await check.passes(input))) return;
-        const created = await createMutation.mutateAsync(input);
+        const created = await createAction.send(input);
         idempotency.reset();
         setDraft(empty);
         setSaved(
@@ -101,19 +93,19 @@ export function usePlanForm<
       } else {
         const input = update(draft);
         if (!(await check.passes(input))) return;
-        await updateMutation.mutateAsync(input);
+        await updateAction.send(input);
         setSaved(updated);
       }
       startRefresh(() => router.refresh());
     } catch {
-      // The mutation's error is on screen, next to its field.
+      // The error is on screen, next to its field.
     }
   }
 
   /** The SettingsCard's props that come from the form's state. */
   const card = {
     id,
-    isPending: mutation.isPending,
+    isPending: action.isPending,
     error: form,
     saved,
     onSubmit: submit,

@@ -6,12 +6,11 @@ import { PRIORITY_LABEL } from "@atlas/ui/labels";
 import { useLocale } from "@atlas/ui/locale";
 import { Modal } from "@atlas/ui/modal";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
-import { useMutation, useQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { useId, useState, type KeyboardEvent } from "react";
+import { api, useAction, useApiQuery } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 
 type Kind = "task" | "habit" | "goal";
 
@@ -31,6 +30,8 @@ type Option =
 const GROUP_LIMIT = 6;
 /** Items fetched per kind when the palette opens (the first page of each list). */
 const ITEMS_LIMIT = 100;
+/** The palette is mounted while open: its reads run once per opening. */
+const OPEN = "open";
 
 /** The chips of what Enter will send: the title and each field quick add read. */
 function chipsOf(kind: Kind, read: QuickAdd, locale: string): string[] {
@@ -56,22 +57,21 @@ export function CommandPalette({
   const id = useId();
   const locale = useLocale();
   const router = useRouter();
-  const trpc = useTRPC();
   const [text, setText] = useState("");
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const idempotency = useIdempotencyKey();
 
-  const settings = useQuery(trpc.me.settings.get.queryOptions());
-  const habits = useQuery(trpc.habit.list.queryOptions({ limit: ITEMS_LIMIT }));
-  const goals = useQuery(trpc.goal.list.queryOptions({ limit: ITEMS_LIMIT }));
-  const tasks = useQuery(
-    trpc.task.list.queryOptions({ status: ["todo", "in_progress"], limit: ITEMS_LIMIT }),
+  const settings = useApiQuery(OPEN, (api) => api.me.settings.get.query());
+  const habits = useApiQuery(OPEN, (api) => api.habit.list.query({ limit: ITEMS_LIMIT }));
+  const goals = useApiQuery(OPEN, (api) => api.goal.list.query({ limit: ITEMS_LIMIT }));
+  const tasks = useApiQuery(OPEN, (api) =>
+    api.task.list.query({ status: ["todo", "in_progress"], limit: ITEMS_LIMIT }),
   );
-  const createTask = useMutation(trpc.task.create.mutationOptions());
-  const createHabit = useMutation(trpc.habit.create.mutationOptions());
-  const createGoal = useMutation(trpc.goal.create.mutationOptions());
+  const createTask = useAction((api) => api.task.create.mutate);
+  const createHabit = useAction((api) => api.habit.create.mutate);
+  const createGoal = useAction((api) => api.goal.create.mutate);
 
   const today = settings.data?.today;
   const titleOf = (kind: Kind) =>
@@ -119,8 +119,18 @@ export function CommandPalette({
   const preview =
     current?.type === "add" && today ? parseQuickAdd(text, today, FIELDS[current.kind]) : null;
 
+  /** Today as the API has it: read again if the read on opening failed or is still under way. */
+  async function readToday() {
+    if (settings.data) return settings.data.today;
+    try {
+      return (await (await api()).me.settings.get.query()).today;
+    } catch {
+      return undefined;
+    }
+  }
+
   async function add(kind: Kind, close: () => void) {
-    const day = settings.data?.today ?? (await settings.refetch()).data?.today;
+    const day = await readToday();
     if (!day) {
       setError("Could not read your today. Please try again.");
       return;
@@ -137,7 +147,7 @@ export function CommandPalette({
       const key = idempotency.keyFor(signature);
       const created =
         kind === "task"
-          ? await createTask.mutateAsync({
+          ? await createTask.send({
               idempotencyKey: key,
               title: read.title,
               dueDate: read.date,
@@ -145,14 +155,14 @@ export function CommandPalette({
               ...(read.priority && { priority: read.priority }),
             })
           : kind === "habit"
-            ? await createHabit.mutateAsync({
+            ? await createHabit.send({
                 idempotencyKey: key,
                 title: read.title,
                 schedule: { type: "daily" },
                 startDate: read.date,
                 ...(read.estimateMinutes !== null && { durationMinutes: read.estimateMinutes }),
               })
-            : await createGoal.mutateAsync({
+            : await createGoal.send({
                 idempotencyKey: key,
                 title: read.title,
                 targetDate: read.date,

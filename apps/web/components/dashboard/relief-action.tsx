@@ -1,9 +1,8 @@
 "use client";
 
 import { Button } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { formatDate } from "@atlas/ui/dates";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 import { ActionMessageLine, useKeyedAction } from "~/lib/use-keyed-action.tsx";
 import type { Relief } from "~/lib/views.ts";
 import { useLocale } from "@atlas/ui/locale";
@@ -17,8 +16,7 @@ type Moves = Extract<Relief, { kind: "relief" }>["moves"];
  */
 export function ReliefAction({ moves }: { moves: Moves }) {
   const locale = useLocale();
-  const trpc = useTRPC();
-  const apply = useMutation(trpc.overload.applyRelief.mutationOptions());
+  const apply = useAction((api) => api.overload.applyRelief.mutate);
   const action = useKeyedAction();
   const busy = apply.isPending || action.isRefreshing;
   const count = moves.length;
@@ -30,7 +28,7 @@ export function ReliefAction({ moves }: { moves: Moves }) {
       // One key per proposal: a retry of the same moves after a network failure reuses it.
       signature: moves,
       send: (idempotencyKey) =>
-        apply.mutateAsync({
+        apply.send({
           idempotencyKey,
           moves: moves.map(({ taskId, from, to }) => ({ taskId, from, to })),
         }),

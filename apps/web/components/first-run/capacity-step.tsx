@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CapacityForm, type WeekCapacity } from "~/components/capacity-form.tsx";
 import { errorText } from "~/components/today/use-log-write.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 
 /** Step 2 of the first run: the capacity form as in settings; once saved, on to step 3. */
 export function CapacityStep(props: {
@@ -13,16 +12,15 @@ export function CapacityStep(props: {
   workspaceName: string;
   initial: WeekCapacity;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const advance = useMutation(trpc.firstRun.advance.mutationOptions());
+  const advance = useAction((api) => api.firstRun.advance.mutate);
   const [error, setError] = useState<string | null>(null);
 
   async function saved() {
     setError(null);
     try {
       // Repeating it changes nothing, so a retry needs no key.
-      await advance.mutateAsync({ from: "set_capacity" });
+      await advance.send({ from: "set_capacity" });
       router.refresh();
     } catch (caught) {
       setError(`Saved, but could not go on: ${errorText(caught)} Save again to retry.`);

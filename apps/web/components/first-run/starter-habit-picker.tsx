@@ -4,12 +4,11 @@ import type { HabitTemplate } from "@atlas/api/first-run-templates";
 import { Button, Field, Input, cn, fieldControlProps } from "@atlas/ui";
 import { formatMinutes } from "@atlas/ui/dates";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { errorText } from "~/components/today/use-log-write.ts";
+import { useAction } from "~/lib/api.ts";
 import { describeSchedule, describeTarget } from "~/lib/habits.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 
 /** What the member may change on a picked template, as typed. */
 type Adjusted = { title: string; minutes: string; target: string };
@@ -26,13 +25,12 @@ const adjustable = (t: HabitTemplate): Adjusted => ({
  * on one idempotency key (a retry after a network failure creates nothing twice).
  */
 export function StarterHabitPicker({ templates }: { templates: readonly HabitTemplate[] }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const idempotency = useIdempotencyKey();
   const [picked, setPicked] = useState<Record<string, Adjusted>>({});
   const [error, setError] = useState<string | null>(null);
-  const pick = useMutation(trpc.firstRun.pickHabits.mutationOptions());
+  const pick = useAction((api) => api.firstRun.pickHabits.mutate);
 
   const chosen = templates.filter((t) => picked[t.id] !== undefined);
   const minutes = chosen.reduce((sum, t) => sum + (Number(picked[t.id]!.minutes) || 0), 0);
@@ -74,7 +72,7 @@ export function StarterHabitPicker({ templates }: { templates: readonly HabitTem
       };
     });
     try {
-      await pick.mutateAsync({ idempotencyKey: idempotency.keyFor(habits), habits });
+      await pick.send({ idempotencyKey: idempotency.keyFor(habits), habits });
       router.refresh();
     } catch (caught) {
       setError(`Could not create your habits: ${errorText(caught)}`);

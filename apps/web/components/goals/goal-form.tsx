@@ -53,10 +53,10 @@ export function GoalForm({ goal }: { goal?: Goal }) {
     empty: EMPTY,
     initial: goal ? draftOf(goal) : EMPTY,
     schemas: { create: "goal.create", update: "goal.update" },
-    mutations: (trpc) => ({
-      create: trpc.goal.create.mutationOptions(),
-      update: trpc.goal.update.mutationOptions(),
-    }),
+    procedures: {
+      create: (api) => api.goal.create.mutate,
+      update: (api) => api.goal.update.mutate,
+    },
     create: (draft) => ({
       title: draft.title,
       description: draft.description,

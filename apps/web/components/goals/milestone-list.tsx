@@ -1,12 +1,11 @@
 "use client";
 
 import { Button, Input, cn } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { formatDate } from "@atlas/ui/dates";
 import { describeError, firstError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 import type { Goal } from "~/lib/views.ts";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
@@ -33,7 +32,6 @@ export function MilestoneList({
   canEdit: boolean;
 }) {
   const locale = useLocale();
-  const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const [, startRefresh] = useTransition();
@@ -46,10 +44,10 @@ export function MilestoneList({
   const [error, setError] = useState<string | null>(null);
   const [title, setTitle] = useState("");
 
-  const update = useMutation(trpc.goal.milestone.update.mutationOptions());
-  const reorder = useMutation(trpc.goal.milestone.reorder.mutationOptions());
-  const remove = useMutation(trpc.goal.milestone.remove.mutationOptions());
-  const create = useMutation(trpc.goal.milestone.create.mutationOptions());
+  const update = useAction((api) => api.goal.milestone.update.mutate);
+  const reorder = useAction((api) => api.goal.milestone.reorder.mutate);
+  const remove = useAction((api) => api.goal.milestone.remove.mutate);
+  const create = useAction((api) => api.goal.milestone.create.mutate);
   const check = useSchemaCheck("goal.milestone.create");
   const pendingTicks = ticks.base === milestones ? ticks.done : new Map<string, boolean>();
   const refresh = () => startRefresh(() => router.refresh());
@@ -58,7 +56,7 @@ export function MilestoneList({
     setError(null);
     setTicks({ base: milestones, done: new Map(pendingTicks).set(milestone.id, isDone) });
     try {
-      await update.mutateAsync({ milestoneId: milestone.id, isDone });
+      await update.send({ milestoneId: milestone.id, isDone });
       refresh();
     } catch (caught) {
       const rolledBack = new Map(pendingTicks);
@@ -75,7 +73,7 @@ export function MilestoneList({
     order.splice(index + by, 0, moved);
     setError(null);
     try {
-      await reorder.mutateAsync({ goalId, milestoneIds: order });
+      await reorder.send({ goalId, milestoneIds: order });
       refresh();
     } catch (caught) {
       setError(`Could not reorder: ${messageOf(caught)}`);
@@ -85,7 +83,7 @@ export function MilestoneList({
   async function drop(milestone: Milestone) {
     setError(null);
     try {
-      await remove.mutateAsync({ milestoneId: milestone.id });
+      await remove.send({ milestoneId: milestone.id });
       refresh();
     } catch (caught) {
       setError(`Could not remove ${milestone.title}: ${messageOf(caught)}`);
@@ -99,7 +97,7 @@ export function MilestoneList({
     const input = { idempotencyKey: idempotency.keyFor(body), ...body };
     if (!(await check.passes(input))) return;
     try {
-      await create.mutateAsync(input);
+      await create.send(input);
       idempotency.reset();
       setTitle("");
       refresh();

@@ -98,10 +98,10 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
     empty: EMPTY,
     initial: habit ? draftOf(habit) : EMPTY,
     schemas: { create: "habit.create", update: "habit.update" },
-    mutations: (trpc) => ({
-      create: trpc.habit.create.mutationOptions(),
-      update: trpc.habit.update.mutationOptions(),
-    }),
+    procedures: {
+      create: (api) => api.habit.create.mutate,
+      update: (api) => api.habit.update.mutate,
+    },
     create: (draft) => ({
       title: draft.title,
       schedule: scheduleOf(draft),

@@ -1,8 +1,7 @@
 "use client";
 
 import { Button } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 import { ActionMessageLine, useKeyedAction } from "~/lib/use-keyed-action.tsx";
 
 type Request =
@@ -24,8 +23,7 @@ export function AskSuggestion({
   label: string;
   variant?: "primary" | "outline";
 }) {
-  const trpc = useTRPC();
-  const ask = useMutation(trpc.ai.request.mutationOptions());
+  const ask = useAction((api) => api.ai.request.mutate);
   const action = useKeyedAction();
   const busy = ask.isPending || action.isRefreshing;
 
@@ -33,7 +31,7 @@ export function AskSuggestion({
     if (busy) return;
     return action.run({
       signature: request,
-      send: (idempotencyKey) => ask.mutateAsync({ idempotencyKey, ...request }),
+      send: (idempotencyKey) => ask.send({ idempotencyKey, ...request }),
       done: (suggestion) =>
         suggestion.status === "pending_coach"
           ? "Your coach reviews this suggestion first: it appears here once approved."

@@ -10,11 +10,10 @@ import {
   suggestionActionText,
   type SuggestionPreviewItem,
 } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
+import { useAction } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import type { Suggestion } from "~/lib/views.ts";
 import { useLocale } from "@atlas/ui/locale";
 
@@ -77,11 +76,10 @@ function editOf(form: EditForm) {
  */
 export function SuggestionReview({ suggestion }: { suggestion: Suggestion }) {
   const locale = useLocale();
-  const trpc = useTRPC();
   const router = useRouter();
   const formId = useId();
   const [, startRefresh] = useTransition();
-  const decide = useMutation(trpc.ai.decide.mutationOptions());
+  const decide = useAction((api) => api.ai.decide.mutate);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [message, setMessage] = useState<{ tone: "done" | "error"; text: string } | null>(null);
   const preview = suggestion.preview;
@@ -93,7 +91,7 @@ export function SuggestionReview({ suggestion }: { suggestion: Suggestion }) {
   async function send(input: { all: Decision } | "items") {
     setMessage(null);
     try {
-      const out = await decide.mutateAsync({
+      const out = await decide.send({
         id: suggestion.id,
         ...(input === "items"
           ? {

@@ -57,10 +57,10 @@ export function TaskForm({ goals, task }: { goals: GoalOption[]; task?: Task }) 
     empty: EMPTY,
     initial: task ? draftOf(task) : EMPTY,
     schemas: { create: "task.create", update: "task.update" },
-    mutations: (trpc) => ({
-      create: trpc.task.create.mutationOptions(),
-      update: trpc.task.update.mutationOptions(),
-    }),
+    procedures: {
+      create: (api) => api.task.create.mutate,
+      update: (api) => api.task.update.mutate,
+    },
     create: (draft) => ({
       title: draft.title,
       notes: draft.notes,

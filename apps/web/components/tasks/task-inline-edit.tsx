@@ -1,11 +1,10 @@
 "use client";
 
 import { Button, DateField, Input } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { describeError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 
 /**
  * A task's title (`children`, a link to its page) with an Edit button that turns the title and the
@@ -20,10 +19,9 @@ export function TaskInlineEdit({
   children: ReactNode;
 }) {
   const id = useId();
-  const trpc = useTRPC();
   const router = useRouter();
   const [, startRefresh] = useTransition();
-  const update = useMutation(trpc.task.update.mutationOptions());
+  const update = useAction((api) => api.task.update.mutate);
   const [isEditing, setIsEditing] = useState(false);
   const [title, setTitle] = useState(task.title);
   const [dueDate, setDueDate] = useState(task.dueDate ?? "");
@@ -52,7 +50,7 @@ export function TaskInlineEdit({
     };
     if (Object.keys(changes).length === 0) return stop();
     try {
-      await update.mutateAsync({ taskId: task.id, ...changes });
+      await update.send({ taskId: task.id, ...changes });
       stop();
       startRefresh(() => router.refresh());
     } catch (caught) {

@@ -1,16 +1,15 @@
 "use client";
 
 import { Badge, Button, Input } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { RowCard, RowTitle } from "~/components/today/row-card.tsx";
 import { StateMark } from "~/components/today/state-mark.tsx";
 import { viewOfDay, type LogDay } from "~/components/today/log-day.ts";
 import { useLogWrite } from "~/components/today/use-log-write.ts";
+import { useAction } from "~/lib/api.ts";
 import { valueStep } from "~/lib/habits.ts";
 import { atRiskTexts, streakText } from "@atlas/ui/labels";
 import { firstError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 import type { AtRiskHabit, TodayHabit } from "~/lib/views.ts";
 import { useLocale } from "@atlas/ui/locale";
@@ -69,11 +68,10 @@ export function HabitRow({
   today: string;
 }) {
   const locale = useLocale();
-  const trpc = useTRPC();
   const id = useId();
-  const checkIn = useMutation(trpc.log.checkIn.mutationOptions());
-  const skip = useMutation(trpc.log.skip.mutationOptions());
-  const undo = useMutation(trpc.log.undo.mutationOptions());
+  const checkIn = useAction((api) => api.log.checkIn.mutate);
+  const skip = useAction((api) => api.log.skip.mutate);
+  const undo = useAction((api) => api.log.undo.mutate);
   const { view, error, isPending, write } = useLogWrite<View>(habit, {
     state: habit.state,
     value: habit.value,
@@ -91,7 +89,7 @@ export function HabitRow({
     void write({
       signature: `check-in:${habit.id}`,
       optimistic: { ...view, state: "met" },
-      send: (idempotencyKey) => checkIn.mutateAsync({ idempotencyKey, habitId: habit.id }),
+      send: (idempotencyKey) => checkIn.send({ idempotencyKey, habitId: habit.id }),
       settled,
       failure: `Could not check in ${name}`,
     });
@@ -111,7 +109,7 @@ export function HabitRow({
     void write({
       signature: `value:${habit.id}:${amount}`,
       optimistic: { ...view, state: stateOf(habit, sum), value: String(sum) },
-      send: (idempotencyKey) => checkIn.mutateAsync({ idempotencyKey, habitId: habit.id, value }),
+      send: (idempotencyKey) => checkIn.send({ idempotencyKey, habitId: habit.id, value }),
       settled: (result) => {
         setAmount("");
         return settled(result);
@@ -124,7 +122,7 @@ export function HabitRow({
     void write({
       signature: `skip:${habit.id}`,
       optimistic: { ...view, state: "skipped" },
-      send: (idempotencyKey) => skip.mutateAsync({ idempotencyKey, habitId: habit.id }),
+      send: (idempotencyKey) => skip.send({ idempotencyKey, habitId: habit.id }),
       settled,
       failure: `Could not skip ${name}`,
     });
@@ -136,7 +134,7 @@ export function HabitRow({
     void write({
       signature: `undo:${eventId}`,
       optimistic: { state: "pending", value: null, undoableEventId: null },
-      send: (idempotencyKey) => undo.mutateAsync({ idempotencyKey, eventId }),
+      send: (idempotencyKey) => undo.send({ idempotencyKey, eventId }),
       settled,
       failure: `Could not undo for ${name}`,
     });

@@ -1,8 +1,7 @@
 "use client";
 
 import { Button } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 import { ActionMessageLine, useKeyedAction } from "~/lib/use-keyed-action.tsx";
 
 /**
@@ -10,8 +9,7 @@ import { ActionMessageLine, useKeyedAction } from "~/lib/use-keyed-action.tsx";
  * all for today (task.rescheduleOverdue).
  */
 export function RescheduleOverdue({ count, shown }: { count: number; shown: number }) {
-  const trpc = useTRPC();
-  const reschedule = useMutation(trpc.task.rescheduleOverdue.mutationOptions());
+  const reschedule = useAction((api) => api.task.rescheduleOverdue.mutate);
   const action = useKeyedAction();
   const busy = reschedule.isPending || action.isRefreshing;
 
@@ -20,7 +18,7 @@ export function RescheduleOverdue({ count, shown }: { count: number; shown: numb
     return action.run({
       // One key per overdue set: a retry after a network failure reuses it.
       signature: `overdue:${count}`,
-      send: (idempotencyKey) => reschedule.mutateAsync({ idempotencyKey }),
+      send: (idempotencyKey) => reschedule.send({ idempotencyKey }),
       done: (result) => `Moved ${result.moved} ${result.moved === 1 ? "task" : "tasks"} to today.`,
       failure: "Could not reschedule the overdue tasks.",
       forgetKeyOnSuccess: true,

@@ -1,7 +1,6 @@
 "use client";
 
 import { Badge, Button } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { RowCard, RowTitle } from "~/components/today/row-card.tsx";
 import { StateMark } from "~/components/today/state-mark.tsx";
 import { TaskInlineEdit } from "~/components/tasks/task-inline-edit.tsx";
@@ -9,7 +8,7 @@ import { viewOfDay } from "~/components/today/log-day.ts";
 import { useLogWrite } from "~/components/today/use-log-write.ts";
 import { daysBetween, formatDate, formatMinutes } from "@atlas/ui/dates";
 import { PRIORITY_LABEL } from "@atlas/ui/labels";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 import type { TodayTask } from "~/lib/views.ts";
 import { useLocale } from "@atlas/ui/locale";
 
@@ -28,9 +27,8 @@ function lateness(task: TodayTask, today: string, locale: string): string | null
 /** One task on Today: check it in with one click, undo it. */
 export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
   const locale = useLocale();
-  const trpc = useTRPC();
-  const checkIn = useMutation(trpc.log.checkIn.mutationOptions());
-  const undo = useMutation(trpc.log.undo.mutationOptions());
+  const checkIn = useAction((api) => api.log.checkIn.mutate);
+  const undo = useAction((api) => api.log.undo.mutate);
   const { view, error, isPending, write } = useLogWrite<View>(task, {
     isDone: task.status === "done",
     undoableEventId: task.undoableEventId,
@@ -47,7 +45,7 @@ export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
       void write({
         signature: `check-in:${task.id}`,
         optimistic: { isDone: true, undoableEventId: null },
-        send: (idempotencyKey) => checkIn.mutateAsync({ idempotencyKey, taskId: task.id }),
+        send: (idempotencyKey) => checkIn.send({ idempotencyKey, taskId: task.id }),
         settled,
         failure: `Could not check in ${title}`,
       });
@@ -58,7 +56,7 @@ export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
     void write({
       signature: `undo:${eventId}`,
       optimistic: { isDone: false, undoableEventId: null },
-      send: (idempotencyKey) => undo.mutateAsync({ idempotencyKey, eventId }),
+      send: (idempotencyKey) => undo.send({ idempotencyKey, eventId }),
       settled,
       failure: `Could not undo ${title}`,
     });
