@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "./lazy.tsx";
 
 /*
  * Clerk's components, each in its own chunk fetched only where it is rendered — that is, only
@@ -8,10 +8,12 @@ import dynamic from "next/dynamic";
  * Clerk's client code (~47 kB gzip) in every page of every session, the dev sign-in's included
  * (bench/README.md "Page weight").
  */
-export const ClerkProvider = dynamic(() =>
+export const ClerkProvider = lazyComponent(() =>
   import("@clerk/nextjs").then((clerk) => clerk.ClerkProvider),
 );
-export const OrganizationSwitcher = dynamic(() =>
+export const OrganizationSwitcher = lazyComponent(() =>
   import("@clerk/nextjs").then((clerk) => clerk.OrganizationSwitcher),
 );
-export const UserButton = dynamic(() => import("@clerk/nextjs").then((clerk) => clerk.UserButton));
+export const UserButton = lazyComponent(() =>
+  import("@clerk/nextjs").then((clerk) => clerk.UserButton),
+);

@@ -1,18 +1,16 @@
 "use client";
 
 import type { Route } from "next";
-import dynamic from "next/dynamic";
 import { useEffect, useState, useSyncExternalStore } from "react";
+import { lazyComponent } from "@atlas/next-app/lazy";
 import { isPaletteKey, isPlainShortcut } from "~/lib/keys.ts";
 
 // Loaded on first use (⌘K, the button or "?"): the page's own code stays small.
-const CommandPalette = dynamic(
-  () => import("~/components/command/command-palette.tsx").then((m) => m.CommandPalette),
-  { ssr: false },
+const CommandPalette = lazyComponent(() =>
+  import("~/components/command/command-palette.tsx").then((m) => m.CommandPalette),
 );
-const ShortcutsOverlay = dynamic(
-  () => import("~/components/command/shortcuts-overlay.tsx").then((m) => m.ShortcutsOverlay),
-  { ssr: false },
+const ShortcutsOverlay = lazyComponent(() =>
+  import("~/components/command/shortcuts-overlay.tsx").then((m) => m.ShortcutsOverlay),
 );
 
 const noSubscription = () => () => {};

@@ -1,14 +1,13 @@
 "use client";
 
 import { Button } from "@atlas/ui";
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@atlas/next-app/lazy";
 import { useRef, useState, type ReactNode } from "react";
 import type { EditedTask } from "./task-inline-edit-form.tsx";
 
 // The fields load on the first Edit: a list of tasks carries only its Edit buttons.
-const TaskInlineEditForm = dynamic(
-  () => import("./task-inline-edit-form.tsx").then((m) => m.TaskInlineEditForm),
-  { ssr: false },
+const TaskInlineEditForm = lazyComponent(() =>
+  import("./task-inline-edit-form.tsx").then((m) => m.TaskInlineEditForm),
 );
 
 /**
