@@ -16,10 +16,9 @@ import {
   suggestionActionText,
   type SuggestionPreviewItem,
 } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 import { formatInstant } from "@atlas/ui/dates";
 import { useLocale } from "@atlas/ui/locale";
 
@@ -32,10 +31,9 @@ type Entry = AdminRouterOutputs["approvals"]["list"]["items"][number];
  */
 export function ApprovalQueue({ entries }: { entries: Entry[] }) {
   const locale = useLocale();
-  const trpc = useTRPC();
   const router = useRouter();
   const [, startRefresh] = useTransition();
-  const review = useMutation(trpc.approvals.review.mutationOptions());
+  const review = useAction((api) => api.approvals.review.mutate);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   /** Per suggestion, the items the coach took out. */
   const [removed, setRemoved] = useState<Record<string, Set<string>>>({});
@@ -54,7 +52,7 @@ export function ApprovalQueue({ entries }: { entries: Entry[] }) {
     try {
       let count = 0;
       for (const [workspaceId, group] of byWorkspace) {
-        const out = await review.mutateAsync({
+        const out = await review.send({
           workspaceId,
           ids: group,
           decision,

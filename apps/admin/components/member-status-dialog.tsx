@@ -1,11 +1,10 @@
 "use client";
 
 import { Button, DateField, Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
+import { useAction } from "~/lib/api.ts";
 import { STATUS_LABEL, type PortfolioItem, type StatusKind } from "~/lib/portfolio-labels.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 
 const KINDS = Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }));
 
@@ -14,7 +13,6 @@ const KINDS = Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, lab
  * the end date. A native <dialog>: focus moves in and Escape closes it, as the platform does.
  */
 export function MemberStatusDialog({ item }: { item: PortfolioItem }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -22,8 +20,8 @@ export function MemberStatusDialog({ item }: { item: PortfolioItem }) {
   const [untilDate, setUntilDate] = useState(item.status?.untilDate ?? "");
   const [note, setNote] = useState(item.status?.note ?? "");
   const done = { onSuccess: () => (dialog.current?.close(), router.refresh()) };
-  const set = useMutation(trpc.portfolio.setStatus.mutationOptions(done));
-  const clear = useMutation(trpc.portfolio.clearStatus.mutationOptions(done));
+  const set = useAction((api) => api.portfolio.setStatus.mutate, done);
+  const clear = useAction((api) => api.portfolio.clearStatus.mutate, done);
   const error = set.error?.message ?? clear.error?.message ?? null;
   const who = { workspaceId: item.workspaceId, memberId: item.memberId };
 
@@ -48,7 +46,7 @@ export function MemberStatusDialog({ item }: { item: PortfolioItem }) {
           className="flex flex-col gap-4"
           onSubmit={(event) => {
             event.preventDefault();
-            set.mutate({ ...who, kind, untilDate: untilDate || null, note });
+            set.fire({ ...who, kind, untilDate: untilDate || null, note });
           }}
         >
           <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -95,7 +93,7 @@ export function MemberStatusDialog({ item }: { item: PortfolioItem }) {
                 type="button"
                 variant="ghost"
                 disabled={clear.isPending}
-                onClick={() => clear.mutate(who)}
+                onClick={() => clear.fire(who)}
               >
                 Clear status
               </Button>

@@ -10,7 +10,6 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@atlas/ui";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { switchWorkspace } from "~/app/actions.ts";
@@ -31,7 +30,6 @@ export function WorkspaceSwitcher({
   activeId: string | null;
 }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const active = workspaces.find((workspace) => workspace.id === activeId);
@@ -45,8 +43,6 @@ export function WorkspaceSwitcher({
         setError(result.message);
         return;
       }
-      // Everything cached belonged to the previous workspace.
-      queryClient.clear();
       router.refresh();
     });
   }

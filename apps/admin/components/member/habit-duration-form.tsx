@@ -1,10 +1,9 @@
 "use client";
 
 import { Button, Input } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 
 /**
  * Edits the minutes a habit takes from the member's today on (a new version, as in the web app),
@@ -23,19 +22,18 @@ export function HabitDurationForm({
   name: string;
   durationMinutes: number;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [minutes, setMinutes] = useState(String(durationMinutes));
-  const update = useMutation(
-    trpc.member.updateHabit.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
+  const update = useAction((api) => api.member.updateHabit.mutate, {
+    onSuccess: () => router.refresh(),
+  });
   const id = `duration-${habitId}`;
   return (
     <form
       className="flex items-center gap-2"
       onSubmit={(event) => {
         event.preventDefault();
-        update.mutate({ workspaceId, memberId, habitId, durationMinutes: Number(minutes) });
+        update.fire({ workspaceId, memberId, habitId, durationMinutes: Number(minutes) });
       }}
     >
       <label htmlFor={id} className="sr-only">

@@ -3,15 +3,18 @@
 import type { AdminRouterOutputs } from "@atlas/api";
 import { Badge, Button } from "@atlas/ui";
 import { formatDate } from "@atlas/ui/dates";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { useLocale } from "@atlas/ui/locale";
+import { useState } from "react";
+import { api } from "~/lib/api.ts";
 
 type LogPage = AdminRouterOutputs["member"]["log"];
 
 const KIND = { done: "Done", partial: "Partial", skip: "Skipped", undo: "Undo" } as const;
 
-/** The member's log, newest day first, a page at a time; late entries and overrides marked. */
+/**
+ * The member's log, newest day first, a page at a time; late entries and overrides marked. The
+ * page renders the first page; older ones load on "Show older entries".
+ */
 export function MemberLog({
   workspaceId,
   memberId,
@@ -22,17 +25,29 @@ export function MemberLog({
   initial: LogPage;
 }) {
   const locale = useLocale();
-  const trpc = useTRPC();
-  const query = useInfiniteQuery(
-    trpc.member.log.infiniteQueryOptions(
-      { workspaceId, memberId },
-      {
-        getNextPageParam: (page) => page.nextCursor ?? undefined,
-        initialData: { pages: [initial], pageParams: [null] },
-      },
-    ),
-  );
-  const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const [entries, setEntries] = useState(initial.items);
+  const [cursor, setCursor] = useState(initial.nextCursor);
+  const [isLoading, setIsLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function showOlder() {
+    if (cursor === null) return;
+    setError(null);
+    setIsLoading(true);
+    try {
+      const page = await (await api()).member.log.query({ workspaceId, memberId, cursor });
+      setEntries((shown) => [
+        ...shown,
+        ...page.items.filter((e) => !shown.some((s) => s.id === e.id)),
+      ]);
+      setCursor(page.nextCursor);
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setIsLoading(false);
+    }
+  }
+
   if (entries.length === 0)
     return <p className="text-sm text-muted-foreground">Nothing logged yet.</p>;
   return (
@@ -61,15 +76,20 @@ export function MemberLog({
           </li>
         ))}
       </ol>
-      {query.hasNextPage ? (
+      {error ? (
+        <p role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+      {cursor !== null ? (
         <Button
           variant="outline"
           size="sm"
           className="self-start"
-          disabled={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
+          disabled={isLoading}
+          onClick={() => void showOlder()}
         >
-          {query.isFetchingNextPage ? "Loading…" : "Show older entries"}
+          {isLoading ? "Loading…" : "Show older entries"}
         </Button>
       ) : null}
     </div>

@@ -4,9 +4,8 @@ import type { AdminRouterOutputs } from "@atlas/api";
 import { Badge, Button, Field, NativeSelect, Textarea, fieldControlProps } from "@atlas/ui";
 import { formatDate } from "@atlas/ui/dates";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 import { useLocale } from "@atlas/ui/locale";
 
 type Note = AdminRouterOutputs["notes"]["list"][number];
@@ -19,7 +18,8 @@ const VISIBILITY = [
 
 /**
  * Notes about the member: shared ones (the member reads them in Atlas with your name and date)
- * and your private ones. You change or delete only your own.
+ * and your private ones. You change or delete only your own. The page reads them; each answer
+ * updates the list here.
  */
 export function NotesPanel({
   workspaceId,
@@ -33,26 +33,26 @@ export function NotesPanel({
   initial: Note[];
 }) {
   const locale = useLocale();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const drill = { workspaceId, memberId };
-  const notes = useQuery(trpc.notes.list.queryOptions(drill, { initialData: initial })).data;
+  const [notes, setNotes] = useState(initial);
   const [body, setBody] = useState("");
   const [visibility, setVisibility] = useState<Visibility>("shared");
   const keys = useIdempotencyKey();
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: trpc.notes.list.queryKey(drill) });
-  const create = useMutation(
-    trpc.notes.create.mutationOptions({
-      onSuccess: () => {
-        keys.reset();
-        setBody("");
-        return refresh();
-      },
-    }),
-  );
-  const remove = useMutation(trpc.notes.delete.mutationOptions({ onSuccess: refresh }));
-  const share = useMutation(trpc.notes.update.mutationOptions({ onSuccess: refresh }));
+  const create = useAction((api) => api.notes.create.mutate, {
+    onSuccess: (created) => {
+      keys.reset();
+      setBody("");
+      // Newest first; a replayed create answers the note already shown.
+      setNotes((shown) => [created, ...shown.filter((n) => n.id !== created.id)]);
+    },
+  });
+  const remove = useAction((api) => api.notes.delete.mutate, {
+    onSuccess: ({ id }) => setNotes((shown) => shown.filter((n) => n.id !== id)),
+  });
+  const share = useAction((api) => api.notes.update.mutate, {
+    onSuccess: (updated) =>
+      setNotes((shown) => shown.map((n) => (n.id === updated.id ? updated : n))),
+  });
 
   return (
     <div className="flex flex-col gap-4">
@@ -61,7 +61,7 @@ export function NotesPanel({
         onSubmit={(event) => {
           event.preventDefault();
           const request = { ...drill, visibility, body };
-          create.mutate({ ...request, idempotencyKey: keys.keyFor(request) });
+          create.fire({ ...request, idempotencyKey: keys.keyFor(request) });
         }}
       >
         <Field id="note-body" label="New note" error={create.error?.message}>
@@ -108,7 +108,7 @@ export function NotesPanel({
                       variant="ghost"
                       size="sm"
                       onClick={() =>
-                        share.mutate({
+                        share.fire({
                           ...drill,
                           noteId: note.id,
                           visibility: note.visibility === "shared" ? "private" : "shared",
@@ -120,7 +120,7 @@ export function NotesPanel({
                     <Button
                       variant="ghost"
                       size="sm"
-                      onClick={() => remove.mutate({ ...drill, noteId: note.id })}
+                      onClick={() => remove.fire({ ...drill, noteId: note.id })}
                     >
                       Delete
                     </Button>

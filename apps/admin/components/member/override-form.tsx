@@ -2,10 +2,9 @@
 
 import { Button, DateField, Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 
 type Item = { type: "habit" | "task"; id: string; name: string };
 
@@ -25,22 +24,19 @@ export function OverrideForm({
   /** The last day past the window (the member's today minus the window, minus one). */
   latestDay: string;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const keys = useIdempotencyKey();
   const [itemKey, setItemKey] = useState(items[0] ? `${items[0].type}:${items[0].id}` : "");
   const [action, setAction] = useState<"check_in" | "skip">("check_in");
   const [localDate, setLocalDate] = useState(latestDay);
   const [note, setNote] = useState("");
-  const record = useMutation(
-    trpc.member.override.mutationOptions({
-      onSuccess: () => {
-        keys.reset();
-        setNote("");
-        router.refresh();
-      },
-    }),
-  );
+  const record = useAction((api) => api.member.override.mutate, {
+    onSuccess: () => {
+      keys.reset();
+      setNote("");
+      router.refresh();
+    },
+  });
   const [type, id] = itemKey.split(":") as ["habit" | "task", string];
   const error = record.error?.message;
   if (items.length === 0) return <p className="text-sm text-muted-foreground">No active items.</p>;
@@ -57,7 +53,7 @@ export function OverrideForm({
           localDate,
           ...(note.trim() ? { note: note.trim() } : {}),
         };
-        record.mutate({ ...request, idempotencyKey: keys.keyFor(request) });
+        record.fire({ ...request, idempotencyKey: keys.keyFor(request) });
       }}
     >
       <Field id="override-item" label="Item">
@@ -99,7 +95,7 @@ export function OverrideForm({
       <Button type="submit" disabled={record.isPending}>
         {record.isPending ? "Recording…" : "Record override"}
       </Button>
-      {record.isSuccess ? (
+      {record.data !== undefined ? (
         <p role="status" className="text-sm">
           Recorded.
         </p>

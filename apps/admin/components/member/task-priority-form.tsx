@@ -2,9 +2,8 @@
 
 import { NativeSelect } from "@atlas/ui";
 import { PRIORITY_LABEL } from "@atlas/ui/labels";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 
 type Priority = keyof typeof PRIORITY_LABEL;
 
@@ -22,11 +21,10 @@ export function TaskPriorityForm({
   title: string;
   priority: Priority;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const update = useMutation(
-    trpc.member.updateTask.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
+  const update = useAction((api) => api.member.updateTask.mutate, {
+    onSuccess: () => router.refresh(),
+  });
   return (
     <span className="flex items-center gap-2">
       <NativeSelect
@@ -35,7 +33,7 @@ export function TaskPriorityForm({
         disabled={update.isPending}
         options={Object.entries(PRIORITY_LABEL).map(([value, label]) => ({ value, label }))}
         onChange={(e) =>
-          update.mutate({ workspaceId, memberId, taskId, priority: e.target.value as Priority })
+          update.fire({ workspaceId, memberId, taskId, priority: e.target.value as Priority })
         }
       />
       {update.error ? <span className="text-sm text-danger">{update.error.message}</span> : null}

@@ -1,17 +1,15 @@
 "use client";
 
 import { Button, Input, NativeSelect, Textarea } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 
 /**
  * Staff ask a workspace's owner for access (or open it at once, break-glass, saying why): one
  * workspace, a reason, at most 24 hours, read-only unless write is asked for.
  */
 export function SupportRequestForm({ workspaces }: { workspaces: { id: string; name: string }[] }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [workspaceId, setWorkspaceId] = useState(workspaces[0]?.id ?? "");
   const [reason, setReason] = useState("");
@@ -27,8 +25,8 @@ export function SupportRequestForm({ workspaces }: { workspaces: { id: string; n
       router.refresh();
     },
   };
-  const request = useMutation(trpc.platform.support.request.mutationOptions(done));
-  const glass = useMutation(trpc.platform.support.breakGlass.mutationOptions(done));
+  const request = useAction((api) => api.platform.support.request.mutate, done);
+  const glass = useAction((api) => api.platform.support.breakGlass.mutate, done);
   const mutation = breakGlass ? glass : request;
   const error = request.error?.message ?? glass.error?.message;
 
@@ -39,7 +37,7 @@ export function SupportRequestForm({ workspaces }: { workspaces: { id: string; n
       onSubmit={(event) => {
         event.preventDefault();
         if (mutation.isPending) return;
-        mutation.mutate({
+        mutation.fire({
           idempotencyKey: key,
           workspaceId,
           reason,

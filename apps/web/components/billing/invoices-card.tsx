@@ -11,11 +11,10 @@ import {
   CardTitle,
   ScrollRegion,
 } from "@atlas/ui";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { api } from "~/lib/api.ts";
 import { formatMoney } from "~/lib/billing-format.ts";
 import { describeError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { formatInstant } from "@atlas/ui/dates";
 import { useLocale } from "@atlas/ui/locale";
 
@@ -47,8 +46,6 @@ export function InvoicesCard({
   initial: Page | { error: string };
 }) {
   const locale = useLocale();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const first = "error" in initial ? { items: [], nextCursor: null } : initial;
   const [invoices, setInvoices] = useState<Invoice[]>(first.items);
   const [cursor, setCursor] = useState(first.nextCursor);
@@ -60,9 +57,11 @@ export function InvoicesCard({
     setLoading(true);
     setError(null);
     try {
-      const page = await queryClient.fetchQuery(
-        trpc.billing.invoices.queryOptions({ workspaceId, cursor, limit: PAGE_SIZE }),
-      );
+      const page = await (await api()).billing.invoices.query({
+        workspaceId,
+        cursor,
+        limit: PAGE_SIZE,
+      });
       setInvoices((shown) => [
         ...shown,
         ...page.items.filter((i) => !shown.some((s) => s.id === i.id)),

@@ -1,18 +1,14 @@
 "use client";
 
 import { Button } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
+import { useAction } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 
 /** The owner opens Stripe's Customer Portal (card, billing details); it returns to /billing. */
 export function ManagePaymentButton({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
-  const portal = useMutation(
-    trpc.billing.portal.mutationOptions({
-      onSuccess: ({ url }) => window.location.assign(url),
-    }),
-  );
+  const portal = useAction((api) => api.billing.portal.mutate, {
+    onSuccess: ({ url }) => window.location.assign(url),
+  });
   const { form } = describeError(portal.error);
   return (
     <div className="flex flex-col gap-2">
@@ -20,8 +16,8 @@ export function ManagePaymentButton({ workspaceId }: { workspaceId: string }) {
         <Button
           type="button"
           variant="outline"
-          aria-disabled={portal.isPending || portal.isSuccess}
-          onClick={() => !portal.isPending && portal.mutate({ workspaceId })}
+          aria-disabled={portal.isPending || portal.data !== undefined}
+          onClick={() => !portal.isPending && portal.fire({ workspaceId })}
         >
           Manage payment method
         </Button>

@@ -3,9 +3,9 @@
 import type { RouterOutputs } from "@atlas/api";
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useAction } from "~/lib/api.ts";
 import {
   CATALOG_CURRENCY,
   formatMoney,
@@ -14,7 +14,6 @@ import {
   type PlanId,
 } from "~/lib/billing-format.ts";
 import { describeError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { ActionMessageLine, type ActionMessage } from "~/lib/use-keyed-action.tsx";
 import { formatInstant } from "@atlas/ui/dates";
 import { useLocale } from "@atlas/ui/locale";
@@ -37,16 +36,15 @@ export function PlanChoices({
   summary: BillingOn;
   timeZone: string;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [isRefreshing, startRefresh] = useTransition();
   const idempotency = useIdempotencyKey();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [loading, setLoading] = useState<PlanId | null>(null);
   const [message, setMessage] = useState<ActionMessage | null>(null);
-  const checkout = useMutation(trpc.billing.checkout.mutationOptions());
-  const change = useMutation(trpc.billing.changePlan.mutationOptions());
+  const checkout = useAction((api) => api.billing.checkout.mutate);
+  const change = useAction((api) => api.billing.changePlan.mutate);
+  const previewChange = useAction((api) => api.billing.previewPlanChange.query);
   const busy = loading !== null || checkout.isPending || change.isPending || isRefreshing;
   const locale = useLocale();
   const day = (iso: string) => formatInstant(iso, "date", locale, timeZone);
@@ -63,7 +61,7 @@ export function PlanChoices({
   async function openCheckout(plan: "team" | "coach") {
     setMessage(null);
     try {
-      const { url } = await checkout.mutateAsync({
+      const { url } = await checkout.send({
         workspaceId,
         plan,
         idempotencyKey: idempotency.keyFor({ plan }),
@@ -79,12 +77,7 @@ export function PlanChoices({
     setPreview(null);
     setLoading(plan);
     try {
-      setPreview(
-        await queryClient.fetchQuery({
-          ...trpc.billing.previewPlanChange.queryOptions({ workspaceId, plan }),
-          staleTime: 0,
-        }),
-      );
+      setPreview(await previewChange.send({ workspaceId, plan }));
     } catch (error) {
       fail(error);
     } finally {
@@ -95,7 +88,7 @@ export function PlanChoices({
   async function confirm(shown: Preview) {
     setMessage(null);
     try {
-      const done = await change.mutateAsync({
+      const done = await change.send({
         workspaceId,
         plan: shown.to,
         ...(shown.prorationDate !== null ? { prorationDate: shown.prorationDate } : {}),

@@ -2,14 +2,18 @@
 
 import type { RouterOutputs } from "@atlas/api";
 import { Button } from "@atlas/ui";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { INBOX_CHANGED } from "~/components/inbox/inbox-bell.tsx";
+import { api, useAction } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { formatInstant } from "@atlas/ui/dates";
 import { useLocale } from "@atlas/ui/locale";
 
-type InboxItem = RouterOutputs["inbox"]["list"]["items"][number];
+type InboxPage = RouterOutputs["inbox"]["list"];
+type InboxItem = InboxPage["items"][number];
+
+const PAGE_SIZE = 20;
 
 /** A link of the web app is a path here; the console's (a coach's notices) lives on its own host. */
 function hrefOf(item: InboxItem, adminUrl: string | null): string | null {
@@ -19,41 +23,113 @@ function hrefOf(item: InboxItem, adminUrl: string | null): string | null {
 }
 
 /**
+ * The list after its first page was read again: the page's items (new, or changed) on top, then
+ * the older ones already shown, each once. A page that is the whole inbox replaces the list.
+ */
+function withFirstPage(shown: InboxPage, first: InboxPage): InboxPage {
+  if (first.nextCursor === null) return first;
+  const ids = new Set(first.items.map((item) => item.id));
+  return {
+    items: [...first.items, ...shown.items.filter((item) => !ids.has(item.id))],
+    nextCursor: shown.nextCursor,
+  };
+}
+
+/** The list with an older page below it, each item once. */
+function withOlderPage(shown: InboxPage, older: InboxPage): InboxPage {
+  const ids = new Set(shown.items.map((item) => item.id));
+  return {
+    items: [...shown.items, ...older.items.filter((item) => !ids.has(item.id))],
+    nextCursor: older.nextCursor,
+  };
+}
+
+/**
  * The inbox (docs/architecture.md "Live inbox"): newest first, a page at a time; opening a notice
- * marks it read and follows its deep link. The bell's stream refreshes this list as notices arrive.
+ * marks it read and follows its deep link. The page renders the first page; older ones load on
+ * "Show older", and the bell's stream (INBOX_CHANGED) has the first page read again.
  */
 export function InboxList({
   workspaceId,
   adminUrl,
+  initial,
 }: {
   workspaceId: string;
   adminUrl: string | null;
+  initial: InboxPage;
 }) {
   const locale = useLocale();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [list, setList] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  const pages = useInfiniteQuery(
-    trpc.inbox.list.infiniteQueryOptions(
-      { workspaceId, limit: 20 },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
-  );
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.inbox.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.inbox.unreadCount.queryKey() }),
-    ]);
-  const markRead = useMutation(trpc.inbox.markRead.mutationOptions({ onSettled: refresh }));
-  const markAllRead = useMutation(trpc.inbox.markAllRead.mutationOptions({ onSettled: refresh }));
-  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
-  const hasUnread = items.some((i) => i.readAt === null);
+  const [isLoadingOlder, setIsLoadingOlder] = useState(false);
+  // Read notices leave the bell's count stale: the layout renders it again.
+  const markRead = useAction((api) => api.inbox.markRead.mutate, {
+    onSuccess: (_, { ids }) => {
+      const readAt = new Date().toISOString();
+      setList((shown) => ({
+        ...shown,
+        items: shown.items.map((item) =>
+          ids.includes(item.id) && item.readAt === null ? { ...item, readAt } : item,
+        ),
+      }));
+      router.refresh();
+    },
+  });
+  const markAllRead = useAction((api) => api.inbox.markAllRead.mutate, {
+    onSuccess: () => {
+      const readAt = new Date().toISOString();
+      setList((shown) => ({
+        ...shown,
+        items: shown.items.map((item) => (item.readAt === null ? { ...item, readAt } : item)),
+      }));
+      router.refresh();
+    },
+  });
+  const hasUnread = list.items.some((i) => i.readAt === null);
+
+  useEffect(() => {
+    // Only the newest read counts: an answer overtaken by a later one is dropped.
+    let latest = 0;
+    let stale = false;
+    const readFirstPage = async () => {
+      const read = ++latest;
+      try {
+        const first = await (await api()).inbox.list.query({ workspaceId, limit: PAGE_SIZE });
+        if (!stale && read === latest) setList((shown) => withFirstPage(shown, first));
+      } catch {
+        // The next change, or a reload, reads it again.
+      }
+    };
+    const onChanged = () => void readFirstPage();
+    window.addEventListener(INBOX_CHANGED, onChanged);
+    return () => {
+      stale = true;
+      window.removeEventListener(INBOX_CHANGED, onChanged);
+    };
+  }, [workspaceId]);
+
+  async function showOlder() {
+    if (list.nextCursor === null) return;
+    setError(null);
+    setIsLoadingOlder(true);
+    try {
+      const older = await (
+        await api()
+      ).inbox.list.query({ workspaceId, limit: PAGE_SIZE, cursor: list.nextCursor });
+      setList((shown) => withOlderPage(shown, older));
+    } catch (caught) {
+      setError(describeError(caught as Parameters<typeof describeError>[0]).form);
+    } finally {
+      setIsLoadingOlder(false);
+    }
+  }
 
   async function open(item: InboxItem) {
     setError(null);
     const href = hrefOf(item, adminUrl);
     try {
-      if (item.readAt === null) await markRead.mutateAsync({ workspaceId, ids: [item.id] });
+      if (item.readAt === null) await markRead.send({ workspaceId, ids: [item.id] });
     } catch (caught) {
       setError(describeError(caught as Parameters<typeof describeError>[0]).form);
       return;
@@ -69,7 +145,7 @@ export function InboxList({
           variant="outline"
           size="sm"
           disabled={!hasUnread || markAllRead.isPending}
-          onClick={() => markAllRead.mutate({ workspaceId })}
+          onClick={() => markAllRead.fire({ workspaceId })}
         >
           Mark all read
         </Button>
@@ -79,16 +155,14 @@ export function InboxList({
           {error}
         </p>
       ) : null}
-      {pages.isPending ? (
-        <p className="text-sm text-muted-foreground">Loading…</p>
-      ) : items.length === 0 ? (
+      {list.items.length === 0 ? (
         <p className="text-sm text-muted-foreground">Nothing here yet.</p>
       ) : (
         <ul
           aria-label="Notifications"
           className="flex flex-col divide-y divide-border rounded-lg border border-border bg-surface"
         >
-          {items.map((item) => (
+          {list.items.map((item) => (
             <li key={item.id}>
               <button
                 type="button"
@@ -110,12 +184,12 @@ export function InboxList({
           ))}
         </ul>
       )}
-      {pages.hasNextPage ? (
+      {list.nextCursor !== null ? (
         <Button
           variant="ghost"
           size="sm"
-          disabled={pages.isFetchingNextPage}
-          onClick={() => void pages.fetchNextPage()}
+          disabled={isLoadingOlder}
+          onClick={() => void showOlder()}
         >
           Show older
         </Button>

@@ -1,24 +1,22 @@
 "use client";
 
 import { Button } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { switchWorkspace } from "~/app/actions.ts";
+import { useAction } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
 import { ROLE_LABEL } from "~/lib/roles.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 
 /** "Join workspace": accepts the link's invitation, then opens the workspace. */
 export function AcceptInvitation({ token }: { token: string }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const accept = useMutation(trpc.workspace.acceptInvitation.mutationOptions());
+  const accept = useAction((api) => api.workspace.acceptInvitation.mutate);
   const [joined, setJoined] = useState<string | null>(null);
 
   async function join() {
     try {
-      const result = await accept.mutateAsync({ token });
+      const result = await accept.send({ token });
       setJoined(`You joined ${result.workspaceName} as ${ROLE_LABEL[result.role].toLowerCase()}.`);
       const switched = await switchWorkspace(result.workspaceId);
       if (switched.ok) {

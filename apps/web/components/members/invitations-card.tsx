@@ -13,11 +13,10 @@ import {
   NativeSelect,
   fieldControlProps,
 } from "@atlas/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
+import { api, useAction } from "~/lib/api.ts";
 import { describeError, firstError } from "~/lib/errors.ts";
 import { ROLE_LABEL, type Role } from "~/lib/roles.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { ActionMessageLine, type ActionMessage } from "~/lib/use-keyed-action.tsx";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
 import { formatInstant } from "@atlas/ui/dates";
@@ -46,8 +45,6 @@ export function InvitationsCard({
   initial: { items: InvitationRow[]; nextCursor: string | null };
 }) {
   const locale = useLocale();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const id = useId();
   const roles: InvitableRole[] =
     viewerRole === "owner" ? ["member", "coach", "admin"] : ["member", "coach"];
@@ -58,8 +55,8 @@ export function InvitationsCard({
   const [invitations, setInvitations] = useState(initial.items);
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [message, setMessage] = useState<ActionMessage | null>(null);
-  const invite = useMutation(trpc.workspace.invite.mutationOptions());
-  const revoke = useMutation(trpc.workspace.revokeInvitation.mutationOptions());
+  const invite = useAction((api) => api.workspace.invite.mutate);
+  const revoke = useAction((api) => api.workspace.revokeInvitation.mutate);
   const check = useSchemaCheck("workspace.invite");
   const { fields, form } = check.shown(invite.error);
   const emailError = firstError(fields, "email");
@@ -72,7 +69,7 @@ export function InvitationsCard({
     setMessage(null);
     if (!(await check.passes({ email, role }))) return;
     try {
-      const { invitation, token } = await invite.mutateAsync({ email, role });
+      const { invitation, token } = await invite.send({ email, role });
       setInvitations((open) => [
         ...open.filter((i) => i.id !== invitation.id),
         { ...invitation, isExpired: false },
@@ -91,7 +88,7 @@ export function InvitationsCard({
   async function revokeOne(invitation: InvitationRow) {
     setMessage(null);
     try {
-      await revoke.mutateAsync({ invitationId: invitation.id });
+      await revoke.send({ invitationId: invitation.id });
       setInvitations((open) => open.filter((i) => i.id !== invitation.id));
       if (link?.email === invitation.email) setLink(null);
       setMessage({ tone: "done", text: `The invitation to ${invitation.email} was revoked.` });
@@ -104,9 +101,7 @@ export function InvitationsCard({
   async function showMore() {
     if (cursor === null) return;
     try {
-      const page = await queryClient.fetchQuery(
-        trpc.workspace.invitations.queryOptions({ cursor, limit: 50 }),
-      );
+      const page = await (await api()).workspace.invitations.query({ cursor, limit: 50 });
       setInvitations((open) => [
         ...open,
         ...page.items.filter((i) => !open.some((o) => o.id === i.id)),

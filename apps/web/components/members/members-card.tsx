@@ -11,12 +11,11 @@ import {
   NativeSelect,
   ScrollRegion,
 } from "@atlas/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { api, useAction } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
 import { ROLE_LABEL, type Role } from "~/lib/roles.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { ActionMessageLine, type ActionMessage } from "~/lib/use-keyed-action.tsx";
 
 export interface MemberRow {
@@ -48,15 +47,13 @@ export function MembersCard({
   viewer: { userId: string; role: Role; canManage: boolean };
   initial: { items: MemberRow[]; nextCursor: string | null };
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [members, setMembers] = useState(initial.items);
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [loadingMore, setLoadingMore] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
-  const changeRole = useMutation(trpc.workspace.changeRole.mutationOptions());
-  const remove = useMutation(trpc.workspace.removeMember.mutationOptions());
+  const changeRole = useAction((api) => api.workspace.changeRole.mutate);
+  const remove = useAction((api) => api.workspace.removeMember.mutate);
 
   function fail(error: unknown) {
     const { form, fields } = describeError(error as Parameters<typeof describeError>[0]);
@@ -70,9 +67,7 @@ export function MembersCard({
     if (cursor === null) return;
     setLoadingMore(true);
     try {
-      const page = await queryClient.fetchQuery(
-        trpc.workspace.members.queryOptions({ cursor, limit: 50 }),
-      );
+      const page = await (await api()).workspace.members.query({ cursor, limit: 50 });
       setMembers((shown) => [
         ...shown,
         ...page.items.filter((m) => !shown.some((s) => s.id === m.id)),
@@ -88,7 +83,7 @@ export function MembersCard({
   async function setRole(member: MemberRow, role: Role) {
     setMessage(null);
     try {
-      const updated = await changeRole.mutateAsync({ userId: member.id, role });
+      const updated = await changeRole.send({ userId: member.id, role });
       setMembers((shown) =>
         shown.map((m) => (m.id === member.id ? { ...m, role: updated.role } : m)),
       );
@@ -106,7 +101,7 @@ export function MembersCard({
   async function removeMember(member: MemberRow) {
     setMessage(null);
     try {
-      await remove.mutateAsync({ userId: member.id });
+      await remove.send({ userId: member.id });
       setMembers((shown) => shown.filter((m) => m.id !== member.id));
       setMessage({ tone: "done", text: `${member.name} was removed from ${workspaceName}.` });
     } catch (error) {

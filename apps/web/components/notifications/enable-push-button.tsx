@@ -1,9 +1,8 @@
 "use client";
 
 import { Button } from "@atlas/ui";
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { useTRPC } from "~/lib/trpc/react.tsx";
+import { useAction } from "~/lib/api.ts";
 
 /** The VAPID key as the bytes PushManager.subscribe wants. */
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
@@ -17,27 +16,37 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * "Enable push on this device" (docs/domain.md "Notifications" › "Preferences"): registers
- * /sw.js, asks permission, subscribes with the server's VAPID key and stores the subscription.
- * Hidden when the browser has no push, the server has push off, or the plan lacks web push.
+ * "Enable push on this device" (docs/domain.md "Notifications" › "Preferences"): reads the
+ * server's VAPID key, registers /sw.js, asks permission, subscribes with the key and stores the
+ * subscription. Hidden when the browser has no push or the plan offers none (`isOffered`); the
+ * key is read on click, so a server with push off says so then.
  */
-export function EnablePushButton({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
+export function EnablePushButton({
+  workspaceId,
+  isOffered,
+}: {
+  workspaceId: string;
+  isOffered: boolean;
+}) {
   const [isSupported, setIsSupported] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const publicKey = useQuery(trpc.notifications.push.publicKey.queryOptions({ workspaceId }));
-  const subscribe = useMutation(trpc.notifications.push.subscribe.mutationOptions());
+  const publicKey = useAction((api) => api.notifications.push.publicKey.query);
+  const subscribe = useAction((api) => api.notifications.push.subscribe.mutate);
 
   useEffect(() => {
     setIsSupported("serviceWorker" in navigator && "PushManager" in window);
   }, []);
 
-  const key = publicKey.data?.publicKey;
-  if (!isSupported || !key) return null;
+  if (!isSupported || !isOffered) return null;
 
-  async function enable(vapidKey: string) {
+  async function enable() {
     setStatus(null);
     try {
+      const vapidKey = (await publicKey.send({ workspaceId })).publicKey;
+      if (vapidKey === null) {
+        setStatus("Push is not available: it is off on this Atlas server or not in your plan.");
+        return;
+      }
       const registration = await navigator.serviceWorker.register("/sw.js");
       const permission = await Notification.requestPermission();
       if (permission !== "granted") {
@@ -49,7 +58,7 @@ export function EnablePushButton({ workspaceId }: { workspaceId: string }) {
         applicationServerKey: keyBytes(vapidKey),
       });
       const json = subscription.toJSON();
-      await subscribe.mutateAsync({
+      await subscribe.send({
         workspaceId,
         endpoint: json.endpoint ?? subscription.endpoint,
         keys: { p256dh: json.keys?.p256dh ?? "", auth: json.keys?.auth ?? "" },
@@ -69,8 +78,8 @@ export function EnablePushButton({ workspaceId }: { workspaceId: string }) {
       <Button
         type="button"
         variant="outline"
-        disabled={subscribe.isPending}
-        onClick={() => void enable(key)}
+        disabled={publicKey.isPending || subscribe.isPending}
+        onClick={() => void enable()}
       >
         Enable push on this device
       </Button>

@@ -1,14 +1,13 @@
 "use client";
 
 import { Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@atlas/api";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { EnablePushButton } from "~/components/notifications/enable-push-button.tsx";
 import { SettingsCard } from "~/components/settings-card.tsx";
+import { useAction } from "~/lib/api.ts";
 import { describeError, firstError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 
 export type NotificationPreferences = RouterOutputs["notifications"]["preferences"]["get"];
 type Channel = NotificationPreferences["categories"][number]["channels"][number]["channel"];
@@ -52,8 +51,6 @@ export function NotificationSettingsForm({
   initial: NotificationPreferences;
   isOwner: boolean;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const id = useId();
   const [prefs, setPrefs] = useState(initial);
   const [toggles, setToggles] = useState<Record<string, boolean>>({});
@@ -67,8 +64,8 @@ export function NotificationSettingsForm({
   const [saved, setSaved] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
 
-  const updatePreferences = useMutation(trpc.notifications.preferences.update.mutationOptions());
-  const updateSettings = useMutation(trpc.notifications.settings.update.mutationOptions());
+  const updatePreferences = useAction((api) => api.notifications.preferences.update.mutate);
+  const updateSettings = useAction((api) => api.notifications.settings.update.mutate);
   const { fields, form } = describeError(updateSettings.error ?? updatePreferences.error);
 
   async function submit() {
@@ -88,9 +85,9 @@ export function NotificationSettingsForm({
     try {
       let next = prefs;
       if (changes.length > 0) {
-        next = await updatePreferences.mutateAsync({ workspaceId, changes });
+        next = await updatePreferences.send({ workspaceId, changes });
       }
-      const timing = await updateSettings.mutateAsync({
+      const timing = await updateSettings.send({
         workspaceId,
         quietHours:
           quietStart === ""
@@ -101,7 +98,6 @@ export function NotificationSettingsForm({
       next = { ...next, ...timing };
       setPrefs(next);
       setToggles({});
-      queryClient.setQueryData(trpc.notifications.preferences.get.queryKey({ workspaceId }), next);
       setSaved(true);
     } catch {
       // Shown through the mutations' errors.
@@ -230,7 +226,12 @@ export function NotificationSettingsForm({
           />
         </Field>
       </fieldset>
-      <EnablePushButton workspaceId={workspaceId} />
+      <EnablePushButton
+        workspaceId={workspaceId}
+        isOffered={prefs.categories.some((c) =>
+          c.channels.some((choice) => choice.channel === "web_push" && choice.route !== "none"),
+        )}
+      />
     </SettingsCard>
   );
 }

@@ -10,10 +10,10 @@ import {
   CardHeader,
   CardTitle,
 } from "@atlas/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { useAction } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { LocalTime } from "./local-time.tsx";
 
 type Listing = RouterOutputs["support"]["list"];
@@ -28,34 +28,23 @@ function stateOf(grant: Grant): string {
 
 /**
  * Owners: Atlas staff's requests for access to this workspace, the grants open now and past
- * ones; approve, refuse, revoke, and the switch that turns support access off.
+ * ones; approve, refuse, revoke, and the switch that turns support access off. The page reads
+ * the listing; after each action it renders again.
  */
-export function SupportAccessCard({
-  workspaceId,
-  initial,
-}: {
-  workspaceId: string;
-  initial: Listing;
-}) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+export function SupportAccessCard({ workspaceId, data }: { workspaceId: string; data: Listing }) {
   const router = useRouter();
-  const { data } = useQuery(
-    trpc.support.list.queryOptions({ workspaceId }, { initialData: initial }),
-  );
-  const settled = {
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({
-        queryKey: trpc.support.list.queryKey({ workspaceId }),
-      });
-      router.refresh();
-    },
-  };
-  const approve = useMutation(trpc.support.approve.mutationOptions(settled));
-  const refuse = useMutation(trpc.support.refuse.mutationOptions(settled));
-  const revoke = useMutation(trpc.support.revoke.mutationOptions(settled));
-  const setEnabled = useMutation(trpc.support.setEnabled.mutationOptions(settled));
-  const busy = approve.isPending || refuse.isPending || revoke.isPending || setEnabled.isPending;
+  const [isRefreshing, startRefresh] = useTransition();
+  const settled = { onSuccess: () => startRefresh(() => router.refresh()) };
+  const approve = useAction((api) => api.support.approve.mutate, settled);
+  const refuse = useAction((api) => api.support.refuse.mutate, settled);
+  const revoke = useAction((api) => api.support.revoke.mutate, settled);
+  const setEnabled = useAction((api) => api.support.setEnabled.mutate, settled);
+  const busy =
+    approve.isPending ||
+    refuse.isPending ||
+    revoke.isPending ||
+    setEnabled.isPending ||
+    isRefreshing;
   const error = [approve, refuse, revoke, setEnabled]
     .map((m) => describeError(m.error).form)
     .find(Boolean);
@@ -76,7 +65,7 @@ export function SupportAccessCard({
             className="size-4 accent-primary"
             checked={data.supportAccessEnabled}
             disabled={busy}
-            onChange={(event) => setEnabled.mutate({ workspaceId, enabled: event.target.checked })}
+            onChange={(event) => setEnabled.fire({ workspaceId, enabled: event.target.checked })}
           />
           Allow Atlas support access (turning it off ends every open grant)
         </label>
@@ -113,7 +102,7 @@ export function SupportAccessCard({
                         type="button"
                         size="sm"
                         aria-disabled={busy}
-                        onClick={() => !busy && approve.mutate({ workspaceId, grantId: grant.id })}
+                        onClick={() => !busy && approve.fire({ workspaceId, grantId: grant.id })}
                       >
                         Approve
                       </Button>
@@ -122,7 +111,7 @@ export function SupportAccessCard({
                         size="sm"
                         variant="secondary"
                         aria-disabled={busy}
-                        onClick={() => !busy && refuse.mutate({ workspaceId, grantId: grant.id })}
+                        onClick={() => !busy && refuse.fire({ workspaceId, grantId: grant.id })}
                       >
                         Refuse
                       </Button>
@@ -134,7 +123,7 @@ export function SupportAccessCard({
                       size="sm"
                       variant="secondary"
                       aria-disabled={busy}
-                      onClick={() => !busy && revoke.mutate({ workspaceId, grantId: grant.id })}
+                      onClick={() => !busy && revoke.fire({ workspaceId, grantId: grant.id })}
                     >
                       Revoke
                     </Button>

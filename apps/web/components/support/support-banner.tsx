@@ -2,10 +2,9 @@
 
 import type { RouterOutputs } from "@atlas/api";
 import { Button } from "@atlas/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useAction } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
-import { useTRPC } from "~/lib/trpc/react.tsx";
 import { LocalTime } from "./local-time.tsx";
 
 type Grant = RouterOutputs["support"]["active"][number];
@@ -23,11 +22,10 @@ export function SupportBanner({
   grants: Grant[];
   isOwner: boolean;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const revoke = useMutation(
-    trpc.support.revoke.mutationOptions({ onSuccess: () => router.refresh() }),
-  );
+  const revoke = useAction((api) => api.support.revoke.mutate, {
+    onSuccess: () => router.refresh(),
+  });
   const { form } = describeError(revoke.error);
   if (grants.length === 0) return null;
   return (
@@ -48,7 +46,7 @@ export function SupportBanner({
                 variant="secondary"
                 aria-disabled={revoke.isPending}
                 onClick={() =>
-                  !revoke.isPending && revoke.mutate({ workspaceId, grantId: grant.id })
+                  !revoke.isPending && revoke.fire({ workspaceId, grantId: grant.id })
                 }
               >
                 Revoke

@@ -44,7 +44,7 @@ export default async function WorkspacePage() {
         <InvitationsCard key={active.id} viewerRole={active.role} initial={invitations} />
       ) : null}
 
-      {support ? <SupportAccessCard workspaceId={active.id} initial={support} /> : null}
+      {support ? <SupportAccessCard workspaceId={active.id} data={support} /> : null}
     </div>
   );
 }
