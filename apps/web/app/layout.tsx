@@ -4,7 +4,6 @@ import { appViewport } from "@atlas/next-app/branding";
 import { RootShell } from "@atlas/next-app/root-shell";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { TRPCReactProvider } from "~/lib/trpc/react.tsx";
 
 export const metadata: Metadata = {
   title: { default: "Atlas", template: "%s · Atlas" },
@@ -14,9 +13,5 @@ export const metadata: Metadata = {
 export const viewport: Viewport = appViewport;
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  return (
-    <RootShell>
-      <TRPCReactProvider>{children}</TRPCReactProvider>
-    </RootShell>
-  );
+  return <RootShell>{children}</RootShell>;
 }
