@@ -23,8 +23,8 @@ export function NavLink({
       href={href}
       aria-current={isCurrent ? "page" : undefined}
       className={cn(
-        "shrink-0 rounded-md px-2.5 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
-        isCurrent && "bg-secondary text-secondary-foreground",
+        "shrink-0 rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
+        isCurrent ? "bg-secondary text-secondary-foreground" : "text-muted-foreground",
         className,
       )}
     >

@@ -1,6 +1,6 @@
 "use client";
 
-import { cn, fieldClasses } from "@atlas/ui";
+import { cn } from "@atlas/ui";
 import type { ZoneOption } from "@atlas/time/zone-names";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 
@@ -101,7 +101,7 @@ export function TimeZonePicker({
         autoComplete="off"
         spellCheck={false}
         placeholder="Search a city, region or offset"
-        className={fieldClasses}
+        className="control"
         value={query ?? label}
         onFocus={(event) => event.currentTarget.select()}
         onClick={() => (isOpen ? undefined : open(""))}

@@ -1,9 +1,10 @@
-import type { VariantProps } from "class-variance-authority";
 import { Children, cloneElement, isValidElement, type ComponentProps } from "react";
-import { buttonVariants } from "./button-variants.ts";
+import { buttonVariants, type ButtonSize, type ButtonVariant } from "./button-variants.ts";
 import { cn } from "./cn.ts";
 
-export interface ButtonProps extends ComponentProps<"button">, VariantProps<typeof buttonVariants> {
+export interface ButtonProps extends ComponentProps<"button"> {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
   /** Render the single child (a link, say) with the button's styles instead of a <button>. */
   asChild?: boolean;
 }

@@ -148,10 +148,12 @@ export function Calendar({ value, min, max, locale, onPick, onCancel }: Calendar
                       aria-label={formatDate(day, "long", locale)}
                       onClick={() => onPick(day)}
                       className={cn(
-                        "flex size-8 w-full items-center justify-center rounded-md text-sm tabular-nums hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-40",
-                        isOutside && "text-muted-foreground",
-                        day === value &&
-                          "bg-primary text-primary-foreground hover:bg-primary-hover",
+                        "flex size-8 w-full items-center justify-center rounded-md text-sm tabular-nums focus-visible:outline-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-40",
+                        day === value
+                          ? "bg-primary text-primary-foreground hover:bg-primary-hover"
+                          : isOutside
+                            ? "text-muted-foreground hover:bg-muted"
+                            : "hover:bg-muted",
                       )}
                     >
                       {Number(day.slice(8))}

@@ -4,7 +4,6 @@ import { useEffect, useRef, useState, type ComponentType } from "react";
 import { cn } from "./cn.ts";
 import type { CalendarProps } from "./date-calendar.tsx";
 import { formatDate } from "./dates.ts";
-import { fieldClasses } from "./input.tsx";
 import { useLocale } from "./locale.tsx";
 
 /** Loaded when a field first opens, so pages carry no calendar until someone picks a date. */
@@ -125,7 +124,7 @@ export function DateField({
             open();
           }
         }}
-        className={cn(fieldClasses, "min-w-0 cursor-pointer")}
+        className="control min-w-0 cursor-pointer"
       />
       {value && !required ? (
         <button

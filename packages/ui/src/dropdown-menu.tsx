@@ -162,11 +162,7 @@ export function DropdownMenuContent({
       role="menu"
       aria-labelledby={menu.triggerId}
       onKeyDown={onKeyDown}
-      className={cn(
-        "absolute top-full z-50 mt-1.5 min-w-56 overflow-hidden rounded-md border border-border bg-surface p-1 text-foreground shadow-lg",
-        align === "end" ? "right-0" : "left-0",
-        className,
-      )}
+      className={cn("menu", align === "end" ? "right-0" : "left-0", className)}
       {...props}
     >
       {children}
@@ -175,9 +171,6 @@ export function DropdownMenuContent({
 }
 
 type ItemProps = Omit<ComponentProps<"div">, "onSelect"> & { onSelect?: () => void };
-
-const itemClasses =
-  "relative flex cursor-default select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none hover:bg-muted focus:bg-muted aria-disabled:pointer-events-none aria-disabled:opacity-50";
 
 /** One menu item: `role` and `aria-checked` say what it is, `onSelect` runs, then the menu closes. */
 function Item({ className, onSelect, ...props }: ItemProps) {
@@ -189,7 +182,7 @@ function Item({ className, onSelect, ...props }: ItemProps) {
   return (
     <div
       tabIndex={-1}
-      className={cn(itemClasses, className)}
+      className={cn("menu-item", className)}
       onClick={(event: MouseEvent<HTMLDivElement>) => {
         if (event.currentTarget.getAttribute("aria-disabled") !== "true") choose();
       }}
@@ -253,12 +246,7 @@ export function DropdownMenuRadioItem({
 }
 
 export function DropdownMenuLabel({ className, ...props }: ComponentProps<"div">) {
-  return (
-    <div
-      className={cn("px-2 py-1.5 text-xs font-semibold text-muted-foreground", className)}
-      {...props}
-    />
-  );
+  return <div className={cn("menu-label", className)} {...props} />;
 }
 
 export function DropdownMenuSeparator({ className, ...props }: ComponentProps<"div">) {
@@ -266,7 +254,7 @@ export function DropdownMenuSeparator({ className, ...props }: ComponentProps<"d
     <div
       role="separator"
       aria-orientation="horizontal"
-      className={cn("-mx-1 my-1 h-px bg-border", className)}
+      className={cn("menu-separator", className)}
       {...props}
     />
   );

@@ -31,7 +31,7 @@ export function Field({
   children: ReactNode;
 }) {
   return (
-    <div className={cn("flex flex-col gap-1.5", className)}>
+    <div className={cn("field", className)}>
       <Label htmlFor={id}>{label}</Label>
       {children}
       {hint ? (

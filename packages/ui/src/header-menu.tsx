@@ -87,10 +87,7 @@ export function HeaderMenu({
         onClick={(event) => {
           if ((event.target as Element).closest("a[href]")) close(false);
         }}
-        className={cn(
-          "absolute top-full right-0 z-40 mt-2 max-h-[calc(100dvh-5rem)] w-72 max-w-[calc(100vw-2rem)] overflow-y-auto rounded-lg border border-border bg-surface p-2 text-foreground shadow-lg",
-          panelClassName,
-        )}
+        className={cn("header-menu-panel", panelClassName)}
       >
         {children}
       </div>

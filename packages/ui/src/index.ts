@@ -2,7 +2,7 @@ export { cn } from "./cn.ts";
 export { Button, type ButtonProps } from "./button.tsx";
 export { buttonVariants } from "./button-variants.ts";
 export { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "./card.tsx";
-export { Input, fieldClasses } from "./input.tsx";
+export { Input } from "./input.tsx";
 export { Label } from "./label.tsx";
 export { NativeSelect, type NativeSelectProps, type SelectOption } from "./select.tsx";
 export {

@@ -2,10 +2,5 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn.ts";
 
 export function Label({ className, ...props }: ComponentProps<"label">) {
-  return (
-    <label
-      className={cn("text-sm font-medium leading-none text-foreground", className)}
-      {...props}
-    />
-  );
+  return <label className={cn("label", className)} {...props} />;
 }

@@ -30,7 +30,7 @@ export function LoadCard({ load, className }: { load: DayLoad; className?: strin
             value={ratio}
             label="Load against capacity today"
             valueText={loadText(loadMinutes, capacityMinutes)}
-            barClassName={cn(BAR[level])}
+            barClassName={BAR[level]}
           />
         )}
         <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">

@@ -39,10 +39,7 @@ export function Modal({
       onClick={(event) => {
         if (event.target === event.currentTarget) close();
       }}
-      className={cn(
-        "mx-auto mt-[12vh] w-[min(36rem,calc(100%-2rem))] max-w-none rounded-lg border border-border bg-surface p-0 text-foreground shadow-xl backdrop:bg-black/50",
-        className,
-      )}
+      className={cn("modal", className)}
     >
       {children(close)}
     </dialog>

@@ -26,12 +26,9 @@ export function ProgressBar({
       aria-valuemax={100}
       aria-valuenow={Math.round(clamped * 100)}
       aria-valuetext={valueText}
-      className={cn("h-2 w-full overflow-hidden rounded-full bg-muted", className)}
+      className={cn("progress", className)}
     >
-      <div
-        className={cn("h-full rounded-full bg-primary", barClassName)}
-        style={{ width: `${clamped * 100}%` }}
-      />
+      <div className={cn("progress-bar", barClassName)} style={{ width: `${clamped * 100}%` }} />
     </div>
   );
 }

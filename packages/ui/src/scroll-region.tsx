@@ -16,10 +16,7 @@ export function ScrollRegion({
       role="region"
       aria-label={label}
       tabIndex={0}
-      className={cn(
-        "overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
-        className,
-      )}
+      className={cn("scroll-region", className)}
       {...props}
     />
   );

@@ -1,6 +1,5 @@
 import type { ComponentProps } from "react";
 import { cn } from "./cn.ts";
-import { fieldClasses } from "./input.tsx";
 
 export interface SelectOption {
   value: string;
@@ -17,7 +16,7 @@ export interface NativeSelectProps extends Omit<ComponentProps<"select">, "child
  */
 export function NativeSelect({ className, options, ...props }: NativeSelectProps) {
   return (
-    <select className={cn(fieldClasses, "pr-8", className)} {...props}>
+    <select className={cn("control pr-8", className)} {...props}>
       {options.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useId, useState } from "react";
-import { fieldClasses } from "./input.tsx";
 import { cn } from "./cn.ts";
 import { THEME_COOKIE, type Theme } from "./preferences.ts";
 
@@ -36,7 +35,7 @@ export function ThemeSelect({ initial, className }: { initial: Theme; className?
         id={id}
         value={theme}
         onChange={(event) => choose(event.target.value as Theme)}
-        className={cn(fieldClasses, "h-9 w-auto py-1")}
+        className="control h-9 w-auto py-1"
       >
         {(Object.keys(LABEL) as Theme[]).map((value) => (
           <option key={value} value={value}>

@@ -43,8 +43,8 @@ async function CapacityNeeds() {
             <li
               key={day.date}
               className={cn(
-                "rounded-md border border-border p-2",
-                day.loadMinutes > day.capacityMinutes && "border-warning",
+                "rounded-md border p-2",
+                day.loadMinutes > day.capacityMinutes ? "border-warning" : "border-border",
               )}
             >
               <span className="block font-medium">{formatDate(day.date, "short", locale)}</span>

@@ -93,8 +93,8 @@ export function StarterHabitPicker({ templates }: { templates: readonly HabitTem
               <li
                 key={template.id}
                 className={cn(
-                  "flex flex-col gap-3 rounded-lg border border-border bg-surface p-4",
-                  values && "border-primary",
+                  "flex flex-col gap-3 rounded-lg border bg-surface p-4",
+                  values ? "border-primary" : "border-border",
                 )}
               >
                 <label className="flex cursor-pointer items-start gap-3">

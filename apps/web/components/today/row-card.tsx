@@ -23,8 +23,8 @@ export function RowCard({
       data-today-row
       tabIndex={-1}
       className={cn(
-        `flex flex-col ${gap} rounded-lg border border-border bg-surface p-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring`,
-        done && "border-success/40",
+        `flex flex-col ${gap} rounded-lg border bg-surface p-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring`,
+        done ? "border-success/40" : "border-border",
       )}
     >
       {children}
