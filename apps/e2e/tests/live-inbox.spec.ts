@@ -1,7 +1,7 @@
 /**
  * The live inbox (docs/architecture.md "Live inbox"): a coach shares a note in the admin console;
  * the member's bell, open in the web app, counts it without a reload, and the member opens it
- * from the inbox and lands on the note.
+ * from the inbox and lands on the note; with the inbox open, the next note joins its list live.
  */
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
@@ -73,5 +73,20 @@ test("a shared note rings the member's bell live and opens from the inbox", asyn
   const shared = memberPage.getByRole("region", { name: "Notes from your coach" });
   await expect(shared.getByText(text)).toBeVisible();
   await expect(bell).toHaveAccessibleName("Inbox, no unread notifications");
+
+  // With her inbox open, the next shared note joins the list without a reload (the bell's news
+  // tells the list to read again).
+  await bell.click();
+  await expect(memberPage.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
+  const next = `Keep the streak going (${randomUUID().slice(0, 8)})`;
+  await page.getByLabel("New note").fill(next);
+  await page.getByLabel("Who sees it").selectOption("shared");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(
+    memberPage
+      .getByRole("list", { name: "Notifications" })
+      .getByRole("button", { name: new RegExp(next.replace(/[()]/g, "\\$&")) }),
+  ).toBeVisible();
+  await expect(bell).toHaveAccessibleName("Inbox, 1 unread");
   await member.close();
 });
