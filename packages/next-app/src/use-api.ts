@@ -98,24 +98,23 @@ export function createApiHooks<TRouter extends AnyTRPCRouter>() {
   }
 
   /**
-   * Reads `read` in the browser and again whenever `key` changes (null: not now). Given
-   * `initialData` (what the server rendered), the first key is not read again on mount.
+   * Reads `read` in the browser, and again whenever `key` changes (null: not now). For what only
+   * the browser can read when it is asked for (the palette's lists on open): what a page shows
+   * at load comes from the server (docs/architecture.md "Browser calls").
    */
   function useApiQuery<TOutput>(
     key: string | null,
     read: (api: Api) => Promise<TOutput>,
-    options: { initialData?: TOutput } = {},
   ): Query<TOutput, ApiError> {
     const latest = useRef(read);
     latest.current = read;
     const [state, setState] = useState<{ data: TOutput | undefined; error: ApiError | null }>({
-      data: options.initialData,
+      data: undefined,
       error: null,
     });
     const [loadingKey, setLoadingKey] = useState<string | null>(null);
     // The key of the newest read: an older answer arriving late is dropped.
     const current = useRef<string | null>(null);
-    const skipFirst = useRef(options.initialData !== undefined);
 
     const fetchFor = useCallback(async (forKey: string) => {
       current.current = forKey;
@@ -131,13 +130,7 @@ export function createApiHooks<TRouter extends AnyTRPCRouter>() {
     }, []);
 
     useEffect(() => {
-      if (key === null) return;
-      if (skipFirst.current) {
-        skipFirst.current = false;
-        current.current = key;
-        return;
-      }
-      void fetchFor(key);
+      if (key !== null) void fetchFor(key);
     }, [key, fetchFor]);
 
     const refetch = useCallback(async () => {
