@@ -1,7 +1,8 @@
-import { isTRPCError, requireSession } from "@atlas/next-app/server";
+import { getLocale, isTRPCError, requireSession } from "@atlas/next-app/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { ApprovalCard } from "~/components/approval-card.tsx";
 import { ApprovalQueue } from "~/components/approval-queue.tsx";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { serverEnv } from "~/env.ts";
@@ -20,6 +21,7 @@ export default async function ApprovalsPage({
   searchParams: Promise<{ cursor?: string }>;
 }) {
   const session = await requireSession();
+  const locale = await getLocale();
   const { cursor } = await searchParams;
   let page = null;
   let refusal: string | null = null;
@@ -49,7 +51,22 @@ export default async function ApprovalsPage({
         ) : page === null || page.items.length === 0 ? (
           <p className="text-sm text-muted-foreground">Nothing waits for your review.</p>
         ) : (
-          <ApprovalQueue key={page.items.map((i) => i.id).join()} entries={page.items} />
+          <ApprovalQueue
+            key={page.items.map((i) => i.id).join()}
+            entries={page.items.map((entry) => ({
+              id: entry.id,
+              workspaceId: entry.workspace.id,
+              itemKeys: entry.preview.items.map((item) => item.key),
+            }))}
+          >
+            <ul className="flex flex-col gap-4">
+              {page.items.map((entry) => (
+                <li key={entry.id}>
+                  <ApprovalCard entry={entry} locale={locale} />
+                </li>
+              ))}
+            </ul>
+          </ApprovalQueue>
         )}
         {page?.nextCursor ? (
           <Link

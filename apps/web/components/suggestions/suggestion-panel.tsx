@@ -7,9 +7,13 @@ import {
   CardTitle,
   SUGGESTION_STATUS_LABEL,
   SUGGESTION_TYPE_LABEL,
+  SuggestionPreviewBody,
+  suggestionActionText,
+  type SuggestionPreviewItem,
 } from "@atlas/ui";
+import { getLocale } from "@atlas/next-app/server";
 import type { ReactNode } from "react";
-import { SuggestionReview } from "./suggestion-review.tsx";
+import { ItemDecision, SuggestionReview, type EditField } from "./suggestion-review.tsx";
 import type { Suggestion } from "~/lib/views.ts";
 
 /** Who answered, in the member's words (the local planner after a model's failure says so). */
@@ -22,11 +26,30 @@ export function plannerLine(s: Pick<Suggestion, "provider" | "model" | "fallback
   return `Proposed by ${s.model}; days placed by Atlas to fit your capacity.`;
 }
 
+/** The fields each kind of item lets the member change (the API's rule, as a form). */
+function editFields(item: SuggestionPreviewItem): EditField[] {
+  switch (item.action.kind) {
+    case "add_milestone":
+      return ["title"];
+    case "add_task":
+      return ["title", "estimateMinutes", "priority"];
+    case "add_habit":
+      return ["title", "durationMinutes"];
+    case "move_task":
+      return ["localDate"];
+    case "smaller_step":
+      return item.action.targetTo === null
+        ? ["durationMinutes"]
+        : ["durationMinutes", "targetValue"];
+  }
+}
+
 /**
  * A suggestion in a card: waiting for the coach, or to review and decide; the coach's note when
- * there is one. `title` names the card (its id labels it).
+ * there is one. `title` names the card (its id labels it). The preview's text is rendered here,
+ * on the server; only the decision controls (suggestion-review.tsx) are client code.
  */
-export function SuggestionPanel({
+export async function SuggestionPanel({
   id,
   suggestion,
   title,
@@ -37,6 +60,8 @@ export function SuggestionPanel({
   title?: string;
   children?: ReactNode;
 }) {
+  const locale = await getLocale();
+  const preview = suggestion.preview;
   return (
     <Card aria-labelledby={id}>
       <CardHeader>
@@ -59,9 +84,28 @@ export function SuggestionPanel({
           <p className="text-sm text-muted-foreground">
             Your coach reviews this suggestion first; it shows here once they approve it.
           </p>
-        ) : (
-          <SuggestionReview key={suggestion.id} suggestion={suggestion} />
-        )}
+        ) : preview !== null ? (
+          <SuggestionReview
+            key={suggestion.id}
+            suggestionId={suggestion.id}
+            items={preview.items.map((item) => ({
+              key: item.key,
+              actionText: suggestionActionText(item.action, locale),
+            }))}
+          >
+            <SuggestionPreviewBody
+              preview={preview}
+              locale={locale}
+              controls={(item) => (
+                <ItemDecision
+                  itemKey={item.key}
+                  actionText={suggestionActionText(item.action, locale)}
+                  fields={editFields(item)}
+                />
+              )}
+            />
+          </SuggestionReview>
+        ) : null}
         {children}
       </CardContent>
     </Card>
