@@ -1,6 +1,7 @@
 "use client";
 
-import { Button, Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
+import { Button } from "@atlas/ui";
+import { lazyComponent } from "@atlas/next-app/lazy";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useId, useState, useTransition, type ReactNode } from "react";
 import { useAction } from "~/lib/api.ts";
@@ -11,20 +12,16 @@ type Decision = "accept" | "reject";
 export type EditField =
   "title" | "estimateMinutes" | "priority" | "durationMinutes" | "targetValue" | "localDate";
 /** An item's edit as typed: empty fields change nothing. */
-type EditForm = Partial<Record<EditField, string>>;
+export type EditForm = Partial<Record<EditField, string>>;
 interface Choice {
   decision: Decision;
   edit: EditForm;
 }
 
-const LABEL: Record<EditField, string> = {
-  title: "Title",
-  estimateMinutes: "Estimate (minutes)",
-  priority: "Priority",
-  durationMinutes: "Minutes",
-  targetValue: "Target",
-  localDate: "Day",
-};
+// The edit fields load when "Edit before accepting" first opens (ADR 0013).
+const SuggestionEditFields = lazyComponent(() =>
+  import("./suggestion-edit-fields.tsx").then((m) => m.SuggestionEditFields),
+);
 
 /** The edit the API takes: typed values of the fields filled in. */
 function editOf(form: EditForm) {
@@ -156,6 +153,7 @@ export function ItemDecision({
 }) {
   const review = useContext(ReviewContext);
   if (review === null) throw new Error("ItemDecision renders inside a SuggestionReview.");
+  const [editing, setEditing] = useState(false);
   const choice = review.choiceOf(itemKey);
   const name = `${review.formId}-${itemKey}`;
   return (
@@ -176,41 +174,16 @@ export function ItemDecision({
         ))}
       </div>
       {choice.decision === "accept" ? (
-        <details>
+        <details onToggle={(event) => setEditing(event.currentTarget.open)}>
           <summary className="cursor-pointer text-sm text-primary">Edit before accepting</summary>
-          <div className="mt-2 grid gap-3 sm:grid-cols-3">
-            {fields.map((field) => {
-              const id = `${name}-${field}`;
-              const value = choice.edit[field] ?? "";
-              const onChange = (v: string) =>
-                review.setChoice(itemKey, { edit: { ...choice.edit, [field]: v } });
-              return (
-                <Field key={field} id={id} label={LABEL[field]}>
-                  {field === "priority" ? (
-                    <NativeSelect
-                      {...fieldControlProps(id, {})}
-                      value={value}
-                      onChange={(e) => onChange(e.target.value)}
-                      options={[
-                        { value: "", label: "As proposed" },
-                        { value: "low", label: "Low" },
-                        { value: "medium", label: "Medium" },
-                        { value: "high", label: "High" },
-                      ]}
-                    />
-                  ) : (
-                    <Input
-                      {...fieldControlProps(id, {})}
-                      type={field === "localDate" ? "date" : field === "title" ? "text" : "number"}
-                      min={field === "title" || field === "localDate" ? undefined : 0}
-                      value={value}
-                      onChange={(e) => onChange(e.target.value)}
-                    />
-                  )}
-                </Field>
-              );
-            })}
-          </div>
+          {editing ? (
+            <SuggestionEditFields
+              name={name}
+              fields={fields}
+              edit={choice.edit}
+              onChange={(edit) => review.setChoice(itemKey, { edit })}
+            />
+          ) : null}
         </details>
       ) : null}
     </fieldset>
