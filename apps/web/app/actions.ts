@@ -2,6 +2,7 @@
 
 import { requireDevSignIn, setDevSessionCookie } from "@atlas/next-app/dev-session";
 import { getSession, isTRPCError } from "@atlas/next-app/server";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { getApi } from "~/lib/trpc/server.ts";
 
@@ -26,4 +27,14 @@ export async function switchWorkspace(workspaceId: string): Promise<SwitchWorksp
   }
   await setDevSessionCookie({ userId: session.userId, workspaceId });
   return { ok: true };
+}
+
+/**
+ * The header's workspace switcher, a form per workspace: switches, then renders the page again for
+ * the new workspace. A workspace the user has left since the list was drawn is not switched to;
+ * the list drawn again no longer shows it.
+ */
+export async function chooseWorkspace(formData: FormData): Promise<void> {
+  await switchWorkspace(String(formData.get("workspaceId")));
+  refresh();
 }
