@@ -12,7 +12,6 @@ export interface SwitcherWorkspace {
  * The dev sign-in's workspace switcher (with Clerk, OrganizationSwitcher takes its place): a
  * button and a popover listing the workspaces, each other one a form posting to chooseWorkspace;
  * the active one is marked current. No client code. `id` names the popover (one per place shown).
- * Keyed by the active workspace where it is used, so a switch draws it anew, closed.
  */
 export function WorkspaceSwitcher({
   id,

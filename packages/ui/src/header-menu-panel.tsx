@@ -1,6 +1,6 @@
 "use client";
 
-import type { ComponentProps } from "react";
+import type { ReactNode } from "react";
 
 const FOCUSABLE = "a[href], button:not([disabled]), select:not([disabled]), input:not([disabled])";
 
@@ -10,12 +10,12 @@ const FOCUSABLE = "a[href], button:not([disabled]), select:not([disabled]), inpu
  * inside closes it (a client-side navigation keeps the header, and so the open panel), as does
  * focus leaving it for anything but its button.
  */
-export function HeaderMenuPanel({ id, ...props }: ComponentProps<"div"> & { id: string }) {
+export function HeaderMenuPanel({ id, children }: { id: string; children: ReactNode }) {
   return (
     <div
-      {...props}
       id={id}
       popover="auto"
+      className="header-menu-panel"
       onToggle={(event) => {
         if (event.newState !== "open") return;
         const controls = event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE);
@@ -34,6 +34,8 @@ export function HeaderMenuPanel({ id, ...props }: ComponentProps<"div"> & { id: 
           event.currentTarget.hidePopover();
         }
       }}
-    />
+    >
+      {children}
+    </div>
   );
 }

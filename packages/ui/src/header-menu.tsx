@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { cn } from "./cn.ts";
 import { HeaderMenuPanel } from "./header-menu-panel.tsx";
 
 const TRIGGER =
@@ -17,27 +16,20 @@ export function HeaderMenu({
   trigger,
   children,
   triggerClassName,
-  panelClassName,
 }: {
   id: string;
   /** The button's content; it names the button. */
   trigger: ReactNode;
   children: ReactNode;
+  /** The button's classes, in place of the header's plain button. */
   triggerClassName?: string;
-  panelClassName?: string;
 }) {
   return (
     <>
-      <button
-        type="button"
-        popoverTarget={id}
-        className={triggerClassName ?? TRIGGER}
-      >
+      <button type="button" popoverTarget={id} className={triggerClassName ?? TRIGGER}>
         {trigger}
       </button>
-      <HeaderMenuPanel id={id} className={cn("header-menu-panel", panelClassName)}>
-        {children}
-      </HeaderMenuPanel>
+      <HeaderMenuPanel id={id}>{children}</HeaderMenuPanel>
     </>
   );
 }
