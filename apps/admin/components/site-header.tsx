@@ -45,6 +45,7 @@ export async function SiteHeader({ via, webUrl }: { via: "clerk" | "dev" | null;
         <div className="ml-auto flex shrink-0 items-center gap-2">
           {via === "clerk" ? <UserButton /> : null}
           <HeaderMenu
+            id="header-menu"
             trigger={
               <>
                 <span aria-hidden className="text-lg leading-none">

@@ -4,7 +4,7 @@
  * switcher, the member's name and sign out. The menu closes on Escape and gives focus back.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { menuButton, openMenu } from "../src/header.ts";
+import { menuButton, menuExpanded, openMenu } from "../src/header.ts";
 import { signIn } from "../src/session.ts";
 
 const web = process.env.ATLAS_WEB_URL!;
@@ -51,10 +51,10 @@ test("on a phone the menu holds every link, the switcher, the member and sign ou
   await signIn(page, web, /Olivia Owner/);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   const button = menuButton(page);
-  await expect(button).toHaveAttribute("aria-expanded", "false");
+  expect(await menuExpanded(page)).toBe(false);
 
   const menu = await openMenu(page);
-  await expect(button).toHaveAttribute("aria-expanded", "true");
+  await expect.poll(() => menuExpanded(page)).toBe(true);
   for (const name of [
     "Today",
     "Dashboard",
@@ -76,6 +76,7 @@ test("on a phone the menu holds every link, the switcher, the member and sign ou
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();
+  expect(await menuExpanded(page)).toBe(false);
 
   // Following a link closes the menu.
   await (await openMenu(page)).getByRole("link", { name: "Settings", exact: true }).click();

@@ -1,8 +1,10 @@
 "use server";
 
-import { requireDevSignIn, setDevSessionCookie } from "@atlas/next-app/dev-session";
+import { requireDevSignIn, safeNextPath, setDevSessionCookie } from "@atlas/next-app/dev-session";
 import { getSession, isTRPCError } from "@atlas/next-app/server";
-import { redirect } from "next/navigation";
+import type { Route } from "next";
+import { headers } from "next/headers";
+import { RedirectType, redirect } from "next/navigation";
 import { getApi } from "~/lib/trpc/server.ts";
 
 export type SwitchWorkspaceResult = { ok: true } | { ok: false; message: string };
@@ -26,4 +28,25 @@ export async function switchWorkspace(workspaceId: string): Promise<SwitchWorksp
   }
   await setDevSessionCookie({ userId: session.userId, workspaceId });
   return { ok: true };
+}
+
+/**
+ * The header's workspace switcher, a form per workspace: switches, then shows the page it was
+ * posted from again for the new workspace. A redirect, not refresh(): the render in this request
+ * would still read the session cached before the switch. A workspace the user has left since the
+ * list was drawn is not switched to; the list drawn again no longer shows it.
+ */
+export async function chooseWorkspace(formData: FormData): Promise<void> {
+  await switchWorkspace(String(formData.get("workspaceId")));
+  const from = (await headers()).get("referer");
+  redirect(safeNextPath(from ? pathOf(from) : "/") as Route, RedirectType.replace);
+}
+
+function pathOf(url: string): string | null {
+  try {
+    const { pathname, search } = new URL(url);
+    return pathname + search;
+  } catch {
+    return null;
+  }
 }

@@ -1,96 +1,35 @@
-"use client";
+import type { ReactNode } from "react";
+import { HeaderMenuPanel } from "./header-menu-panel.tsx";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { cn } from "./cn.ts";
-
-const FOCUSABLE = "a[href], button:not([disabled]), select:not([disabled]), input:not([disabled])";
+const TRIGGER =
+  "flex h-9 items-center gap-2 rounded-md px-2.5 text-sm font-medium whitespace-nowrap text-foreground hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
 
 /**
- * A header's menu: a button that shows and hides a panel (the disclosure pattern: aria-expanded
- * and aria-controls, no focus trap since the page stays usable). Opening moves focus into the
- * panel; Escape closes it and returns focus to the button; a click outside, focus leaving it or
- * following a link inside closes it.
+ * A header's menu on the browser's Popover API: a button (`popovertarget`) and the panel it shows
+ * and hides (`popover="auto"`). The browser exposes the button as expanded or collapsed, closes the
+ * panel on Escape (focus back to the button) and on a click outside, and puts the panel next in
+ * the tab order after the button; the panel's small client part does the rest (header-menu-panel).
+ * `id` names the panel and must be unique on the page.
  */
 export function HeaderMenu({
+  id,
   trigger,
   children,
-  className,
-  panelClassName,
+  triggerClassName,
 }: {
+  id: string;
   /** The button's content; it names the button. */
   trigger: ReactNode;
   children: ReactNode;
-  className?: string;
-  panelClassName?: string;
+  /** The button's classes, in place of the header's plain button. */
+  triggerClassName?: string;
 }) {
-  const [isOpen, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!isOpen) return;
-    // The first control shown (links the header already shows at this width are display: none).
-    const controls = panelRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [];
-    [...controls].find((control) => control.getClientRects().length > 0)?.focus();
-    function onPointerDown(event: PointerEvent) {
-      if (!isWithin(event.target)) setOpen(false);
-    }
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [isOpen]);
-
-  // A menu popping up from inside the panel (the workspace switcher's) may sit in a portal.
-  function isWithin(target: EventTarget | null): boolean {
-    return (
-      target instanceof Node &&
-      (rootRef.current?.contains(target) === true ||
-        (target instanceof Element && target.closest("[role=menu]") !== null))
-    );
-  }
-
-  function close(returnFocus: boolean) {
-    setOpen(false);
-    if (returnFocus) buttonRef.current?.focus();
-  }
-
   return (
-    <div
-      ref={rootRef}
-      className={cn("relative", className)}
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && isOpen) {
-          event.stopPropagation();
-          close(true);
-        }
-      }}
-      onBlur={(event) => {
-        if (isOpen && event.relatedTarget !== null && !isWithin(event.relatedTarget))
-          setOpen(false);
-      }}
-    >
-      <button
-        ref={buttonRef}
-        type="button"
-        aria-expanded={isOpen}
-        aria-controls={panelId}
-        onClick={() => setOpen((open) => !open)}
-        className="flex h-9 items-center gap-2 rounded-md px-2.5 text-sm font-medium whitespace-nowrap text-foreground hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-      >
+    <>
+      <button type="button" popoverTarget={id} className={triggerClassName ?? TRIGGER}>
         {trigger}
       </button>
-      <div
-        ref={panelRef}
-        id={panelId}
-        hidden={!isOpen}
-        onClick={(event) => {
-          if ((event.target as Element).closest("a[href]")) close(false);
-        }}
-        className={cn("header-menu-panel", panelClassName)}
-      >
-        {children}
-      </div>
-    </div>
+      <HeaderMenuPanel id={id}>{children}</HeaderMenuPanel>
+    </>
   );
 }

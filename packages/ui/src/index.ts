@@ -5,17 +5,6 @@ export { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 export { Input } from "./input.tsx";
 export { Label } from "./label.tsx";
 export { NativeSelect, type NativeSelectProps, type SelectOption } from "./select.tsx";
-export {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuGroup,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "./dropdown-menu.tsx";
 export { Field, fieldControlProps } from "./field.tsx";
 export { ScrollRegion } from "./scroll-region.tsx";
 export { DevSignIn, type DevSignInUser } from "./dev-sign-in.tsx";

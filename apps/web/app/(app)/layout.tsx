@@ -63,9 +63,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     workspaces.some((w) => can("adminConsole", { role: w.role, sharesProgress: false }));
 
   const theme = await getTheme();
-  const switcher = (
+  const switcherWorkspaces = workspaces.map(({ id, name, role }) => ({ id, name, role }));
+  // Keyed by the active workspace: a switch draws the switcher anew, its popover closed.
+  const switcher = (id: string) => (
     <WorkspaceSwitcher
-      workspaces={workspaces.map(({ id, name, role }) => ({ id, name, role }))}
+      key={active?.id ?? "none"}
+      id={id}
+      workspaces={switcherWorkspaces}
       activeId={active?.id ?? null}
     />
   );
@@ -105,9 +109,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 <UserButton />
               </div>
             ) : (
-              <div className="hidden lg:block">{switcher}</div>
+              <div className="hidden lg:block">{switcher("workspaces-bar")}</div>
             )}
             <HeaderMenu
+              id="header-menu"
               trigger={
                 <>
                   <span aria-hidden className="text-lg leading-none lg:hidden">
@@ -150,7 +155,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                     <UserButton />
                   </div>
                 ) : (
-                  <div className="lg:hidden">{switcher}</div>
+                  <div className="lg:hidden">{switcher("workspaces-menu")}</div>
                 )}
                 <ThemeSelect initial={theme} />
                 {session.via === "clerk" ? null : (
