@@ -24,6 +24,25 @@ export interface Action<TInput, TOutput, TError> {
   reset: () => void;
 }
 
+/** A page of a list read with a cursor (the routers' `list` shape). */
+export interface ListPage<TItem> {
+  items: TItem[];
+  nextCursor: string | null;
+}
+
+export interface Pages<TItem, TError> {
+  /** What is shown: the server's first page, then every page read since, each item once. */
+  items: TItem[];
+  hasMore: boolean;
+  isLoading: boolean;
+  /** The last read's failure, until the next read. */
+  error: TError | null;
+  /** Reads the next page and adds what is new to `items`. */
+  more: () => Promise<void>;
+  /** Changes what is shown (an item marked read, a fresh first page merged in). */
+  update: (change: (shown: ListPage<TItem>) => ListPage<TItem>) => void;
+}
+
 export interface Query<TOutput, TError> {
   data: TOutput | undefined;
   error: TError | null;
@@ -139,5 +158,51 @@ export function createApiHooks<TRouter extends AnyTRPCRouter>() {
     return { ...state, isLoading: loadingKey !== null, refetch };
   }
 
-  return { api, useAction, useApiQuery };
+  /**
+   * A list whose first page the server rendered (`first`) and whose next pages are read on demand
+   * (`read` with the cursor, e.g. on "Show more"). Items are kept by id: a page overlapping what
+   * is shown adds nothing twice.
+   */
+  function usePages<TItem extends { id: string }>(
+    first: ListPage<TItem>,
+    read: (api: Api, cursor: string) => Promise<ListPage<TItem>>,
+  ): Pages<TItem, ApiError> {
+    const latest = useRef(read);
+    latest.current = read;
+    const [shown, setShown] = useState(first);
+    const [isLoading, setLoading] = useState(false);
+    const [error, setError] = useState<ApiError | null>(null);
+    const cursor = shown.nextCursor;
+
+    const more = useCallback(async () => {
+      if (cursor === null) return;
+      setError(null);
+      setLoading(true);
+      try {
+        const next = await latest.current(await api(), cursor);
+        setShown((now) => {
+          const ids = new Set(now.items.map((item) => item.id));
+          return {
+            items: [...now.items, ...next.items.filter((item) => !ids.has(item.id))],
+            nextCursor: next.nextCursor,
+          };
+        });
+      } catch (caught) {
+        setError(caught as ApiError);
+      } finally {
+        setLoading(false);
+      }
+    }, [cursor]);
+
+    return {
+      items: shown.items,
+      hasMore: cursor !== null,
+      isLoading,
+      error,
+      more,
+      update: setShown,
+    };
+  }
+
+  return { api, useAction, useApiQuery, usePages };
 }

@@ -4,8 +4,7 @@ import type { AdminRouterOutputs } from "@atlas/api";
 import { Badge, Button } from "@atlas/ui";
 import { formatDate } from "@atlas/ui/dates";
 import { useLocale } from "@atlas/ui/locale";
-import { useState } from "react";
-import { api } from "~/lib/api.ts";
+import { usePages } from "~/lib/api.ts";
 
 type LogPage = AdminRouterOutputs["member"]["log"];
 
@@ -25,28 +24,10 @@ export function MemberLog({
   initial: LogPage;
 }) {
   const locale = useLocale();
-  const [entries, setEntries] = useState(initial.items);
-  const [cursor, setCursor] = useState(initial.nextCursor);
-  const [isLoading, setIsLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function showOlder() {
-    if (cursor === null) return;
-    setError(null);
-    setIsLoading(true);
-    try {
-      const page = await (await api()).member.log.query({ workspaceId, memberId, cursor });
-      setEntries((shown) => [
-        ...shown,
-        ...page.items.filter((e) => !shown.some((s) => s.id === e.id)),
-      ]);
-      setCursor(page.nextCursor);
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setIsLoading(false);
-    }
-  }
+  const log = usePages(initial, (api, cursor) =>
+    api.member.log.query({ workspaceId, memberId, cursor }),
+  );
+  const entries = log.items;
 
   if (entries.length === 0)
     return <p className="text-sm text-muted-foreground">Nothing logged yet.</p>;
@@ -76,20 +57,20 @@ export function MemberLog({
           </li>
         ))}
       </ol>
-      {error ? (
+      {log.error ? (
         <p role="alert" className="text-sm text-danger">
-          {error}
+          {log.error.message}
         </p>
       ) : null}
-      {cursor !== null ? (
+      {log.hasMore ? (
         <Button
           variant="outline"
           size="sm"
           className="self-start"
-          disabled={isLoading}
-          onClick={() => void showOlder()}
+          disabled={log.isLoading}
+          onClick={() => void log.more()}
         >
-          {isLoading ? "Loading…" : "Show older entries"}
+          {log.isLoading ? "Loading…" : "Show older entries"}
         </Button>
       ) : null}
     </div>

@@ -11,8 +11,7 @@ import {
   CardTitle,
   ScrollRegion,
 } from "@atlas/ui";
-import { useState } from "react";
-import { api } from "~/lib/api.ts";
+import { usePages } from "~/lib/api.ts";
 import { formatMoney } from "~/lib/billing-format.ts";
 import { describeError } from "~/lib/errors.ts";
 import { formatInstant } from "@atlas/ui/dates";
@@ -46,33 +45,18 @@ export function InvoicesCard({
   initial: Page | { error: string };
 }) {
   const locale = useLocale();
-  const first = "error" in initial ? { items: [], nextCursor: null } : initial;
-  const [invoices, setInvoices] = useState<Invoice[]>(first.items);
-  const [cursor, setCursor] = useState(first.nextCursor);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState("error" in initial ? initial.error : null);
-
-  async function showMore() {
-    if (cursor === null) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await (await api()).billing.invoices.query({
-        workspaceId,
-        cursor,
-        limit: PAGE_SIZE,
-      });
-      setInvoices((shown) => [
-        ...shown,
-        ...page.items.filter((i) => !shown.some((s) => s.id === i.id)),
-      ]);
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(describeError(failure as Parameters<typeof describeError>[0]).form);
-    } finally {
-      setLoading(false);
-    }
-  }
+  const pages = usePages(
+    "error" in initial ? { items: [], nextCursor: null } : initial,
+    (api, cursor) => api.billing.invoices.query({ workspaceId, cursor, limit: PAGE_SIZE }),
+  );
+  const invoices = pages.items;
+  const loading = pages.isLoading;
+  // Stripe unreachable for the first page (the server says why), or for a later one.
+  const error = pages.error
+    ? describeError(pages.error).form
+    : "error" in initial
+      ? initial.error
+      : null;
 
   return (
     <Card aria-labelledby="invoices-title">
@@ -157,14 +141,14 @@ export function InvoicesCard({
             {error}
           </p>
         ) : null}
-        {cursor !== null ? (
+        {pages.hasMore ? (
           <div>
             <Button
               type="button"
               variant="outline"
               size="sm"
               aria-disabled={loading}
-              onClick={() => !loading && void showMore()}
+              onClick={() => !loading && void pages.more()}
             >
               Show more invoices
             </Button>

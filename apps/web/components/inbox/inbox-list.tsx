@@ -5,7 +5,7 @@ import { Button } from "@atlas/ui";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { INBOX_CHANGED } from "~/components/inbox/inbox-bell.tsx";
-import { api, useAction } from "~/lib/api.ts";
+import { api, useAction, usePages } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
 import { formatInstant } from "@atlas/ui/dates";
 import { useLocale } from "@atlas/ui/locale";
@@ -35,15 +35,6 @@ function withFirstPage(shown: InboxPage, first: InboxPage): InboxPage {
   };
 }
 
-/** The list with an older page below it, each item once. */
-function withOlderPage(shown: InboxPage, older: InboxPage): InboxPage {
-  const ids = new Set(shown.items.map((item) => item.id));
-  return {
-    items: [...shown.items, ...older.items.filter((item) => !ids.has(item.id))],
-    nextCursor: older.nextCursor,
-  };
-}
-
 /**
  * The inbox (docs/architecture.md "Live inbox"): newest first, a page at a time; opening a notice
  * marks it read and follows its deep link. The page renders the first page; older ones load on
@@ -60,14 +51,17 @@ export function InboxList({
 }) {
   const locale = useLocale();
   const router = useRouter();
-  const [list, setList] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [isLoadingOlder, setIsLoadingOlder] = useState(false);
+  const pages = usePages(initial, (api, cursor) =>
+    api.inbox.list.query({ workspaceId, limit: PAGE_SIZE, cursor }),
+  );
+  const { update } = pages;
+  const [openError, setError] = useState<string | null>(null);
+  const error = openError ?? (pages.error ? describeError(pages.error).form : null);
   // Read notices leave the bell's count stale: the layout renders it again.
   const markRead = useAction((api) => api.inbox.markRead.mutate, {
     onSuccess: (_, { ids }) => {
       const readAt = new Date().toISOString();
-      setList((shown) => ({
+      update((shown) => ({
         ...shown,
         items: shown.items.map((item) =>
           ids.includes(item.id) && item.readAt === null ? { ...item, readAt } : item,
@@ -79,14 +73,14 @@ export function InboxList({
   const markAllRead = useAction((api) => api.inbox.markAllRead.mutate, {
     onSuccess: () => {
       const readAt = new Date().toISOString();
-      setList((shown) => ({
+      update((shown) => ({
         ...shown,
         items: shown.items.map((item) => (item.readAt === null ? { ...item, readAt } : item)),
       }));
       router.refresh();
     },
   });
-  const hasUnread = list.items.some((i) => i.readAt === null);
+  const hasUnread = pages.items.some((i) => i.readAt === null);
 
   useEffect(() => {
     // Only the newest read counts: an answer overtaken by a later one is dropped.
@@ -96,7 +90,7 @@ export function InboxList({
       const read = ++latest;
       try {
         const first = await (await api()).inbox.list.query({ workspaceId, limit: PAGE_SIZE });
-        if (!stale && read === latest) setList((shown) => withFirstPage(shown, first));
+        if (!stale && read === latest) update((shown) => withFirstPage(shown, first));
       } catch {
         // The next change, or a reload, reads it again.
       }
@@ -107,23 +101,7 @@ export function InboxList({
       stale = true;
       window.removeEventListener(INBOX_CHANGED, onChanged);
     };
-  }, [workspaceId]);
-
-  async function showOlder() {
-    if (list.nextCursor === null) return;
-    setError(null);
-    setIsLoadingOlder(true);
-    try {
-      const older = await (
-        await api()
-      ).inbox.list.query({ workspaceId, limit: PAGE_SIZE, cursor: list.nextCursor });
-      setList((shown) => withOlderPage(shown, older));
-    } catch (caught) {
-      setError(describeError(caught as Parameters<typeof describeError>[0]).form);
-    } finally {
-      setIsLoadingOlder(false);
-    }
-  }
+  }, [workspaceId, update]);
 
   async function open(item: InboxItem) {
     setError(null);
@@ -151,18 +129,18 @@ export function InboxList({
         </Button>
       </div>
       {error ? (
-        <p role="alert" className="text-sm text-destructive">
+        <p role="alert" className="text-sm text-danger">
           {error}
         </p>
       ) : null}
-      {list.items.length === 0 ? (
+      {pages.items.length === 0 ? (
         <p className="text-sm text-muted-foreground">Nothing here yet.</p>
       ) : (
         <ul
           aria-label="Notifications"
           className="flex flex-col divide-y divide-border rounded-lg border border-border bg-surface"
         >
-          {list.items.map((item) => (
+          {pages.items.map((item) => (
             <li key={item.id}>
               <button
                 type="button"
@@ -184,12 +162,12 @@ export function InboxList({
           ))}
         </ul>
       )}
-      {list.nextCursor !== null ? (
+      {pages.hasMore ? (
         <Button
           variant="ghost"
           size="sm"
-          disabled={isLoadingOlder}
-          onClick={() => void showOlder()}
+          disabled={pages.isLoading}
+          onClick={() => void pages.more()}
         >
           Show older
         </Button>
