@@ -6,6 +6,7 @@ import { loadText } from "@atlas/ui/labels";
 import { finishGuide, skipGuide } from "~/components/first-run/actions.ts";
 import { CapacityStep, StarterHabitPicker } from "~/components/first-run/lazy.tsx";
 import { HabitRow } from "~/components/today/habit-row.tsx";
+import { habitNotes } from "~/components/today/row-notes.ts";
 import { getActiveWorkspace } from "~/lib/data.ts";
 import { getApi } from "~/lib/trpc/server.ts";
 import type { Today } from "~/lib/views.ts";
@@ -61,7 +62,8 @@ async function CapacityNeeds() {
 }
 
 /** Step 3: today's new habits to check in; after one check-in, "You're set". */
-function CheckInStep({ today }: { today: Today }) {
+async function CheckInStep({ today }: { today: Today }) {
+  const locale = await getLocale();
   const isChecked = today.habits.some((h) => h.state === "met" || h.state === "partial");
   return (
     <div className="flex flex-col gap-4">
@@ -72,7 +74,11 @@ function CheckInStep({ today }: { today: Today }) {
           </p>
           <ul className="flex flex-col gap-3">
             {today.habits.map((habit) => (
-              <HabitRow key={habit.id} habit={habit} risk={undefined} today={today.localDate} />
+              <HabitRow
+                key={habit.id}
+                habit={habit}
+                notes={habitNotes(habit, undefined, today.localDate, locale)}
+              />
             ))}
           </ul>
         </>

@@ -13,7 +13,8 @@ import {
 } from "@atlas/ui";
 import { getLocale } from "@atlas/next-app/server";
 import type { ReactNode } from "react";
-import { ItemDecision, SuggestionReview, type EditField } from "./suggestion-review.tsx";
+import { ItemDecision, SuggestionReview } from "./lazy.tsx";
+import type { EditField } from "./suggestion-review.tsx";
 import type { Suggestion } from "~/lib/views.ts";
 
 /** Who answered, in the member's words (the local planner after a model's failure says so). */
@@ -47,7 +48,8 @@ function editFields(item: SuggestionPreviewItem): EditField[] {
 /**
  * A suggestion in a card: waiting for the coach, or to review and decide; the coach's note when
  * there is one. `title` names the card (its id labels it). The preview's text is rendered here,
- * on the server; only the decision controls (suggestion-review.tsx) are client code.
+ * on the server; only the decision controls (suggestion-review.tsx, loaded with a suggestion to
+ * decide: lazy.tsx) are client code.
  */
 export async function SuggestionPanel({
   id,

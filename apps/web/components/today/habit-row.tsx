@@ -7,21 +7,22 @@ import { StateMark } from "~/components/today/state-mark.tsx";
 import { viewOfDay, type LogDay } from "~/components/today/log-day.ts";
 import { useLogWrite } from "~/components/today/use-log-write.ts";
 import { useAction } from "~/lib/api.ts";
-import { valueStep } from "~/lib/habits.ts";
-import { atRiskTexts, streakText } from "@atlas/ui/labels";
 import { firstError } from "~/lib/errors.ts";
 import { useSchemaCheck } from "~/lib/use-schema-check.ts";
-import type { AtRiskHabit, TodayHabit } from "~/lib/views.ts";
-import { useLocale } from "@atlas/ui/locale";
+import type { TodayHabit } from "~/lib/views.ts";
 
 type View = Pick<TodayHabit, "state" | "value" | "undoableEventId">;
 
-const SCHEDULE_WORDS = {
-  daily: "Daily",
-  days_of_week: "Weekly plan",
-  times_per_week: "Times a week",
-  every_n_days: "Every few days",
-} as const;
+/** What the row says beside the habit's state, written on the server (row-notes.ts). */
+export interface HabitNotes {
+  /** This week's progress, or the kind of schedule. */
+  plan: string;
+  streak: string;
+  /** Why the habit is at risk today (the badge's title), or null. */
+  risk: string | null;
+  /** The amount field's step. */
+  amountStep: number;
+}
 
 /** The state a summed value reaches against the target (the server has the final word). */
 function stateOf(habit: TodayHabit, value: number): View["state"] {
@@ -57,17 +58,7 @@ function describeState(habit: TodayHabit, view: View): string {
  * One habit on Today: check in with one click, log an amount (measurable habits), skip (with the
  * month's remaining allowance), undo the latest entry. Writes show at once and roll back on error.
  */
-export function HabitRow({
-  habit,
-  risk,
-  today,
-}: {
-  habit: TodayHabit;
-  /** Today's at-risk entry for this habit, if any: the badge says what to do. */
-  risk: AtRiskHabit | undefined;
-  today: string;
-}) {
-  const locale = useLocale();
+export function HabitRow({ habit, notes }: { habit: TodayHabit; notes: HabitNotes }) {
   const id = useId();
   const checkIn = useAction((api) => api.log.checkIn.mutate);
   const skip = useAction((api) => api.log.skip.mutate);
@@ -159,15 +150,11 @@ export function HabitRow({
           <RowTitle href={`/habits/${habit.id}`}>{name}</RowTitle>
           <p className="mt-0.5 text-sm text-muted-foreground">{describeState(habit, view)}</p>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
-            <span>
-              {habit.week
-                ? `${habit.week.met} of ${habit.week.needed} this week`
-                : SCHEDULE_WORDS[habit.schedule]}
-            </span>
+            <span>{notes.plan}</span>
             {habit.durationMinutes > 0 ? <span>{habit.durationMinutes} min</span> : null}
-            <span>{streakText(habit.streak.current, habit.schedule)}</span>
-            {risk ? (
-              <Badge tone="warning" title={atRiskTexts(risk, today, locale).join("; ")}>
+            <span>{notes.streak}</span>
+            {notes.risk ? (
+              <Badge tone="warning" title={notes.risk}>
                 At risk
               </Badge>
             ) : null}
@@ -224,7 +211,7 @@ export function HabitRow({
                   inputMode="decimal"
                   aria-keyshortcuts="x"
                   min={0}
-                  step={valueStep(target)}
+                  step={notes.amountStep}
                   value={amount}
                   onChange={(event) => setAmount(event.target.value)}
                   aria-invalid={amountMessage ? true : undefined}

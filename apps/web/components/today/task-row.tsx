@@ -6,27 +6,24 @@ import { StateMark } from "~/components/today/state-mark.tsx";
 import { TaskInlineEdit } from "~/components/tasks/task-inline-edit.tsx";
 import { viewOfDay } from "~/components/today/log-day.ts";
 import { useLogWrite } from "~/components/today/use-log-write.ts";
-import { daysBetween, formatDate, formatMinutes } from "@atlas/ui/dates";
-import { PRIORITY_LABEL } from "@atlas/ui/labels";
 import { useAction } from "~/lib/api.ts";
 import type { TodayTask } from "~/lib/views.ts";
-import { useLocale } from "@atlas/ui/locale";
 
 type View = { isDone: boolean; undoableEventId: string | null };
 
-/** When it was meant to happen, for an overdue task: "Due 3 days ago (Mon 2 Mar)". */
-function lateness(task: TodayTask, today: string, locale: string): string | null {
-  const day = task.plannedDate ?? task.dueDate;
-  if (day === null) return null;
-  const late = daysBetween(day, today);
-  const what = task.plannedDate ? "Planned" : "Due";
-  const ago = late === 1 ? "yesterday" : `${late} days ago`;
-  return `${what} ${ago} (${formatDate(day, "short", locale)})`;
+/** What the row says under the title, written on the server (row-notes.ts). */
+export interface TaskNotes {
+  priority: string;
+  /** The estimate in words, or null without one. */
+  estimate: string | null;
+  /** How late an overdue task is ("Due 3 days ago (Mon 2 Mar)"), or null. */
+  late: string | null;
+  /** The due day when it is not today and the task is not overdue, or null. */
+  due: string | null;
 }
 
 /** One task on Today: check it in with one click, undo it. */
-export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
-  const locale = useLocale();
+export function TaskRow({ task, notes }: { task: TodayTask; notes: TaskNotes }) {
   const checkIn = useAction((api) => api.log.checkIn.mutate);
   const undo = useAction((api) => api.log.undo.mutate);
   const { view, error, isPending, write } = useLogWrite<View>(task, {
@@ -62,9 +59,6 @@ export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
     });
   }
 
-  const late = task.status !== "done" && !view.isDone ? lateness(task, today, locale) : null;
-  const isOverdue = (task.plannedDate ?? task.dueDate ?? today) < today;
-
   return (
     <RowCard done={view.isDone} gap="gap-2" error={error}>
       <div className="flex items-start gap-3">
@@ -80,14 +74,12 @@ export function TaskRow({ task, today }: { task: TodayTask; today: string }) {
           </TaskInlineEdit>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
             <Badge tone={task.priority === "high" ? "danger" : "neutral"}>
-              {PRIORITY_LABEL[task.priority]} priority
+              {notes.priority}
             </Badge>
-            {task.estimateMinutes > 0 ? <span>{formatMinutes(task.estimateMinutes)}</span> : null}
+            {notes.estimate ? <span>{notes.estimate}</span> : null}
             {view.isDone ? <span>Done today</span> : null}
-            {isOverdue && late ? <span className="text-danger">{late}</span> : null}
-            {!isOverdue && task.dueDate && task.dueDate !== today ? (
-              <span>Due {formatDate(task.dueDate, "short", locale)}</span>
-            ) : null}
+            {notes.late && !view.isDone ? <span className="text-danger">{notes.late}</span> : null}
+            {notes.due ? <span>{notes.due}</span> : null}
           </p>
         </div>
         <Button

@@ -3,42 +3,20 @@
 import { useEffect } from "react";
 import { isPlainShortcut } from "~/lib/keys.ts";
 
-const ROW = "[data-today-row]";
+const KEYS = new Set(["j", "k", "x", "u", "s", "e", "Enter"]);
+/** The handler, loaded once; keys pressed while it loads are handled in order. */
+let handler: Promise<(event: KeyboardEvent) => void> | undefined;
 
 /**
- * Today's keys: j/k move focus between the rows; on a focused row, a key presses the row's own
- * control that names it in aria-keyshortcuts (x check in, u undo, s skip, e edit), so the key
- * and the click are one action. A field named by the key (a measurable habit's amount) gets focus.
- * Enter on the row itself edits (a task's title and date).
+ * Today's keys (today-keys-handler.ts): j/k between the rows, a row's x/u/s/e/Enter press its
+ * controls. The handler loads on the first of these keys and handles that key too (ADR 0013).
  */
 export function TodayKeys() {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (!isPlainShortcut(event)) return;
-      const rows = [...document.querySelectorAll<HTMLElement>(ROW)];
-      const focused = document.activeElement?.closest<HTMLElement>(ROW) ?? null;
-      const index = focused ? rows.indexOf(focused) : -1;
-      if (event.key === "j" || event.key === "k") {
-        const next =
-          event.key === "j"
-            ? Math.min(index + 1, rows.length - 1)
-            : index === -1
-              ? rows.length - 1
-              : Math.max(index - 1, 0);
-        const row = rows[next];
-        if (!row) return;
-        event.preventDefault();
-        row.focus();
-        return;
-      }
-      if (!focused) return;
-      const key = event.key === "Enter" && event.target === focused ? "e" : event.key;
-      if (!["x", "u", "s", "e"].includes(key)) return;
-      const control = focused.querySelector<HTMLElement>(`[aria-keyshortcuts="${key}"]`);
-      if (!control) return;
-      event.preventDefault();
-      if (control instanceof HTMLInputElement) control.focus();
-      else control.click();
+      if (!isPlainShortcut(event) || !KEYS.has(event.key)) return;
+      handler ??= import("./today-keys-handler.ts").then((m) => m.onTodayKey);
+      void handler.then((handle) => handle(event));
     }
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);

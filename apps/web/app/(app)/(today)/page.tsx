@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { FirstRun } from "~/components/first-run/first-run.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { HabitRow } from "~/components/today/habit-row.tsx";
+import { habitNotes, taskNotes } from "~/components/today/row-notes.ts";
 import { RescheduleOverdue } from "~/components/today/reschedule-overdue.tsx";
 import { TaskRow } from "~/components/today/task-row.tsx";
 import { TodayKeys } from "~/components/today/today-keys.tsx";
@@ -118,8 +119,12 @@ export default async function TodayPage() {
               <HabitRow
                 key={habit.id}
                 habit={habit}
-                risk={today.atRisk.find((r) => r.habitId === habit.id)}
-                today={today.localDate}
+                notes={habitNotes(
+                  habit,
+                  today.atRisk.find((r) => r.habitId === habit.id),
+                  today.localDate,
+                  locale,
+                )}
               />
             ))}
           </ul>
@@ -130,7 +135,11 @@ export default async function TodayPage() {
         <Section id="tasks-title" title="Tasks">
           <ul className="flex flex-col gap-3">
             {tasks.map((task) => (
-              <TaskRow key={task.id} task={task} today={today.localDate} />
+              <TaskRow
+                key={task.id}
+                task={task}
+                notes={taskNotes(task, today.localDate, locale)}
+              />
             ))}
           </ul>
         </Section>
@@ -140,7 +149,11 @@ export default async function TodayPage() {
         <Section id="overdue-title" title="Overdue">
           <ul className="flex flex-col gap-3">
             {overdue.map((task) => (
-              <TaskRow key={task.id} task={task} today={today.localDate} />
+              <TaskRow
+                key={task.id}
+                task={task}
+                notes={taskNotes(task, today.localDate, locale)}
+              />
             ))}
           </ul>
           {today.overdueCount > 0 ? (
