@@ -1,9 +1,9 @@
 "use client";
 
-import { Button, ConfirmDialog } from "@atlas/ui";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmButton } from "~/components/confirm-button.tsx";
 import { useAction } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
 
@@ -50,17 +50,15 @@ export function ArchiveAction({
 
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <ConfirmDialog
-        trigger={
-          <Button type="button" variant="outline" aria-disabled={isPending}>
-            Archive {NOUN[kind]}
-          </Button>
-        }
+      <ConfirmButton
+        aria-disabled={isPending}
         title={`Archive ${title}?`}
         description={CONSEQUENCE[kind]}
         confirmLabel={`Yes, archive ${NOUN[kind]}`}
         onConfirm={() => void archive()}
-      />
+      >
+        Archive {NOUN[kind]}
+      </ConfirmButton>
       {error ? (
         <p role="alert" className="text-sm text-danger">
           {error}

@@ -178,7 +178,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       {pastDue && timeZone ? <PastDueBanner dunning={pastDue} timeZone={timeZone} /> : null}
-      {active ? (
+      {active && support.length > 0 ? (
         <SupportBanner
           workspaceId={active.id}
           grants={support}
