@@ -30,17 +30,16 @@ export function ArchiveAction({
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const habit = useAction((api) => api.habit.archive.mutate);
-  const goal = useAction((api) => api.goal.archive.mutate);
-  const task = useAction((api) => api.task.archive.mutate);
-  const isPending = habit.isPending || goal.isPending || task.isPending;
+  const { send, isPending } = useAction((api) => async (planId: string) => {
+    if (kind === "habit") await api.habit.archive.mutate({ habitId: planId });
+    else if (kind === "goal") await api.goal.archive.mutate({ goalId: planId });
+    else await api.task.archive.mutate({ taskId: planId });
+  });
 
   async function archive() {
     setError(null);
     try {
-      if (kind === "habit") await habit.send({ habitId: id });
-      else if (kind === "goal") await goal.send({ goalId: id });
-      else await task.send({ taskId: id });
+      await send(id);
       router.push(after);
       router.refresh();
     } catch (caught) {
