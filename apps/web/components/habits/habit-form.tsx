@@ -12,7 +12,7 @@ import {
   type Schedule,
   type ScheduleType,
   type Target,
-} from "~/lib/habits.ts";
+} from "~/lib/habit-schedule.ts";
 import { usePlanForm } from "~/lib/use-plan-form.tsx";
 import type { Habit } from "~/lib/views.ts";
 
