@@ -1,11 +1,5 @@
-"use client";
-
-import { Button, ConfirmDialog } from "@atlas/ui";
 import type { Route } from "next";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useAction } from "~/lib/api.ts";
-import { describeError } from "~/lib/errors.ts";
+import { ArchiveButton } from "~/components/archive-button.tsx";
 
 const NOUN = { habit: "habit", goal: "goal", task: "task" } as const;
 
@@ -15,7 +9,10 @@ const CONSEQUENCE = {
   task: "It stops being due from today and leaves your task list.",
 } as const;
 
-/** "Archive habit/goal/task", behind a confirmation; then back to the list it belonged to. */
+/**
+ * "Archive habit/goal/task", behind a confirmation; then back to the list it belonged to. Its
+ * words are written here, on the server; ArchiveButton is the client control.
+ */
 export function ArchiveAction({
   kind,
   id,
@@ -28,44 +25,15 @@ export function ArchiveAction({
   /** Where to go once archived. */
   after: Route;
 }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const habit = useAction((api) => api.habit.archive.mutate);
-  const goal = useAction((api) => api.goal.archive.mutate);
-  const task = useAction((api) => api.task.archive.mutate);
-  const isPending = habit.isPending || goal.isPending || task.isPending;
-
-  async function archive() {
-    setError(null);
-    try {
-      if (kind === "habit") await habit.send({ habitId: id });
-      else if (kind === "goal") await goal.send({ goalId: id });
-      else await task.send({ taskId: id });
-      router.push(after);
-      router.refresh();
-    } catch (caught) {
-      setError(describeError(caught as Parameters<typeof describeError>[0]).form);
-    }
-  }
-
   return (
-    <div className="flex flex-wrap items-center gap-3">
-      <ConfirmDialog
-        trigger={
-          <Button type="button" variant="outline" aria-disabled={isPending}>
-            Archive {NOUN[kind]}
-          </Button>
-        }
-        title={`Archive ${title}?`}
-        description={CONSEQUENCE[kind]}
-        confirmLabel={`Yes, archive ${NOUN[kind]}`}
-        onConfirm={() => void archive()}
-      />
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <ArchiveButton
+      kind={kind}
+      id={id}
+      after={after}
+      label={`Archive ${NOUN[kind]}`}
+      question={`Archive ${title}?`}
+      consequence={CONSEQUENCE[kind]}
+      confirmLabel={`Yes, archive ${NOUN[kind]}`}
+    />
   );
 }

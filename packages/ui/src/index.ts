@@ -8,7 +8,6 @@ export { NativeSelect, type NativeSelectProps, type SelectOption } from "./selec
 export { Field, fieldControlProps } from "./field.tsx";
 export { ScrollRegion } from "./scroll-region.tsx";
 export { DevSignIn, type DevSignInUser } from "./dev-sign-in.tsx";
-export { ConfirmDialog } from "./alert-dialog.tsx";
 export { Badge } from "./badge.tsx";
 export { ProgressBar } from "./progress-bar.tsx";
 export { Skeleton } from "./skeleton.tsx";

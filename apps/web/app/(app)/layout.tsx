@@ -7,6 +7,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CommandBar } from "~/components/command/command-bar.tsx";
+import { BellIcon } from "~/components/inbox/bell-icon.tsx";
 import { InboxBell } from "~/components/inbox/inbox-bell.tsx";
 import { NavLink } from "~/components/nav-link.tsx";
 import { WorkspaceSwitcher } from "~/components/workspace-switcher.tsx";
@@ -102,7 +103,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             {active ? (
               <CommandBar pages={[...NAV, ...MENU_NAV, ...(showBilling ? [BILLING] : [])]} />
             ) : null}
-            {active && unread ? <InboxBell workspaceId={active.id} initial={unread} /> : null}
+            {active && unread ? (
+              <InboxBell workspaceId={active.id} initial={unread} icon={<BellIcon />} />
+            ) : null}
             {session.via === "clerk" ? (
               <div className="hidden items-center gap-3 lg:flex">
                 <OrganizationSwitcher hidePersonal afterSelectOrganizationUrl="/" />
@@ -178,7 +181,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       {pastDue && timeZone ? <PastDueBanner dunning={pastDue} timeZone={timeZone} /> : null}
-      {active ? (
+      {active && support.length > 0 ? (
         <SupportBanner
           workspaceId={active.id}
           grants={support}

@@ -1,6 +1,7 @@
 "use client";
 
-import { DateField, Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
+import { Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
+import type { DateField as DateFieldControl } from "@atlas/ui";
 import { GoalField, type GoalOption } from "~/components/goals/goal-field.tsx";
 import { SettingsCard } from "~/components/settings-card.tsx";
 import { firstError } from "~/lib/errors.ts";
@@ -11,7 +12,7 @@ import {
   type Schedule,
   type ScheduleType,
   type Target,
-} from "~/lib/habits.ts";
+} from "~/lib/habit-schedule.ts";
 import { usePlanForm } from "~/lib/use-plan-form.tsx";
 import type { Habit } from "~/lib/views.ts";
 
@@ -89,11 +90,18 @@ function targetOf(draft: Draft): Target | null {
 
 /**
  * A habit's plan: name, schedule and its parameters, an optional measurable target, duration and
- * goal. `habit` absent: "New habit" (habit.create); present: "Edit habit" (habit.update, sending
- * only what changed, so an unchanged schedule makes no new version). Messages from the API's
- * validation show next to their fields.
+ * goal. `habit` absent: "New habit" (habit.create) with a start date; present: "Edit habit"
+ * (habit.update, sending only what changed, so an unchanged schedule makes no new version).
+ * Messages from the API's validation show next to their fields. The start date's control comes
+ * from the caller (NewHabitForm), so the habit page, which edits, carries no DateField.
  */
-export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit }) {
+export function HabitForm({
+  goals,
+  habit,
+  DateField,
+}:
+  | { goals: GoalOption[]; habit: Habit; DateField?: undefined }
+  | { goals: GoalOption[]; habit?: undefined; DateField: typeof DateFieldControl }) {
   const { id, draft, set, fields, card } = usePlanForm({
     empty: EMPTY,
     initial: habit ? draftOf(habit) : EMPTY,
@@ -311,7 +319,7 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
             onChange={(event) => set("durationMinutes", event.target.value)}
           />
         </Field>
-        {habit ? null : (
+        {DateField ? (
           <Field id={`${id}-start`} label="Start date" error={startError}>
             <DateField
               {...fieldControlProps(`${id}-start`, { error: startError })}
@@ -319,7 +327,7 @@ export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit
               onChange={(date) => set("startDate", date)}
             />
           </Field>
-        )}
+        ) : null}
       </div>
     </SettingsCard>
   );

@@ -2,7 +2,7 @@
 
 import { openLiveStream } from "@atlas/next-app/live-stream";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { api } from "~/lib/api.ts";
 
 /** "99+" beyond the count's cap. */
@@ -32,7 +32,16 @@ const FIRST_CONNECTION_COVERED_MS = 5_000;
  * stream (re)connects later than its re-read window covers, the count is read again, so nothing
  * stored while it was away goes uncounted.
  */
-export function InboxBell({ workspaceId, initial }: { workspaceId: string; initial: UnreadCount }) {
+export function InboxBell({
+  workspaceId,
+  initial,
+  icon,
+}: {
+  workspaceId: string;
+  initial: UnreadCount;
+  /** Server-rendered (BellIcon). */
+  icon: ReactNode;
+}) {
   const [unread, setUnread] = useState(initial);
   // A new server render (a refresh, another workspace) brings a fresh count.
   const [rendered, setRendered] = useState(initial);
@@ -75,17 +84,7 @@ export function InboxBell({ workspaceId, initial }: { workspaceId: string; initi
       aria-label={label}
       className="relative flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
     >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        className="size-5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-      >
-        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-      </svg>
+      {icon}
       {count > 0 ? (
         <span
           aria-hidden="true"

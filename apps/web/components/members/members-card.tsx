@@ -7,12 +7,12 @@ import {
   CardDescription,
   CardHeader,
   CardTitle,
-  ConfirmDialog,
   NativeSelect,
   ScrollRegion,
 } from "@atlas/ui";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmButton } from "~/components/confirm-button.tsx";
 import { api, useAction } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
 import { ROLE_LABEL, type Role } from "~/lib/roles.ts";
@@ -173,22 +173,16 @@ export function MembersCard({
                     {viewer.canManage ? (
                       <td className="py-2">
                         {editable && member.id !== viewer.userId ? (
-                          <ConfirmDialog
-                            trigger={
-                              <Button
-                                type="button"
-                                variant="outline"
-                                size="sm"
-                                aria-disabled={isPending}
-                              >
-                                Remove<span className="sr-only"> {member.name}</span>
-                              </Button>
-                            }
+                          <ConfirmButton
+                            size="sm"
+                            aria-disabled={isPending}
                             title={`Remove ${member.name}?`}
                             description={`They lose access to ${workspaceName}. Their plans, log and history stay, and an invitation brings them back.`}
                             confirmLabel={`Yes, remove ${member.name}`}
                             onConfirm={() => void removeMember(member)}
-                          />
+                          >
+                            Remove<span className="sr-only"> {member.name}</span>
+                          </ConfirmButton>
                         ) : null}
                       </td>
                     ) : null}

@@ -4,17 +4,6 @@ import { Button } from "@atlas/ui";
 import { useEffect, useState } from "react";
 import { useAction } from "~/lib/api.ts";
 
-/** The VAPID key as the bytes PushManager.subscribe wants. */
-function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
-  const base64 = (base64url + "=".repeat((4 - (base64url.length % 4)) % 4))
-    .replaceAll("-", "+")
-    .replaceAll("_", "/");
-  const raw = atob(base64);
-  const bytes = new Uint8Array(new ArrayBuffer(raw.length));
-  for (let i = 0; i < raw.length; i += 1) bytes[i] = raw.charCodeAt(i);
-  return bytes;
-}
-
 /**
  * "Enable push on this device" (docs/domain.md "Notifications" › "Preferences"): reads the
  * server's VAPID key, registers /sw.js, asks permission, subscribes with the key and stores the
@@ -47,22 +36,15 @@ export function EnablePushButton({
         setStatus("Push is not available: it is off on this Atlas server or not in your plan.");
         return;
       }
-      const registration = await navigator.serviceWorker.register("/sw.js");
-      const permission = await Notification.requestPermission();
-      if (permission !== "granted") {
+      // The service worker and PushManager work loads on click (the page's JS budget).
+      const { subscribeThisDevice } =
+        await import("~/components/notifications/push-subscription.ts");
+      const subscription = await subscribeThisDevice(vapidKey);
+      if (subscription === null) {
         setStatus("Push stays off: this browser was not allowed to show notifications.");
         return;
       }
-      const subscription = await registration.pushManager.subscribe({
-        userVisibleOnly: true,
-        applicationServerKey: keyBytes(vapidKey),
-      });
-      const json = subscription.toJSON();
-      await subscribe.send({
-        workspaceId,
-        endpoint: json.endpoint ?? subscription.endpoint,
-        keys: { p256dh: json.keys?.p256dh ?? "", auth: json.keys?.auth ?? "" },
-      });
+      await subscribe.send({ workspaceId, ...subscription });
       setStatus("Push is on for this device.");
     } catch (error) {
       setStatus(
