@@ -1,7 +1,6 @@
 "use client";
 
-import { Field, Input, NativeSelect, fieldControlProps } from "@atlas/ui";
-import type { DateField as DateFieldControl } from "@atlas/ui";
+import { DateField, Field, fieldControlProps, Input, NativeSelect } from "@atlas/ui";
 import { GoalField, type GoalOption } from "~/components/goals/goal-field.tsx";
 import { SettingsCard } from "~/components/settings-card.tsx";
 import { firstError } from "~/lib/errors.ts";
@@ -92,16 +91,9 @@ function targetOf(draft: Draft): Target | null {
  * A habit's plan: name, schedule and its parameters, an optional measurable target, duration and
  * goal. `habit` absent: "New habit" (habit.create) with a start date; present: "Edit habit"
  * (habit.update, sending only what changed, so an unchanged schedule makes no new version).
- * Messages from the API's validation show next to their fields. The start date's control comes
- * from the caller (NewHabitForm), so the habit page, which edits, carries no DateField.
+ * Messages from the API's validation show next to their fields.
  */
-export function HabitForm({
-  goals,
-  habit,
-  DateField,
-}:
-  | { goals: GoalOption[]; habit: Habit; DateField?: undefined }
-  | { goals: GoalOption[]; habit?: undefined; DateField: typeof DateFieldControl }) {
+export function HabitForm({ goals, habit }: { goals: GoalOption[]; habit?: Habit }) {
   const { id, draft, set, fields, card } = usePlanForm({
     empty: EMPTY,
     initial: habit ? draftOf(habit) : EMPTY,
@@ -319,7 +311,7 @@ export function HabitForm({
             onChange={(event) => set("durationMinutes", event.target.value)}
           />
         </Field>
-        {DateField ? (
+        {habit ? null : (
           <Field id={`${id}-start`} label="Start date" error={startError}>
             <DateField
               {...fieldControlProps(`${id}-start`, { error: startError })}
@@ -327,7 +319,7 @@ export function HabitForm({
               onChange={(date) => set("startDate", date)}
             />
           </Field>
-        ) : null}
+        )}
       </div>
     </SettingsCard>
   );

@@ -1,7 +1,7 @@
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewHabitForm } from "~/components/habits/new-habit-form.tsx";
+import { HabitForm } from "~/components/habits/habit-form.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { ListHeader } from "~/components/page-header.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
@@ -78,7 +78,7 @@ export default async function HabitsPage({
       </Card>
 
       <div id="new-habit" className="scroll-mt-4">
-        <NewHabitForm goals={goals.items.map(({ id, title }) => ({ id, title }))} />
+        <HabitForm goals={goals.items.map(({ id, title }) => ({ id, title }))} />
       </div>
     </div>
   );

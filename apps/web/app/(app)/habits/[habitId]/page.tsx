@@ -13,7 +13,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ArchiveAction } from "~/components/archive-action.tsx";
 import { TimeSeriesChart } from "~/components/charts/time-series-chart.tsx";
-import { HabitForm } from "~/components/habits/habit-form.tsx";
+import { HabitEditForm } from "~/components/habits/lazy.tsx";
+import { OpenToLoad } from "@atlas/ui/open-to-load";
 import { PlanHeader } from "~/components/page-header.tsx";
 import { formatDate, formatMinutes } from "@atlas/ui/dates";
 import { describeSchedule, describeTarget, scheduleOfVersion } from "~/lib/habits.ts";
@@ -212,11 +213,13 @@ export default async function HabitPage({ params }: Props) {
 
       {canEdit ? (
         <>
-          <HabitForm
-            key={habit.updatedAt}
-            habit={habit}
-            goals={goals.map(({ id, title }) => ({ id, title }))}
-          />
+          <OpenToLoad summary="Edit habit">
+            <HabitEditForm
+              key={habit.updatedAt}
+              habit={habit}
+              goals={goals.map(({ id, title }) => ({ id, title }))}
+            />
+          </OpenToLoad>
           <ArchiveAction kind="habit" id={habit.id} title={habit.title} after="/habits" />
         </>
       ) : null}

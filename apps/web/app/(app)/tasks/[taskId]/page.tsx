@@ -3,7 +3,8 @@ import { Badge, Card, CardContent, CardHeader, CardTitle } from "@atlas/ui";
 import type { Metadata } from "next";
 import { ArchiveAction } from "~/components/archive-action.tsx";
 import { PlanHeader } from "~/components/page-header.tsx";
-import { TaskForm } from "~/components/tasks/task-form.tsx";
+import { TaskEditForm } from "~/components/tasks/lazy.tsx";
+import { OpenToLoad } from "@atlas/ui/open-to-load";
 import { formatDate, formatMinutes } from "@atlas/ui/dates";
 import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "@atlas/ui/labels";
 import { getTask, mayEdit } from "~/lib/plans.ts";
@@ -70,11 +71,13 @@ export default async function TaskPage({ params }: Props) {
 
       {editable ? (
         <>
-          <TaskForm
-            key={task.updatedAt}
-            task={task}
-            goals={goals.map(({ id, title }) => ({ id, title }))}
-          />
+          <OpenToLoad summary="Edit task">
+            <TaskEditForm
+              key={task.updatedAt}
+              task={task}
+              goals={goals.map(({ id, title }) => ({ id, title }))}
+            />
+          </OpenToLoad>
           <ArchiveAction kind="task" id={task.id} title={task.title} after="/tasks" />
         </>
       ) : null}
