@@ -14,7 +14,7 @@ import {
   fieldControlProps,
 } from "@atlas/ui";
 import { useId, useState, type FormEvent } from "react";
-import { api, useAction } from "~/lib/api.ts";
+import { useAction, usePages } from "~/lib/api.ts";
 import { describeError, firstError } from "~/lib/errors.ts";
 import { ROLE_LABEL, type Role } from "~/lib/roles.ts";
 import { ActionMessageLine, type ActionMessage } from "~/lib/use-keyed-action.tsx";
@@ -52,8 +52,12 @@ export function InvitationsCard({
   const [role, setRole] = useState<InvitableRole>("member");
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
   const [copied, setCopied] = useState(false);
-  const [invitations, setInvitations] = useState(initial.items);
-  const [cursor, setCursor] = useState(initial.nextCursor);
+  const pages = usePages(initial, (api, cursor) =>
+    api.workspace.invitations.query({ cursor, limit: 50 }),
+  );
+  const invitations = pages.items;
+  const setInvitations = (change: (open: typeof invitations) => typeof invitations) =>
+    pages.update((shown) => ({ ...shown, items: change(shown.items) }));
   const [message, setMessage] = useState<ActionMessage | null>(null);
   const invite = useAction((api) => api.workspace.invite.mutate);
   const revoke = useAction((api) => api.workspace.revokeInvitation.mutate);
@@ -95,24 +99,6 @@ export function InvitationsCard({
     } catch (error) {
       const described = describeError(error as Parameters<typeof describeError>[0]);
       setMessage({ tone: "error", text: described.form ?? "The invitation could not be revoked." });
-    }
-  }
-
-  async function showMore() {
-    if (cursor === null) return;
-    try {
-      const page = await (await api()).workspace.invitations.query({ cursor, limit: 50 });
-      setInvitations((open) => [
-        ...open,
-        ...page.items.filter((i) => !open.some((o) => o.id === i.id)),
-      ]);
-      setCursor(page.nextCursor);
-    } catch (error) {
-      const described = describeError(error as Parameters<typeof describeError>[0]);
-      setMessage({
-        tone: "error",
-        text: described.form ?? "More invitations could not be loaded.",
-      });
     }
   }
 
@@ -223,14 +209,29 @@ export function InvitationsCard({
               ))}
             </ul>
           )}
-          {cursor !== null ? (
+          {pages.hasMore ? (
             <div>
-              <Button type="button" variant="outline" onClick={() => void showMore()}>
+              <Button
+                type="button"
+                variant="outline"
+                disabled={pages.isLoading}
+                onClick={() => void pages.more()}
+              >
                 Show more
               </Button>
             </div>
           ) : null}
-          <ActionMessageLine message={message} />
+          <ActionMessageLine
+            message={
+              pages.error
+                ? {
+                    tone: "error",
+                    text:
+                      describeError(pages.error).form ?? "More invitations could not be loaded.",
+                  }
+                : message
+            }
+          />
         </section>
       </CardContent>
     </Card>

@@ -13,7 +13,7 @@ import {
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmButton } from "~/components/confirm-button.tsx";
-import { api, useAction } from "~/lib/api.ts";
+import { useAction, usePages } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
 import { ROLE_LABEL, type Role } from "~/lib/roles.ts";
 import { ActionMessageLine, type ActionMessage } from "~/lib/use-keyed-action.tsx";
@@ -34,6 +34,12 @@ function mayManage(viewer: Role, target: Role) {
   return viewer === "owner" || (viewer === "admin" && (target === "coach" || target === "member"));
 }
 
+/** A failed call in words. */
+function failure(error: unknown): ActionMessage {
+  const { form, fields } = describeError(error as Parameters<typeof describeError>[0]);
+  return { tone: "error", text: form ?? Object.values(fields)[0]?.[0] ?? "That did not work." };
+}
+
 /**
  * The roster, 50 at a time ("Show more"). Owners and admins change roles and remove members
  * (behind a confirmation); everyone else reads it.
@@ -48,37 +54,17 @@ export function MembersCard({
   initial: { items: MemberRow[]; nextCursor: string | null };
 }) {
   const router = useRouter();
-  const [members, setMembers] = useState(initial.items);
-  const [cursor, setCursor] = useState(initial.nextCursor);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const pages = usePages(initial, (api, cursor) =>
+    api.workspace.members.query({ cursor, limit: 50 }),
+  );
+  const members = pages.items;
+  const setMembers = (change: (shown: MemberRow[]) => MemberRow[]) =>
+    pages.update((shown) => ({ ...shown, items: change(shown.items) }));
   const [message, setMessage] = useState<ActionMessage | null>(null);
   const changeRole = useAction((api) => api.workspace.changeRole.mutate);
   const remove = useAction((api) => api.workspace.removeMember.mutate);
 
-  function fail(error: unknown) {
-    const { form, fields } = describeError(error as Parameters<typeof describeError>[0]);
-    setMessage({
-      tone: "error",
-      text: form ?? Object.values(fields)[0]?.[0] ?? "That did not work.",
-    });
-  }
-
-  async function showMore() {
-    if (cursor === null) return;
-    setLoadingMore(true);
-    try {
-      const page = await (await api()).workspace.members.query({ cursor, limit: 50 });
-      setMembers((shown) => [
-        ...shown,
-        ...page.items.filter((m) => !shown.some((s) => s.id === m.id)),
-      ]);
-      setCursor(page.nextCursor);
-    } catch (error) {
-      fail(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const fail = (error: unknown) => setMessage(failure(error));
 
   async function setRole(member: MemberRow, role: Role) {
     setMessage(null);
@@ -118,8 +104,7 @@ export function MembersCard({
         <CardTitle id="members-title">Members</CardTitle>
         <CardDescription>
           {members.length}
-          {cursor !== null ? "+" : ""} {members.length === 1 ? "person" : "people"} in{" "}
-          {workspaceName}
+          {pages.hasMore ? "+" : ""} {members.length === 1 ? "person" : "people"} in {workspaceName}
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
@@ -192,19 +177,19 @@ export function MembersCard({
             </tbody>
           </table>
         </ScrollRegion>
-        {cursor !== null ? (
+        {pages.hasMore ? (
           <div>
             <Button
               type="button"
               variant="outline"
-              disabled={loadingMore}
-              onClick={() => void showMore()}
+              disabled={pages.isLoading}
+              onClick={() => void pages.more()}
             >
-              {loadingMore ? "Loading…" : "Show more"}
+              {pages.isLoading ? "Loading…" : "Show more"}
             </Button>
           </div>
         ) : null}
-        <ActionMessageLine message={message} />
+        <ActionMessageLine message={pages.error ? failure(pages.error) : message} />
       </CardContent>
     </Card>
   );
