@@ -73,21 +73,26 @@ export function formatDate(date: string, style: DateStyle, locale: string): stri
   return format.format(new Date(toUtc(date)));
 }
 
+const INSTANT_FORMATS = {
+  date: { dateStyle: "medium" },
+  dateTime: { dateStyle: "medium", timeStyle: "short" },
+  time: { timeStyle: "short" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 /**
  * An instant in the reader's locale, on the wall clocks of `timeZone` (the browser's own when
- * omitted: only for what renders in the browser alone): "9 Mar 2026" or "9 Mar 2026, 14:05".
+ * omitted: only for what renders in the browser alone): "9 Mar 2026", "9 Mar 2026, 14:05" or
+ * "14:05".
  */
 export function formatInstant(
   iso: string,
-  style: "date" | "dateTime",
+  style: keyof typeof INSTANT_FORMATS,
   locale: string,
   timeZone?: string,
 ): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: "medium",
-    ...(style === "dateTime" && { timeStyle: "short" }),
-    timeZone,
-  }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { ...INSTANT_FORMATS[style], timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** "45 min", "2 h", "2 h 30 min". */

@@ -53,9 +53,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const [support, unread] = active
     ? await Promise.all([getActiveSupport(), getUnreadCount(active.id)])
     : [[], null];
-  // Owners and admins while a payment fails: dates in the reader's own zone.
+  // Owners and admins while a payment fails, everyone while support can see the workspace:
+  // dates and times in the reader's own zone.
   const pastDue = active?.dunning && active.dunning.stage !== "none" ? active.dunning : null;
-  const timeZone = pastDue ? (await getMySettings()).timeZone : null;
+  const timeZone = pastDue || support.length > 0 ? (await getMySettings()).timeZone : null;
   const showBilling =
     active !== null && can("seeBilling", { role: active.role, sharesProgress: false });
   const { adminUrl } = serverEnv();
@@ -181,11 +182,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       {pastDue && timeZone ? <PastDueBanner dunning={pastDue} timeZone={timeZone} /> : null}
-      {active && support.length > 0 ? (
+      {active && support.length > 0 && timeZone ? (
         <SupportBanner
           workspaceId={active.id}
           grants={support}
           isOwner={can("supportAccess", { role: active.role, sharesProgress: false })}
+          timeZone={timeZone}
         />
       ) : null}
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">

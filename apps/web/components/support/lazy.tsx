@@ -7,3 +7,8 @@ import { lazyComponent } from "@atlas/next-app/lazy";
 export const RevokeGrant = lazyComponent(() =>
   import("~/components/support/revoke-grant.tsx").then((m) => m.RevokeGrant),
 );
+
+// Owners only: the Workspace page of everyone else never fetches it.
+export const SupportAccessCard = lazyComponent(() =>
+  import("~/components/support/support-access-card.tsx").then((m) => m.SupportAccessCard),
+);

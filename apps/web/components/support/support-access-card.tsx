@@ -10,11 +10,12 @@ import {
   CardHeader,
   CardTitle,
 } from "@atlas/ui";
+import { formatInstant } from "@atlas/ui/dates";
+import { useLocale } from "@atlas/ui/locale";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useAction } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
-import { LocalTime } from "./local-time.tsx";
 
 type Listing = RouterOutputs["support"]["list"];
 type Grant = Listing["grants"][number];
@@ -29,9 +30,18 @@ function stateOf(grant: Grant): string {
 /**
  * Owners: Atlas staff's requests for access to this workspace, the grants open now and past
  * ones; approve, refuse, revoke, and the switch that turns support access off. The page reads
- * the listing; after each action it renders again.
+ * the listing; after each action it renders again. Times are on the owner's own clocks.
  */
-export function SupportAccessCard({ workspaceId, data }: { workspaceId: string; data: Listing }) {
+export function SupportAccessCard({
+  workspaceId,
+  data,
+  timeZone,
+}: {
+  workspaceId: string;
+  data: Listing;
+  timeZone: string;
+}) {
+  const locale = useLocale();
   const router = useRouter();
   const [isRefreshing, startRefresh] = useTransition();
   const settled = { onSuccess: () => startRefresh(() => router.refresh()) };
@@ -89,7 +99,10 @@ export function SupportAccessCard({ workspaceId, data }: { workspaceId: string; 
                     {grant.durationMinutes} min
                     {grant.isActive && grant.expiresAt ? (
                       <>
-                        , until <LocalTime iso={grant.expiresAt} />
+                        , until{" "}
+                        <time dateTime={grant.expiresAt}>
+                          {formatInstant(grant.expiresAt, "time", locale, timeZone)}
+                        </time>
                       </>
                     ) : null}
                   </span>

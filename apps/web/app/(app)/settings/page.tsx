@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { CapacityForm } from "~/components/capacity-form.tsx";
 import { NotificationSettingsForm } from "~/components/notifications/notification-settings-form.tsx";
 import { TimeSettingsForm } from "~/components/time-settings-form.tsx";
-import { WorkspaceSettingsForm } from "~/components/workspace-settings-form.tsx";
+import { WorkspaceSettingsForm } from "~/components/lazy.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
 import { getApi } from "~/lib/trpc/server.ts";
 

@@ -1,11 +1,11 @@
 import { can } from "@atlas/api/permissions";
 import type { Metadata } from "next";
-import { InvitationsCard } from "~/components/members/invitations-card.tsx";
+import { InvitationsCard } from "~/components/members/lazy.tsx";
 import { MembersCard } from "~/components/members/members-card.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
-import { SupportAccessCard } from "~/components/support/support-access-card.tsx";
+import { SupportAccessCard } from "~/components/support/lazy.tsx";
 import { getApi } from "~/lib/trpc/server.ts";
-import { getActiveWorkspace, getMe } from "~/lib/data.ts";
+import { getActiveWorkspace, getMe, getMySettings } from "~/lib/data.ts";
 import { ROLE_LABEL } from "~/lib/roles.ts";
 
 export const metadata: Metadata = { title: "Workspace" };
@@ -18,11 +18,12 @@ export default async function WorkspacePage() {
   // Owners and admins manage members (docs/domain.md "Members and invitations").
   const isOwner = can("supportAccess", { role: active.role, sharesProgress: false });
   const canManage = can("manageMembers", { role: active.role, sharesProgress: false });
-  const [me, members, invitations, support] = await Promise.all([
+  const [me, members, invitations, support, settings] = await Promise.all([
     getMe(),
     api.workspace.members({ limit: 50 }),
     canManage ? api.workspace.invitations({ limit: 50 }) : null,
     isOwner ? api.support.list({ workspaceId: active.id }) : null,
+    isOwner ? getMySettings() : null,
   ]);
   return (
     <div className="flex flex-col gap-6">
@@ -44,7 +45,9 @@ export default async function WorkspacePage() {
         <InvitationsCard key={active.id} viewerRole={active.role} initial={invitations} />
       ) : null}
 
-      {support ? <SupportAccessCard workspaceId={active.id} data={support} /> : null}
+      {support && settings ? (
+        <SupportAccessCard workspaceId={active.id} data={support} timeZone={settings.timeZone} />
+      ) : null}
     </div>
   );
 }
