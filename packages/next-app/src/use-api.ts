@@ -17,11 +17,10 @@ export interface Action<TInput, TOutput, TError> {
   /** `send` for an event handler: a failure is kept in `error` (and given to onError), not thrown. */
   fire: (input: TInput) => void;
   isPending: boolean;
-  /** The last call's failure, until the next call or `reset`. */
+  /** The last call's failure, until the next call. */
   error: TError | null;
   /** The last call's answer. */
   data: TOutput | undefined;
-  reset: () => void;
 }
 
 /** A page of a list read with a cursor (the routers' `list` shape). */
@@ -112,8 +111,7 @@ export function createApiHooks<TRouter extends AnyTRPCRouter>() {
       },
       [send],
     );
-    const reset = useCallback(() => setOutcome({ error: null, data: undefined }), []);
-    return { send, fire, isPending: pending > 0, error: outcome.error, data: outcome.data, reset };
+    return { send, fire, isPending: pending > 0, error: outcome.error, data: outcome.data };
   }
 
   /**

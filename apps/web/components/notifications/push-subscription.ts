@@ -1,3 +1,5 @@
+import { api } from "~/lib/api.ts";
+
 /** The VAPID key as the bytes PushManager.subscribe wants. */
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   const base64 = (base64url + "=".repeat((4 - (base64url.length % 4)) % 4))
@@ -13,7 +15,7 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
  * This browser's push subscription under `vapidKey`: registers /sw.js, asks permission and
  * subscribes. Null when the person does not allow notifications.
  */
-export async function subscribeThisDevice(
+async function subscribeThisDevice(
   vapidKey: string,
 ): Promise<{ endpoint: string; keys: { p256dh: string; auth: string } } | null> {
   const registration = await navigator.serviceWorker.register("/sw.js");
@@ -27,4 +29,29 @@ export async function subscribeThisDevice(
     endpoint: json.endpoint ?? subscription.endpoint,
     keys: { p256dh: json.keys?.p256dh ?? "", auth: json.keys?.auth ?? "" },
   };
+}
+
+/**
+ * "Enable push on this device" from its click on (docs/domain.md "Notifications" ›
+ * "Preferences"): reads the server's VAPID key, subscribes this browser and stores the
+ * subscription. Loaded on the click, like everything it needs; answers what to tell the person.
+ */
+export async function enablePush(workspaceId: string): Promise<string> {
+  try {
+    const client = await api();
+    const { publicKey } = await client.notifications.push.publicKey.query({ workspaceId });
+    if (publicKey === null) {
+      return "Push is not available: it is off on this Atlas server or not in your plan.";
+    }
+    const subscription = await subscribeThisDevice(publicKey);
+    if (subscription === null) {
+      return "Push stays off: this browser was not allowed to show notifications.";
+    }
+    await client.notifications.push.subscribe.mutate({ workspaceId, ...subscription });
+    return "Push is on for this device.";
+  } catch (error) {
+    return error instanceof Error
+      ? `Push could not be turned on: ${error.message}`
+      : "Push could not be turned on.";
+  }
 }
