@@ -2,9 +2,23 @@
 
 import { cn } from "@atlas/ui";
 import type { Route } from "next";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+
+/**
+ * While the page it opens is on its way: a pulsing dot after the name (Today and the dashboard
+ * render whole on the server, with no skeleton, so the link itself shows the wait).
+ */
+function Pending() {
+  const { pending } = useLinkStatus();
+  return pending ? (
+    <span
+      aria-hidden
+      className="ml-1.5 inline-block size-1.5 animate-pulse rounded-full bg-current align-middle"
+    />
+  ) : null;
+}
 
 /** A main-navigation link that marks itself as the current page (aria-current). */
 export function NavLink({
@@ -29,6 +43,7 @@ export function NavLink({
       )}
     >
       {children}
+      <Pending />
     </Link>
   );
 }

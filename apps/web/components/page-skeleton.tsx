@@ -3,12 +3,6 @@ import { Skeleton } from "@atlas/ui";
 /** A placeholder block: its classes (height, width), or a row of blocks laid out by `className`. */
 export type SkeletonBlock = string | { className: string; blocks: readonly string[] };
 
-/** Today's and the dashboard's three summary cards. */
-export const SUMMARY_CARDS: SkeletonBlock = {
-  className: "grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4",
-  blocks: ["h-52 sm:h-48", "h-52 sm:h-48", "col-span-2 h-24 sm:col-span-1 sm:h-48"],
-};
-
 /**
  * A page while it loads: the same blocks at the same heights as the page, so nothing moves when
  * it arrives. With `title`, the page's heading (and under it a line of `subtitleWidth`, if
