@@ -17,6 +17,8 @@ test("a habit form shows every problem at once before sending, then the server's
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: "Habits", exact: true })
     .click();
+  // The form opens from "New habit" (it loads then: docs/adr/0013).
+  await page.locator("summary", { hasText: "New habit" }).click();
   const form = page.getByRole("region", { name: "New habit" });
 
   // Every tRPC write from here on (the page's reads are GETs).

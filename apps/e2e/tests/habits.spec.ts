@@ -37,6 +37,8 @@ test("create a habit, check in, see the score and heatmap change, undo", async (
   await signIn(page, web, /Nora Newman/);
 
   await nav(page).getByRole("link", { name: "Habits", exact: true }).click();
+  // The form opens from "New habit" (it loads then: docs/adr/0013).
+  await page.locator("summary", { hasText: "New habit" }).click();
   const form = page.getByRole("region", { name: "New habit" });
   await form.getByRole("textbox", { name: "Name" }).fill(HABIT);
   await expect(form.getByRole("combobox", { name: "Schedule" })).toHaveValue("daily");

@@ -9,9 +9,16 @@ export function ListHeader({ title, href, link }: { title: string; href: Route; 
   return (
     <div className="flex flex-wrap items-end justify-between gap-3">
       <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-      <Link href={href} className={LINK}>
-        {link}
-      </Link>
+      {href.startsWith("#") ? (
+        // A part of this page (a form that opens from its address): the browser's own jump.
+        <a href={href} className={LINK}>
+          {link}
+        </a>
+      ) : (
+        <Link href={href} className={LINK}>
+          {link}
+        </Link>
+      )}
     </div>
   );
 }

@@ -2,7 +2,8 @@
 
 import { lazyComponent } from "@atlas/next-app/lazy";
 
-// The goal page's edit form in a chunk of its own, fetched when "Edit goal" first opens.
-export const GoalEditForm = lazyComponent(() =>
+// The goal form in a chunk of its own, fetched when "New goal" or "Edit goal"
+// first opens (OpenToLoad).
+export const LazyGoalForm = lazyComponent(() =>
   import("~/components/goals/goal-form.tsx").then((m) => m.GoalForm),
 );

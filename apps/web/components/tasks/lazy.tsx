@@ -2,7 +2,8 @@
 
 import { lazyComponent } from "@atlas/next-app/lazy";
 
-// The task page's edit form in a chunk of its own, fetched when "Edit task" first opens.
-export const TaskEditForm = lazyComponent(() =>
+// The task form in a chunk of its own, fetched when "New task" or "Edit task"
+// first opens (OpenToLoad).
+export const LazyTaskForm = lazyComponent(() =>
   import("~/components/tasks/task-form.tsx").then((m) => m.TaskForm),
 );

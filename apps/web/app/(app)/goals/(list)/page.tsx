@@ -2,7 +2,8 @@ import { getLocale } from "@atlas/next-app/server";
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { GoalForm } from "~/components/goals/goal-form.tsx";
+import { LazyGoalForm } from "~/components/goals/lazy.tsx";
+import { OpenToLoad } from "@atlas/ui/open-to-load";
 import { GoalProgress } from "~/components/goals/goal-progress.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { ListHeader } from "~/components/page-header.tsx";
@@ -95,9 +96,9 @@ export default async function GoalsPage({
         </ul>
       )}
 
-      <div id="new-goal" className="scroll-mt-4">
-        <GoalForm />
-      </div>
+      <OpenToLoad id="new-goal" summary="New goal">
+        <LazyGoalForm />
+      </OpenToLoad>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { Badge, Card, CardContent, CardHeader, CardTitle } from "@atlas/ui";
 import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { ArchiveAction } from "~/components/archive-action.tsx";
-import { GoalEditForm } from "~/components/goals/lazy.tsx";
+import { LazyGoalForm } from "~/components/goals/lazy.tsx";
 import { OpenToLoad } from "@atlas/ui/open-to-load";
 import { GoalProgress } from "~/components/goals/goal-progress.tsx";
 import { MilestoneList } from "~/components/goals/milestone-list.tsx";
@@ -103,7 +103,7 @@ export default async function GoalPage({ params }: Props) {
       {editable ? (
         <>
           <OpenToLoad summary="Edit goal">
-            <GoalEditForm key={goal.updatedAt} goal={goal} />
+            <LazyGoalForm key={goal.updatedAt} goal={goal} />
           </OpenToLoad>
           <ArchiveAction kind="goal" id={goal.id} title={goal.title} after="/goals" />
         </>

@@ -1,7 +1,8 @@
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from "@atlas/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { HabitForm } from "~/components/habits/habit-form.tsx";
+import { LazyHabitForm } from "~/components/habits/lazy.tsx";
+import { OpenToLoad } from "@atlas/ui/open-to-load";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { ListHeader } from "~/components/page-header.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
@@ -77,9 +78,9 @@ export default async function HabitsPage({
         ) : null}
       </Card>
 
-      <div id="new-habit" className="scroll-mt-4">
-        <HabitForm goals={goals.items.map(({ id, title }) => ({ id, title }))} />
-      </div>
+      <OpenToLoad id="new-habit" summary="New habit">
+        <LazyHabitForm goals={goals.items.map(({ id, title }) => ({ id, title }))} />
+      </OpenToLoad>
     </div>
   );
 }

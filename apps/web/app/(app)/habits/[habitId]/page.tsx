@@ -13,7 +13,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ArchiveAction } from "~/components/archive-action.tsx";
 import { TimeSeriesChart } from "~/components/charts/time-series-chart.tsx";
-import { HabitEditForm } from "~/components/habits/lazy.tsx";
+import { LazyHabitForm } from "~/components/habits/lazy.tsx";
 import { OpenToLoad } from "@atlas/ui/open-to-load";
 import { PlanHeader } from "~/components/page-header.tsx";
 import { formatDate, formatMinutes } from "@atlas/ui/dates";
@@ -214,7 +214,7 @@ export default async function HabitPage({ params }: Props) {
       {canEdit ? (
         <>
           <OpenToLoad summary="Edit habit">
-            <HabitEditForm
+            <LazyHabitForm
               key={habit.updatedAt}
               habit={habit}
               goals={goals.map(({ id, title }) => ({ id, title }))}

@@ -6,7 +6,8 @@ import { z, ZodError } from "zod";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
 import { ListHeader } from "~/components/page-header.tsx";
 import { TaskFilters, type TaskFilterValues } from "~/components/tasks/task-filters.tsx";
-import { TaskForm } from "~/components/tasks/task-form.tsx";
+import { LazyTaskForm } from "~/components/tasks/lazy.tsx";
+import { OpenToLoad } from "@atlas/ui/open-to-load";
 import { TaskInlineEdit } from "~/components/tasks/task-inline-edit.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
 import { formatDate, formatMinutes } from "@atlas/ui/dates";
@@ -166,9 +167,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         ) : null}
       </Card>
 
-      <div id="new-task" className="scroll-mt-4">
-        <TaskForm goals={goals.map(({ id, title }) => ({ id, title }))} />
-      </div>
+      <OpenToLoad id="new-task" summary="New task">
+        <LazyTaskForm goals={goals.map(({ id, title }) => ({ id, title }))} />
+      </OpenToLoad>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Badge, Card, CardContent, CardHeader, CardTitle } from "@atlas/ui";
 import type { Metadata } from "next";
 import { ArchiveAction } from "~/components/archive-action.tsx";
 import { PlanHeader } from "~/components/page-header.tsx";
-import { TaskEditForm } from "~/components/tasks/lazy.tsx";
+import { LazyTaskForm } from "~/components/tasks/lazy.tsx";
 import { OpenToLoad } from "@atlas/ui/open-to-load";
 import { formatDate, formatMinutes } from "@atlas/ui/dates";
 import { PRIORITY_LABEL, TASK_STATUS_LABEL } from "@atlas/ui/labels";
@@ -72,7 +72,7 @@ export default async function TaskPage({ params }: Props) {
       {editable ? (
         <>
           <OpenToLoad summary="Edit task">
-            <TaskEditForm
+            <LazyTaskForm
               key={task.updatedAt}
               task={task}
               goals={goals.map(({ id, title }) => ({ id, title }))}
