@@ -82,6 +82,9 @@ async function pagesOf(stack: TestStack, sessions: Record<Who, StorageState>, br
       { app: "web", label: "Inbox", path: "/inbox", who: "member" },
       // Billing off in test mode: the owner sees the self-hosted plan and its limits.
       { app: "web", label: "Billing", path: "/billing", who: "owner" },
+      // An owner's Workspace and Settings also carry the cards only owners and admins see.
+      { app: "web", label: "Workspace, as the owner", path: "/workspace", who: "owner" },
+      { app: "web", label: "Settings, as the owner", path: "/settings", who: "owner" },
       { app: "admin", label: "Portfolio", path: "/", who: "coach" },
       {
         app: "admin",
