@@ -20,7 +20,8 @@ test("an owner invites, the invitee joins by the link, gets a new role and is re
     await owner.goto(`${web}/workspace`);
     await expect(owner.getByRole("heading", { level: 1, name: "Demo Team" })).toBeVisible();
 
-    // Invite: the link is shown to pass on.
+    // Invite (the section opens on demand): the link is shown to pass on.
+    await owner.locator("summary", { hasText: "Invitations" }).click();
     await owner.getByRole("textbox", { name: "E-mail address" }).fill(INVITEE.email.toUpperCase());
     await owner.getByRole("combobox", { name: "Role", exact: true }).selectOption("member");
     await owner.getByRole("button", { name: "Invite", exact: true }).click();

@@ -32,6 +32,10 @@ test("staff request access, the owner approves, staff read, the owner revokes", 
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: "Workspace", exact: true })
     .click();
+  // The closed section says a request waits; it opens (and loads) on demand.
+  const section = owner.locator("summary", { hasText: "Support access" });
+  await expect(section).toHaveText(/^Support access \(\d+ waiting for you\)$/);
+  await section.click();
   const requests = owner.getByRole("list", { name: "Support requests" });
   await expect(requests).toContainText("Nora reports a streak that looks wrong");
   await requests.getByRole("button", { name: "Approve" }).click();

@@ -2,7 +2,7 @@
 
 import { lazyComponent } from "@atlas/next-app/lazy";
 
-// Owners and admins only: the Workspace page of everyone else never fetches it.
+// Owners and admins only, on the Workspace page: fetched when its section first opens.
 export const InvitationsCard = lazyComponent(() =>
   import("~/components/members/invitations-card.tsx").then((m) => m.InvitationsCard),
 );

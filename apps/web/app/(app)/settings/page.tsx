@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { CapacityForm } from "~/components/capacity-form.tsx";
 import { NotificationSettingsForm } from "~/components/notifications/notification-settings-form.tsx";
 import { TimeSettingsForm } from "~/components/time-settings-form.tsx";
-import { WorkspaceSettingsForm } from "~/components/lazy.tsx";
 import { getActiveWorkspace } from "~/lib/data.ts";
 import { getApi } from "~/lib/trpc/server.ts";
 
@@ -12,11 +11,9 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const [api, active] = await Promise.all([getApi(), getActiveWorkspace()]);
   const workspaceId = active?.id;
-  const managesWorkspace = active?.role === "owner" || active?.role === "admin";
-  const [me, capacity, workspaceSettings, notifications] = await Promise.all([
+  const [me, capacity, notifications] = await Promise.all([
     api.me.settings.get(),
     workspaceId ? api.membership.capacity.get({ workspaceId }) : null,
-    workspaceId && managesWorkspace ? api.workspace.settings.get({ workspaceId }) : null,
     workspaceId ? api.notifications.preferences.get({ workspaceId }) : null,
   ]);
   // The zones shown as the pickers show them; the list itself loads in the browser on open.
@@ -41,15 +38,6 @@ export default async function SettingsPage() {
           workspaceId={active.id}
           initial={notifications}
           isOwner={active.role === "owner"}
-        />
-      ) : null}
-      {active && workspaceSettings ? (
-        <WorkspaceSettingsForm
-          key={active.id}
-          workspaceId={active.id}
-          workspaceName={active.name}
-          initial={workspaceSettings}
-          timeZoneLabel={zoneLabel(workspaceSettings.defaultTimeZone)}
         />
       ) : null}
     </div>

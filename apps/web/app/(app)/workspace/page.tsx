@@ -1,5 +1,8 @@
 import { can } from "@atlas/api/permissions";
+import { OpenToLoad } from "@atlas/ui/open-to-load";
+import { currentZoneName, zoneOption } from "@atlas/time/zone-names";
 import type { Metadata } from "next";
+import { WorkspaceSettingsForm } from "~/components/lazy.tsx";
 import { InvitationsCard } from "~/components/members/lazy.tsx";
 import { MembersCard } from "~/components/members/members-card.tsx";
 import { NoWorkspace } from "~/components/no-workspace.tsx";
@@ -18,13 +21,17 @@ export default async function WorkspacePage() {
   // Owners and admins manage members (docs/domain.md "Members and invitations").
   const isOwner = can("supportAccess", { role: active.role, sharesProgress: false });
   const canManage = can("manageMembers", { role: active.role, sharesProgress: false });
-  const [me, members, invitations, support, settings] = await Promise.all([
+  const [me, members, invitations, workspaceSettings, support, settings] = await Promise.all([
     getMe(),
     api.workspace.members({ limit: 50 }),
     canManage ? api.workspace.invitations({ limit: 50 }) : null,
+    canManage ? api.workspace.settings.get({ workspaceId: active.id }) : null,
     isOwner ? api.support.list({ workspaceId: active.id }) : null,
     isOwner ? getMySettings() : null,
   ]);
+  // Staff waiting for the owner's answer, or access open now: said on the closed section.
+  const waiting = support?.grants.filter((g) => g.status === "requested").length ?? 0;
+  const openNow = support?.grants.some((g) => g.isActive) ?? false;
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -41,12 +48,37 @@ export default async function WorkspacePage() {
         viewer={{ userId: me.id, role: active.role, canManage }}
         initial={members}
       />
+      {/* What owners and admins manage opens on demand, and its code loads then (ADR 0013). */}
       {invitations ? (
-        <InvitationsCard key={active.id} viewerRole={active.role} initial={invitations} />
+        <OpenToLoad
+          id="invitations"
+          summary={`Invitations (${invitations.items.length}${invitations.nextCursor ? "+" : ""} open)`}
+        >
+          <InvitationsCard key={active.id} viewerRole={active.role} initial={invitations} />
+        </OpenToLoad>
       ) : null}
 
       {support && settings ? (
-        <SupportAccessCard workspaceId={active.id} data={support} timeZone={settings.timeZone} />
+        <OpenToLoad
+          id="support-access"
+          summary={`Support access${waiting > 0 ? ` (${waiting} waiting for you)` : openNow ? " (open now)" : ""}`}
+        >
+          <SupportAccessCard workspaceId={active.id} data={support} timeZone={settings.timeZone} />
+        </OpenToLoad>
+      ) : null}
+
+      {workspaceSettings ? (
+        <OpenToLoad id="workspace-settings" summary="Workspace settings">
+          <WorkspaceSettingsForm
+            key={active.id}
+            workspaceId={active.id}
+            workspaceName={active.name}
+            initial={workspaceSettings}
+            timeZoneLabel={
+              zoneOption(currentZoneName(workspaceSettings.defaultTimeZone), new Date()).label
+            }
+          />
+        </OpenToLoad>
       ) : null}
     </div>
   );
