@@ -8,7 +8,7 @@ export const RevokeGrant = lazyComponent(() =>
   import("~/components/support/revoke-grant.tsx").then((m) => m.RevokeGrant),
 );
 
-// Owners only: the Workspace page of everyone else never fetches it.
+// Owners only, on the Workspace page: fetched when its section first opens.
 export const SupportAccessCard = lazyComponent(() =>
   import("~/components/support/support-access-card.tsx").then((m) => m.SupportAccessCard),
 );
