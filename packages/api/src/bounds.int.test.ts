@@ -12,6 +12,7 @@ import { createHarness, type Harness, type Person } from "./testing/harness.ts";
 import {
   clockAt,
   expectRefused,
+  HOUR_A_DAY,
   monthStartAhead,
   newKey,
   wallTime,
@@ -44,16 +45,6 @@ function sent(error: TRPCError) {
     },
   };
 }
-
-const week = {
-  monMinutes: 60,
-  tueMinutes: 60,
-  wedMinutes: 60,
-  thuMinutes: 60,
-  friMinutes: 60,
-  satMinutes: 60,
-  sunMinutes: 60,
-};
 
 const habit = (fields: Record<string, unknown>) => () =>
   at("nora", M).habit.create({
@@ -162,7 +153,7 @@ const cases: [string, () => () => Promise<unknown>, string, string][] = [
   ],
   [
     "a capacity of 1441 on Friday",
-    () => () => at("nora", M).membership.capacity.update({ ...week, friMinutes: 1441 }),
+    () => () => at("nora", M).membership.capacity.update({ ...HOUR_A_DAY, friMinutes: 1441 }),
     "friMinutes",
     "Friday must be a whole number of minutes from 0 to 1,440",
   ],

@@ -4,6 +4,7 @@
 import { ZodError } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, rejectionOf, type Harness } from "./testing/harness.ts";
+import { HOUR_A_DAY } from "./testing/plans.ts";
 
 let h: Harness;
 
@@ -23,16 +24,6 @@ async function storedState() {
   ]);
   return { workspaces, memberships, timeSettings };
 }
-
-const week = {
-  monMinutes: 60,
-  tueMinutes: 60,
-  wedMinutes: 60,
-  thuMinutes: 60,
-  friMinutes: 60,
-  satMinutes: 60,
-  sunMinutes: 60,
-};
 
 // [what, the call, the field zod names (or null for a form-level error)]
 const cases: [string, () => Promise<unknown>, string | null][] = [
@@ -95,19 +86,19 @@ const cases: [string, () => Promise<unknown>, string | null][] = [
   ["my settings empty", () => h.as("nora").me.settings.update({}), null],
   [
     "capacity above 1440",
-    () => h.as("nora").membership.capacity.update({ ...week, friMinutes: 1441 }),
+    () => h.as("nora").membership.capacity.update({ ...HOUR_A_DAY, friMinutes: 1441 }),
     "friMinutes",
   ],
   [
     "negative capacity",
-    () => h.as("nora").membership.capacity.update({ ...week, monMinutes: -1 }),
+    () => h.as("nora").membership.capacity.update({ ...HOUR_A_DAY, monMinutes: -1 }),
     "monMinutes",
   ],
   [
     "a missing weekday",
     () => {
-      const { sunMinutes: _, ...six } = week;
-      return h.as("nora").membership.capacity.update(six as typeof week);
+      const { sunMinutes: _, ...six } = HOUR_A_DAY;
+      return h.as("nora").membership.capacity.update(six as typeof HOUR_A_DAY);
     },
     "sunMinutes",
   ],

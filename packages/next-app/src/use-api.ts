@@ -42,14 +42,6 @@ export interface Pages<TItem, TError> {
   update: (change: (shown: ListPage<TItem>) => ListPage<TItem>) => void;
 }
 
-export interface Query<TOutput, TError> {
-  data: TOutput | undefined;
-  error: TError | null;
-  isLoading: boolean;
-  /** Reads again; the answer replaces `data`. */
-  refetch: () => Promise<void>;
-}
-
 /**
  * React's hooks over the lazily loaded tRPC client of `TRouter` (docs/architecture.md "Browser
  * calls"). Each app binds them once, to its router, in `lib/api.ts`.
@@ -115,45 +107,29 @@ export function createApiHooks<TRouter extends AnyTRPCRouter>() {
   }
 
   /**
-   * Reads `read` in the browser, and again whenever `key` changes (null: not now). For what only
-   * the browser can read when it is asked for (the palette's lists on open): what a page shows
-   * at load comes from the server (docs/architecture.md "Browser calls").
+   * Reads `read` once in the browser, when the component mounts: for what only the browser asks
+   * for (the palette's lists when it opens); what a page shows at load comes from the server
+   * (docs/architecture.md "Browser calls"). Undefined until it answers, and after a failure: the
+   * caller shows what it has without it.
    */
-  function useApiQuery<TOutput>(
-    key: string | null,
-    read: (api: Api) => Promise<TOutput>,
-  ): Query<TOutput, ApiError> {
-    const latest = useRef(read);
-    latest.current = read;
-    const [state, setState] = useState<{ data: TOutput | undefined; error: ApiError | null }>({
-      data: undefined,
-      error: null,
-    });
-    const [loadingKey, setLoadingKey] = useState<string | null>(null);
-    // The key of the newest read: an older answer arriving late is dropped.
-    const current = useRef<string | null>(null);
-
-    const fetchFor = useCallback(async (forKey: string) => {
-      current.current = forKey;
-      setLoadingKey(forKey);
-      try {
-        const data = await latest.current(await api());
-        if (current.current === forKey) setState({ data, error: null });
-      } catch (caught) {
-        if (current.current === forKey) setState((s) => ({ ...s, error: caught as ApiError }));
-      } finally {
-        if (current.current === forKey) setLoadingKey(null);
-      }
-    }, []);
-
+  function useApiQuery<TOutput>(read: (api: Api) => Promise<TOutput>): TOutput | undefined {
+    const first = useRef(read);
+    const [data, setData] = useState<TOutput>();
     useEffect(() => {
-      if (key !== null) void fetchFor(key);
-    }, [key, fetchFor]);
-
-    const refetch = useCallback(async () => {
-      if (key !== null) await fetchFor(key);
-    }, [key, fetchFor]);
-    return { ...state, isLoading: loadingKey !== null, refetch };
+      let stale = false;
+      api()
+        .then((client) => first.current(client))
+        .then(
+          (answer) => {
+            if (!stale) setData(answer);
+          },
+          () => undefined,
+        );
+      return () => {
+        stale = true;
+      };
+    }, []);
+    return data;
   }
 
   /**

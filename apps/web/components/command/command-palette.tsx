@@ -31,7 +31,6 @@ const GROUP_LIMIT = 6;
 /** Items fetched per kind when the palette opens (the first page of each list). */
 const ITEMS_LIMIT = 100;
 /** The palette is mounted while open: its reads run once per opening. */
-const OPEN = "open";
 
 /** The chips of what Enter will send: the title and each field quick add read. */
 function chipsOf(kind: Kind, read: QuickAdd, locale: string): string[] {
@@ -63,17 +62,17 @@ export function CommandPalette({
   const [busy, setBusy] = useState(false);
   const idempotency = useIdempotencyKey();
 
-  const settings = useApiQuery(OPEN, (api) => api.me.settings.get.query());
-  const habits = useApiQuery(OPEN, (api) => api.habit.list.query({ limit: ITEMS_LIMIT }));
-  const goals = useApiQuery(OPEN, (api) => api.goal.list.query({ limit: ITEMS_LIMIT }));
-  const tasks = useApiQuery(OPEN, (api) =>
+  const settings = useApiQuery((api) => api.me.settings.get.query());
+  const habits = useApiQuery((api) => api.habit.list.query({ limit: ITEMS_LIMIT }));
+  const goals = useApiQuery((api) => api.goal.list.query({ limit: ITEMS_LIMIT }));
+  const tasks = useApiQuery((api) =>
     api.task.list.query({ status: ["todo", "in_progress"], limit: ITEMS_LIMIT }),
   );
   const createTask = useAction((api) => api.task.create.mutate);
   const createHabit = useAction((api) => api.habit.create.mutate);
   const createGoal = useAction((api) => api.goal.create.mutate);
 
-  const today = settings.data?.today;
+  const today = settings?.today;
   const titleOf = (kind: Kind) =>
     today ? parseQuickAdd(text, today, FIELDS[kind]).title : text.trim();
   const query = text.trim().toLowerCase();
@@ -82,15 +81,15 @@ export function CommandPalette({
     ["Page", pages.map(([href, label]) => ({ href, label }))],
     [
       "Habit",
-      (habits.data?.items ?? []).map((h) => ({ href: `/habits/${h.id}` as Route, label: h.title })),
+      (habits?.items ?? []).map((h) => ({ href: `/habits/${h.id}` as Route, label: h.title })),
     ],
     [
       "Goal",
-      (goals.data?.items ?? []).map((g) => ({ href: `/goals/${g.id}` as Route, label: g.title })),
+      (goals?.items ?? []).map((g) => ({ href: `/goals/${g.id}` as Route, label: g.title })),
     ],
     [
       "Task",
-      (tasks.data?.items ?? []).map((t) => ({ href: `/tasks/${t.id}` as Route, label: t.title })),
+      (tasks?.items ?? []).map((t) => ({ href: `/tasks/${t.id}` as Route, label: t.title })),
     ],
   ];
   // What the text matches first (a title containing all of it), then adding it as something new.
@@ -121,7 +120,7 @@ export function CommandPalette({
 
   /** Today as the API has it: read again if the read on opening failed or is still under way. */
   async function readToday() {
-    if (settings.data) return settings.data.today;
+    if (settings) return settings.today;
     try {
       return (await (await api()).me.settings.get.query()).today;
     } catch {

@@ -47,6 +47,17 @@ export function monthStartAhead(daysAhead = 40): LocalDate {
     : toLocalDate(`${addDays(toLocalDate(`${ahead.slice(0, 7)}-28`), 7).slice(0, 7)}-01`);
 }
 
+/** A capacity of an hour every weekday (a valid `membership.capacity.update` input). */
+export const HOUR_A_DAY = {
+  monMinutes: 60,
+  tueMinutes: 60,
+  wedMinutes: 60,
+  thuMinutes: 60,
+  friMinutes: 60,
+  satMinutes: 60,
+  sunMinutes: 60,
+};
+
 export const newKey = (label = "k") => `${label}-${randomUUID()}`;
 
 /** Tables a plan or log write may touch. */
