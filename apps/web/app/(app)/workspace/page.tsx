@@ -21,11 +21,12 @@ export default async function WorkspacePage() {
   // Owners and admins manage members (docs/domain.md "Members and invitations").
   const isOwner = can("supportAccess", { role: active.role, sharesProgress: false });
   const canManage = can("manageMembers", { role: active.role, sharesProgress: false });
+  const canSetUp = can("manageSettings", { role: active.role, sharesProgress: false });
   const [me, members, invitations, workspaceSettings, support, settings] = await Promise.all([
     getMe(),
     api.workspace.members({ limit: 50 }),
     canManage ? api.workspace.invitations({ limit: 50 }) : null,
-    canManage ? api.workspace.settings.get({ workspaceId: active.id }) : null,
+    canSetUp ? api.workspace.settings.get({ workspaceId: active.id }) : null,
     isOwner ? api.support.list({ workspaceId: active.id }) : null,
     isOwner ? getMySettings() : null,
   ]);
