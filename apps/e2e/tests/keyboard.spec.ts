@@ -189,11 +189,32 @@ test("on Today j/k move between rows, x checks in, u undoes, s skips; ? lists th
   await page.keyboard.press("Escape");
   await expect(overlay).toBeHidden();
 
-  // Keys typed into a field are text, not shortcuts.
+  // Keys typed while the palette's code loads (held back here), then into its field, are its
+  // text, not shortcuts: the focused row is neither checked in nor skipped.
+  await expect(row).toBeFocused();
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let heldChunks = 0;
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    heldChunks += 1;
+    await held;
+    await route.continue();
+  });
   await page.keyboard.press("Control+k");
+  await page.keyboard.type("xs");
+  await expect.poll(() => heldChunks).toBeGreaterThan(0);
+  release();
   const search = page.getByRole("combobox", { name: "Search or add" });
   await expect(search).toBeFocused();
+  await expect(search).toHaveValue("xs");
   await page.keyboard.type("?jx");
-  await expect(search).toHaveValue("?jx");
+  await expect(search).toHaveValue("xs?jx");
   await expect(overlay).toBeHidden();
+  await page.unrouteAll();
+  const untouched = await query<{ habits: { name: string; state: string }[] }>(
+    page.request,
+    web,
+    "today.get",
+  );
+  expect(untouched.habits.find((h) => h.name === habit.name)?.state).toBe("pending");
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Route } from "next";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { lazyComponent } from "@atlas/next-app/lazy";
 import { isPaletteKey, isPlainShortcut } from "~/lib/keys.ts";
 
@@ -42,6 +42,23 @@ export function CommandBar({ pages }: { pages: readonly (readonly [Route, string
     return () => document.removeEventListener("keydown", onKeyDown);
   }, []);
 
+  // Keys typed while the palette's code loads are its first text, not the page's shortcuts (on
+  // Today "x" would check in): taken before any other listener, until the palette's field has
+  // the focus (isPlainShortcut is then false).
+  const typed = useRef("");
+  useEffect(() => {
+    if (open !== "palette") return;
+    typed.current = "";
+    function onType(event: KeyboardEvent) {
+      if (event.key.length === 1 && isPlainShortcut(event)) {
+        event.preventDefault();
+        typed.current += event.key;
+      }
+    }
+    document.addEventListener("keydown", onType, true);
+    return () => document.removeEventListener("keydown", onType, true);
+  }, [open]);
+
   return (
     <>
       <button
@@ -71,7 +88,9 @@ export function CommandBar({ pages }: { pages: readonly (readonly [Route, string
           {modifier} K
         </kbd>
       </button>
-      {open === "palette" ? <CommandPalette pages={pages} onClose={() => setOpen(null)} /> : null}
+      {open === "palette" ? (
+        <CommandPalette pages={pages} typed={typed} onClose={() => setOpen(null)} />
+      ) : null}
       {open === "shortcuts" ? (
         <ShortcutsOverlay modifier={modifier} onClose={() => setOpen(null)} />
       ) : null}

@@ -8,7 +8,7 @@ import { Modal } from "@atlas/ui/modal";
 import { useIdempotencyKey } from "@atlas/ui/use-idempotency-key";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
-import { useId, useState, type KeyboardEvent } from "react";
+import { useId, useState, type KeyboardEvent, type RefObject } from "react";
 import { api, useAction, useApiQuery } from "~/lib/api.ts";
 import { describeError } from "~/lib/errors.ts";
 
@@ -48,15 +48,18 @@ function chipsOf(kind: Kind, read: QuickAdd, locale: string): string[] {
  */
 export function CommandPalette({
   pages,
+  typed,
   onClose,
 }: {
   pages: readonly (readonly [Route, string])[];
+  /** What was typed while this code loaded: the field's first text. */
+  typed: RefObject<string>;
   onClose: () => void;
 }) {
   const id = useId();
   const locale = useLocale();
   const router = useRouter();
-  const [text, setText] = useState("");
+  const [text, setText] = useState(() => typed.current);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
