@@ -2,9 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   dayKey,
-  diffDays,
-  isoWeekday,
-  isoWeekStart,
   isValidTimeZone,
   localDayRange,
   localDayStart,
@@ -601,55 +598,7 @@ describe.each(PROPERTY_ZONES)("properties in %s", (tz) => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Calendar arithmetic and schemas.
-
-describe("calendar arithmetic", () => {
-  it.each([
-    ["2024-02-28", 1, "2024-02-29"],
-    ["2024-02-28", 2, "2024-03-01"],
-    ["2023-02-28", 1, "2023-03-01"],
-    ["2000-02-28", 1, "2000-02-29"],
-    ["1900-02-28", 1, "1900-03-01"],
-    ["2026-12-31", 1, "2027-01-01"],
-    ["2026-01-01", -1, "2025-12-31"],
-    ["2026-01-01", 365, "2027-01-01"],
-    ["1970-01-01", -1, "1969-12-31"],
-    ["2026-03-08", 0, "2026-03-08"],
-    ["2026-03-31", -31, "2026-02-28"],
-  ])("addDays(%s, %i) = %s", (date, n, expected) => {
-    expect(addDays(d(date), n)).toBe(expected);
-  });
-
-  it("addDays refuses non-integers and dates outside 0000–9999", () => {
-    expect(() => addDays(d("2026-01-01"), 0.5)).toThrow(RangeError);
-    expect(() => addDays(d("9999-12-31"), 1)).toThrow(RangeError);
-    expect(() => addDays(d("0000-01-01"), -1)).toThrow(RangeError);
-  });
-
-  it.each([
-    ["2026-03-09", "2026-03-08", 1],
-    ["2026-03-01", "2026-03-08", -7],
-    ["2026-01-01", "2025-01-01", 365],
-    ["2025-01-01", "2024-01-01", 366],
-    ["2026-03-08", "2026-03-08", 0],
-  ])("diffDays(%s, %s) = %i", (a, b, expected) => {
-    expect(diffDays(d(a), d(b))).toBe(expected);
-  });
-
-  it.each([
-    ["2026-03-08", 7, "2026-03-02"],
-    ["2026-03-09", 1, "2026-03-09"],
-    ["2026-01-01", 4, "2025-12-29"],
-    ["2021-01-03", 7, "2020-12-28"],
-    ["2000-01-01", 6, "1999-12-27"],
-    ["2024-02-29", 4, "2024-02-26"],
-    ["1970-01-01", 4, "1969-12-29"],
-    ["1969-12-31", 3, "1969-12-29"],
-  ])("%s: isoWeekday %i, week starts %s", (date, weekday, monday) => {
-    expect(isoWeekday(d(date))).toBe(weekday);
-    expect(isoWeekStart(d(date))).toBe(monday);
-  });
-});
+// Schemas (the calendar arithmetic is tested in calendar.test.ts).
 
 describe("schemas", () => {
   it.each(["2024-02-29", "2000-02-29", "2026-12-31", "0000-01-01", "9999-12-31"])(

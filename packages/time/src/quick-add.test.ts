@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toLocalDate } from "./day-key.ts";
+import { toLocalDate } from "./calendar.ts";
 import { parseQuickAdd, type QuickAdd } from "./quick-add.ts";
 
 const d = toLocalDate;

@@ -3,7 +3,7 @@
  * estimate and a priority. Pure: dates are relative to the member's local `today` as the API
  * gives it ("YYYY-MM-DD" in their zone), never to a clock or a browser's zone.
  */
-import { addDays, isLocalDate, isoWeekday, type LocalDate } from "./day-key.ts";
+import { addDays, isLocalDate, isoWeekday, type LocalDate } from "./calendar.ts";
 
 export type QuickAddPriority = "low" | "medium" | "high";
 

@@ -2,7 +2,8 @@
  * A user's versioned time zone and day start (docs/domain.md "Time and local days"): the version with the latest
  * `effectiveFrom` ≤ D is in force on local day D.
  */
-import { dayKey, type LocalDate } from "./day-key.ts";
+import type { LocalDate } from "./calendar.ts";
+import { dayKey } from "./day-key.ts";
 
 export interface TimeSetting {
   timeZone: string;

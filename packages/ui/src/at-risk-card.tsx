@@ -1,3 +1,4 @@
+import type { LocalDate } from "@atlas/time/calendar";
 import { Card, CardContent, CardHeader, CardTitle } from "./card.tsx";
 import { cn } from "./cn.ts";
 import { atRiskTexts } from "./labels.ts";
@@ -13,7 +14,7 @@ export function AtRiskCard({
 }: {
   atRisk: AtRiskHabit[];
   /** The member's local today, for naming the day a repair is waiting on. */
-  today: string;
+  today: LocalDate;
   habitHref: HabitHref;
   /** The locale dates are written in. */
   locale: string;

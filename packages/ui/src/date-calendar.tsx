@@ -1,31 +1,46 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import {
+  addDays,
+  daysInMonth,
+  diffDays,
+  isLocalDate,
+  isoWeekday,
+  isoWeekStart,
+  toLocalDate,
+  type LocalDate,
+} from "@atlas/time/calendar";
 import { cn } from "./cn.ts";
-import { addDays, formatDate, isoWeekday, mondayOf } from "./dates.ts";
+import { formatDate } from "./dates.ts";
 
 export interface CalendarProps {
-  /** "YYYY-MM-DD" or "" for none. */
+  /** "YYYY-MM-DD" or "" for none, as DateField's caller gave it. */
   value: string;
   min?: string;
   max?: string;
   locale: string;
-  onPick: (date: string) => void;
+  onPick: (date: LocalDate) => void;
   onCancel: () => void;
 }
 
-/** The first of the month `months` after the month of `date`. */
-function shiftMonth(date: string, months: number): string {
-  const [y, m] = date.split("-").map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + months;
-  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}-01`;
-}
+/** The dates a person may enter (docs/domain.md "Time and local days": input dates). */
+const FIRST = toLocalDate("1900-01-01");
+const LAST = toLocalDate("9999-12-31");
+
+/** A Monday-first week, for the weekday names (1900-01-01 was a Monday). */
+const WEEK = Array.from({ length: 7 }, (_, i) => addDays(FIRST, i));
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** `date` moved by whole months, its day kept where the month has it (31 Jan + 1 → 28 Feb). */
-function addMonths(date: string, months: number): string {
-  const first = shiftMonth(date, months);
-  const lastDay = Number(addDays(shiftMonth(first, 1), -1).slice(8));
-  return `${first.slice(0, 8)}${String(Math.min(Number(date.slice(8)), lastDay)).padStart(2, "0")}`;
+function addMonths(date: LocalDate, months: number): LocalDate {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const index = Math.min(Math.max(y * 12 + (m - 1) + months, 1900 * 12), 9999 * 12 + 11);
+  const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
+  return toLocalDate(
+    `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, daysInMonth(year, month)), 2)}`,
+  );
 }
 
 /**
@@ -34,9 +49,14 @@ function addMonths(date: string, months: number): string {
  * Tab stays inside (previous month, next month, the grid).
  */
 export function Calendar({ value, min, max, locale, onPick, onCancel }: CalendarProps) {
+  // DateField passes its caller's strings through: only real dates count, within the input range.
+  const chosen = isLocalDate(value) ? value : null;
+  const from = isLocalDate(min) && min > FIRST ? min : FIRST;
+  const to = isLocalDate(max) && max < LAST ? max : LAST;
+  const clamp = (date: LocalDate) => (date < from ? from : date > to ? to : date);
   // No date yet: start on today's month as this browser sees it (only which month is shown).
   const [focused, setFocused] = useState(
-    () => value || clampDate(new Date().toISOString().slice(0, 10), min, max),
+    () => chosen ?? clamp(toLocalDate(new Date().toISOString().slice(0, 10))),
   );
   const rootRef = useRef<HTMLDivElement>(null);
 
@@ -45,32 +65,38 @@ export function Calendar({ value, min, max, locale, onPick, onCancel }: Calendar
     rootRef.current?.querySelector<HTMLButtonElement>('[data-focused="true"]')?.focus();
   }, [focused]);
 
-  const first = `${focused.slice(0, 8)}01`;
-  const start = mondayOf(first);
+  const first = toLocalDate(`${focused.slice(0, 8)}01`);
+  const start = isoWeekStart(first);
+  // December 9999's last week runs past the calendar's end: those cells stay empty.
   const weeks = Array.from({ length: 6 }, (_, w) =>
-    Array.from({ length: 7 }, (_, d) => addDays(start, w * 7 + d)),
-  ).filter((week) => week.some((day) => day.slice(0, 7) === first.slice(0, 7)));
-  const isAllowed = (day: string) => (!min || day >= min) && (!max || day <= max);
+    Array.from({ length: 7 }, (_, d) => w * 7 + d).map((offset) =>
+      offset <= diffDays(LAST, start) ? addDays(start, offset) : null,
+    ),
+  ).filter((week) => week.some((day) => day?.slice(0, 7) === first.slice(0, 7)));
+  const isAllowed = (day: LocalDate) => day >= from && day <= to;
 
-  function move(next: string) {
-    setFocused(clampDate(next, min, max));
+  function move(next: LocalDate) {
+    setFocused(clamp(next));
   }
 
   function onGridKey(event: KeyboardEvent) {
-    const keys: Record<string, () => string> = {
-      ArrowLeft: () => addDays(focused, -1),
-      ArrowRight: () => addDays(focused, 1),
-      ArrowUp: () => addDays(focused, -7),
-      ArrowDown: () => addDays(focused, 7),
+    // Steps stop at the range's ends, so the arithmetic never leaves the years 0000–9999.
+    const by = (days: number) =>
+      addDays(focused, Math.min(Math.max(days, diffDays(from, focused)), diffDays(to, focused)));
+    const keys: Record<string, () => LocalDate> = {
+      ArrowLeft: () => by(-1),
+      ArrowRight: () => by(1),
+      ArrowUp: () => by(-7),
+      ArrowDown: () => by(7),
       PageUp: () => addMonths(focused, event.shiftKey ? -12 : -1),
       PageDown: () => addMonths(focused, event.shiftKey ? 12 : 1),
-      Home: () => addDays(focused, 1 - isoWeekday(focused)),
-      End: () => addDays(focused, 7 - isoWeekday(focused)),
+      Home: () => by(1 - isoWeekday(focused)),
+      End: () => by(7 - isoWeekday(focused)),
     };
-    const to = keys[event.key];
-    if (to) {
+    const next = keys[event.key];
+    if (next) {
       event.preventDefault();
-      move(to());
+      move(next());
     }
   }
 
@@ -119,7 +145,7 @@ export function Calendar({ value, min, max, locale, onPick, onCancel }: Calendar
       <table role="grid" aria-label={formatDate(first, "monthYear", locale)} onKeyDown={onGridKey}>
         <thead>
           <tr>
-            {weeks[0]!.map((day) => (
+            {WEEK.map((day) => (
               <th
                 key={day}
                 scope="col"
@@ -134,11 +160,12 @@ export function Calendar({ value, min, max, locale, onPick, onCancel }: Calendar
         <tbody>
           {weeks.map((week) => (
             <tr key={week[0]}>
-              {week.map((day) => {
+              {week.map((day, weekday) => {
+                if (day === null) return <td key={weekday} />;
                 const isFocused = day === focused;
                 const isOutside = day.slice(0, 7) !== first.slice(0, 7);
                 return (
-                  <td key={day} role="gridcell" aria-selected={day === value}>
+                  <td key={day} role="gridcell" aria-selected={day === chosen}>
                     <button
                       type="button"
                       data-focused={isFocused}
@@ -149,7 +176,7 @@ export function Calendar({ value, min, max, locale, onPick, onCancel }: Calendar
                       onClick={() => onPick(day)}
                       className={cn(
                         "flex size-8 w-full items-center justify-center rounded-md text-sm tabular-nums focus-visible:outline-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-40",
-                        day === value
+                        day === chosen
                           ? "bg-primary text-primary-foreground hover:bg-primary-hover"
                           : isOutside
                             ? "text-muted-foreground hover:bg-muted"
@@ -167,10 +194,4 @@ export function Calendar({ value, min, max, locale, onPick, onCancel }: Calendar
       </table>
     </div>
   );
-}
-
-function clampDate(date: string, min: string | undefined, max: string | undefined): string {
-  if (min && date < min) return min;
-  if (max && date > max) return max;
-  return date;
 }

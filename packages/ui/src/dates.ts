@@ -1,39 +1,7 @@
 /**
- * Calendar arithmetic on local dates ("YYYY-MM-DD"). The API has already placed every date in the
- * member's own zone, so these are plain calendar days: computed on UTC midnights, never on the
- * browser's or the server's zone.
+ * Dates and instants in words, in the reader's locale. Calendar arithmetic on local dates is
+ * @atlas/time/calendar's (docs/architecture.md "Date locale").
  */
-const DAY_MS = 86_400_000;
-
-function toUtc(date: string): number {
-  const [y, m, d] = date.split("-").map(Number);
-  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-}
-
-function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return fromUtc(toUtc(date) + days * DAY_MS);
-}
-
-/** Whole days from `a` to `b` (positive when b is later). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
-}
-
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  const day = new Date(toUtc(date)).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-/** The Monday of the ISO week holding `date`. */
-export function mondayOf(date: string): string {
-  return addDays(date, 1 - isoWeekday(date));
-}
-
 const FORMATS = {
   /** "Mon 9 Mar" (en-GB) */
   short: { weekday: "short", day: "numeric", month: "short" },
@@ -41,6 +9,8 @@ const FORMATS = {
   shortYear: { weekday: "short", day: "numeric", month: "short", year: "numeric" },
   /** "9 Mar 2026" */
   medium: { day: "numeric", month: "short", year: "numeric" },
+  /** "09/03/2026" (en-GB), "3/9/2026" (en-US), "9.3.2026" (de-DE) */
+  numeric: { day: "numeric", month: "numeric", year: "numeric" },
   /** "Monday, 9 March 2026" */
   long: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
   /** "Mar" */
@@ -70,7 +40,9 @@ export function formatDate(date: string, style: DateStyle, locale: string): stri
     format = new Intl.DateTimeFormat(locale, { ...FORMATS[style], timeZone: "UTC" });
     formatters.set(key, format);
   }
-  return format.format(new Date(toUtc(date)));
+  // The API has already placed every date in the member's own zone, so a local date is a plain
+  // calendar day: written on its UTC midnight, never in the browser's or the server's zone.
+  return format.format(new Date(`${date}T00:00:00Z`));
 }
 
 const INSTANT_FORMATS = {

@@ -1,6 +1,7 @@
+import { addDays, diffDays, isoWeekStart, type LocalDate } from "@atlas/time/calendar";
 import type { ReactNode } from "react";
 import { DataTable } from "./chart-frame.tsx";
-import { addDays, daysBetween, formatDate, mondayOf } from "./dates.ts";
+import { formatDate } from "./dates.ts";
 import { ScrollRegion } from "./scroll-region.tsx";
 import type { HabitHistoryDay, HistoryState } from "./view-types.ts";
 
@@ -169,8 +170,8 @@ export function Heatmap({
 }: {
   name: string;
   days: readonly HabitHistoryDay[];
-  from: string;
-  to: string;
+  from: LocalDate;
+  to: LocalDate;
   unit: string | null;
   /** The locale dates are written in. */
   locale: string;
@@ -189,8 +190,8 @@ export function Heatmap({
   const months: ReactNode[] = [];
   // Rows are weekdays: the grid starts on the Monday of `from`'s week (a plan's chart history
   // may start mid-week; the days before it are left blank).
-  const start = mondayOf(from);
-  const total = daysBetween(start, to);
+  const start = isoWeekStart(from);
+  const total = diffDays(to, start);
   for (let offset = 0; offset <= total; offset++) {
     const date = addDays(start, offset);
     const week = Math.floor(offset / 7);

@@ -1,5 +1,6 @@
 /** Words for the read models' codes, shared by Today, the dashboard and the habit page. */
-import { daysBetween, formatDate, formatMinutes } from "./dates.ts";
+import { diffDays, type LocalDate } from "@atlas/time/calendar";
+import { formatDate, formatMinutes } from "./dates.ts";
 import type {
   AtRiskHabit,
   AtRiskReason,
@@ -40,8 +41,8 @@ function countWord(n: number): string {
 }
 
 /** A recent day by its weekday ("Tuesday"), an older one by its date ("4 Mar"). */
-function missedDay(date: string, today: string, locale: string): string {
-  const age = daysBetween(date, today);
+function missedDay(date: LocalDate, today: LocalDate, locale: string): string {
+  const age = diffDays(today, date);
   if (age === 1) return "yesterday";
   return age > 1 && age < 7
     ? formatDate(date, "weekday", locale)
@@ -52,14 +53,14 @@ function missedDay(date: string, today: string, locale: string): string {
  * What to do about each at-risk reason (docs/domain.md "At risk"), e.g. "Check in today to keep
  * your 12-day streak", "Check in on the next two due days to repair Tuesday".
  */
-export function atRiskTexts(risk: AtRiskHabit, today: string, locale: string): string[] {
+export function atRiskTexts(risk: AtRiskHabit, today: LocalDate, locale: string): string[] {
   return risk.reasons.map((reason) => atRiskText(reason, risk, today, locale));
 }
 
 function atRiskText(
   reason: AtRiskReason,
   risk: AtRiskHabit,
-  today: string,
+  today: LocalDate,
   locale: string,
 ): string {
   const { schedule, streak } = risk;

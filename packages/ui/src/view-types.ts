@@ -2,6 +2,8 @@
  * The read models' shapes the shared screens need, written structurally: packages/ui takes data
  * as props and knows no router; the API's outputs (Today, dashboard) fit these.
  */
+import type { LocalDate } from "@atlas/time/calendar";
+
 export type ScheduleType = "daily" | "days_of_week" | "times_per_week" | "every_n_days";
 export type AtRiskReason = "streak_due" | "pending_repair" | "week_slipping";
 export type LoadLevel = "none" | "near" | "over" | "critical";
@@ -12,7 +14,7 @@ export interface AtRiskHabit {
   schedule: ScheduleType;
   reasons: AtRiskReason[];
   streak: number;
-  repair: { date: string; occurrencesLeft: number } | null;
+  repair: { date: LocalDate; occurrencesLeft: number } | null;
   week: { met: number; needed: number; daysLeft: number } | null;
 }
 
@@ -36,7 +38,7 @@ export type HistoryState =
   "met" | "partial" | "missed" | "skipped" | "repaired" | "pending" | "pending_repair";
 
 export interface HabitHistoryDay {
-  date: string;
+  date: LocalDate;
   due: boolean;
   state: HistoryState | null;
   value: string | null;

@@ -1,4 +1,5 @@
-import { daysBetween, formatDate, formatMinutes } from "@atlas/ui/dates";
+import { diffDays, type LocalDate } from "@atlas/time/calendar";
+import { formatDate, formatMinutes } from "@atlas/ui/dates";
 import { PRIORITY_LABEL, atRiskTexts, streakText } from "@atlas/ui/labels";
 import type { HabitNotes } from "~/components/today/habit-row.tsx";
 import type { TaskNotes } from "~/components/today/task-row.tsx";
@@ -19,7 +20,7 @@ const SCHEDULE_WORDS = {
 export function habitNotes(
   habit: TodayHabit,
   risk: AtRiskHabit | undefined,
-  today: string,
+  today: LocalDate,
   locale: string,
 ): HabitNotes {
   return {
@@ -33,13 +34,13 @@ export function habitNotes(
 }
 
 /** What a task row says under its title: priority, estimate, lateness or due day. */
-export function taskNotes(task: TodayTask, today: string, locale: string): TaskNotes {
+export function taskNotes(task: TodayTask, today: LocalDate, locale: string): TaskNotes {
   const day = task.plannedDate ?? task.dueDate;
   const isOverdue = day !== null && day < today;
   let late: string | null = null;
   if (isOverdue && task.status !== "done") {
     // "Due 3 days ago (Mon 2 Mar)"
-    const days = daysBetween(day, today);
+    const days = diffDays(today, day);
     const what = task.plannedDate ? "Planned" : "Due";
     late = `${what} ${days === 1 ? "yesterday" : `${days} days ago`} (${formatDate(day, "short", locale)})`;
   }

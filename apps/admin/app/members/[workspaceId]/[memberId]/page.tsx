@@ -1,4 +1,5 @@
 import { requireSession, getLocale } from "@atlas/next-app/server";
+import { addDays } from "@atlas/time/calendar";
 import {
   AtRiskCard,
   Badge,
@@ -11,7 +12,7 @@ import {
   ScoreCard,
   StrengthList,
 } from "@atlas/ui";
-import { addDays, formatDate } from "@atlas/ui/dates";
+import { formatDate } from "@atlas/ui/dates";
 import { LOAD_LEVEL, LOAD_TONE, streakText } from "@atlas/ui/labels";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
