@@ -46,6 +46,9 @@ test("New task opens the form from the list's header; Edit task renames it on it
   await expect(dueField).toHaveAccessibleDescription(
     /^Enter a real date, like 24 Dec \d{4} or 24\/12\/\d{4}\.$/,
   );
+  // Nor is the form sent while it says so (it would save the date from before, none).
+  await form.getByRole("button", { name: "Create task" }).click();
+  await expect(dueField).toBeFocused();
   await dueField.fill(britishNumeric(due));
   await dueField.blur();
   await expect(dueField).not.toHaveAttribute("aria-invalid");
@@ -61,6 +64,11 @@ test("New task opens the form from the list's header; Edit task renames it on it
       taskId,
     });
   expect(await getTask()).toMatchObject({ dueDate: due, plannedDate: null });
+  const open = await query<{ items: { title: string }[] }>(page.request, web, "task.list", {
+    status: ["todo"],
+    limit: 100,
+  });
+  expect(open.items.filter((t) => t.title === title)).toHaveLength(1);
 
   await page.locator("summary", { hasText: "Edit task" }).click();
   const edit = page.getByRole("region", { name: "Edit task" });

@@ -30,8 +30,8 @@ const loadPicker = () =>
  * in the locale's numeric form ("04/12/2026", "12/4/2026") or as "2026-12-04"
  * (@atlas/time/date-input has the rules); it is taken as soon as the text names a real date.
  * Text that names none is not taken: on leaving the field it stays, marked invalid, with a
- * message under the field as form errors are shown. Controlled (value + onChange) or not
- * (defaultValue).
+ * message under the field as form errors are shown, and its form is not sent until it is mended.
+ * Controlled (value + onChange) or not (defaultValue).
  */
 export function DateField({
   id,
@@ -91,6 +91,20 @@ export function DateField({
   /** Whether leaving the field keeps what is typed: a date, or nothing. */
   const isTaken = (text: string, parseDate: Picker["parseDate"]) =>
     text.trim() === "" || parseDate(text.trim(), locale) !== null;
+
+  // Its form is not sent while the field holds text that names no date: forms check with zod
+  // (noValidate), which sees only the date from before typing, so it would be saved unannounced.
+  useEffect(() => {
+    const form = inputRef.current?.form;
+    if (!form || draft === null || !picked || isTaken(draft, picked.parseDate)) return;
+    function refuse(event: SubmitEvent) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      inputRef.current?.focus();
+    }
+    form.addEventListener("submit", refuse);
+    return () => form.removeEventListener("submit", refuse);
+  });
 
   function open() {
     setOpen(true);
