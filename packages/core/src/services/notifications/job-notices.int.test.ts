@@ -11,12 +11,11 @@ import { addDays, dayKey, localDayRange, type LocalDate } from "@atlas/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toDbDate } from "../shared/db-date.ts";
 import { dayCloseNotices, eveningStreakNotices } from "./job-notices.ts";
-import { newNoticeMember, type NoticeMember } from "./testing.ts";
+import { newNoticeMember } from "./testing.ts";
 
 let database: TestDatabase;
 let admin: Db;
 let app: Db;
-let member: NoticeMember;
 let workspaceId: string;
 let memberId: string;
 let coachIds: string[];
@@ -31,7 +30,7 @@ beforeAll(async () => {
   admin = createPrismaClient(database.adminUrl);
   app = createPrismaClient(database.appUrl);
   day = addDays(dayKey(new Date(), timeZone, 0), 3);
-  member = await newNoticeMember({ admin, app }, { timeZone, joinedOn: addDays(day, -8) });
+  const member = await newNoticeMember({ admin, app }, { timeZone, joinedOn: addDays(day, -8) });
   ({ workspaceId, memberId, coachIds } = member);
   await member.overloadOn(day);
   habitId = await member.dailyHabit(addDays(day, -8), 0);
