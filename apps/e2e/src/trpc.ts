@@ -34,3 +34,34 @@ export async function mutate<T>(
   const data = { json: { idempotencyKey: randomUUID(), ...input } };
   return unwrap<T>(path, await request.post(`${baseUrl}/api/trpc/${path}`, { data }));
 }
+
+/** The seeded Demo Team's id, from the signed-in person's own workspaces. */
+export async function demoTeamId(request: APIRequestContext, baseUrl: string): Promise<string> {
+  const workspaces = await query<{ items: { id: string; name: string }[] }>(
+    request,
+    baseUrl,
+    "workspace.list",
+    { limit: 100 },
+  );
+  const demo = workspaces.items.find((w) => w.name === "Demo Team");
+  if (demo === undefined) throw new Error("the signed-in person is not in Demo Team");
+  return demo.id;
+}
+
+/** A Demo Team member's id by name, as a coach of the team sees its members. */
+export async function demoTeamMember(
+  request: APIRequestContext,
+  baseUrl: string,
+  name: string,
+): Promise<{ workspaceId: string; memberId: string }> {
+  const workspaceId = await demoTeamId(request, baseUrl);
+  const members = await query<{ items: { id: string; name: string }[] }>(
+    request,
+    baseUrl,
+    "workspace.members",
+    { workspaceId, limit: 100 },
+  );
+  const member = members.items.find((m) => m.name === name);
+  if (member === undefined) throw new Error(`${name} is not in Demo Team`);
+  return { workspaceId, memberId: member.id };
+}

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signIn } from "../src/session.ts";
-import { query } from "../src/trpc.ts";
+import { demoTeamMember } from "../src/trpc.ts";
 
 const web = process.env.ATLAS_WEB_URL!;
 const admin = process.env.ATLAS_ADMIN_URL!;
@@ -16,24 +16,9 @@ test("a coach's shared note reaches the member, with the coach's name", async ({
   page,
 }) => {
   await signIn(page, web, /Carlos Coach/);
-  const workspaces = await query<{ items: { id: string; name: string }[] }>(
-    page.request,
-    web,
-    "workspace.list",
-    { limit: 100 },
-  );
-  const demo = workspaces.items.find((w) => w.name === "Demo Team");
-  if (demo === undefined) throw new Error("the coach is not in Demo Team");
-  const members = await query<{ items: { id: string; name: string }[] }>(
-    page.request,
-    web,
-    "workspace.members",
-    { workspaceId: demo.id, limit: 100 },
-  );
-  const nora = members.items.find((m) => m.name === "Nora Newman");
-  if (nora === undefined) throw new Error("Nora is not in Demo Team");
+  const nora = await demoTeamMember(page.request, web, "Nora Newman");
 
-  const opened = await page.goto(`${admin}/members/${demo.id}/${nora.id}`);
+  const opened = await page.goto(`${admin}/members/${nora.workspaceId}/${nora.memberId}`);
   expect(opened?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: "Nora Newman" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Today's score" })).toBeVisible();

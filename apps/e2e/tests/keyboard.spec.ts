@@ -5,6 +5,7 @@
  * Sam Sutherland's demo data is used by no other journey's assertions; what is added here is
  * archived again and every check-in or skip is undone.
  */
+import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { violations } from "../src/axe.ts";
 import { addDays } from "../src/dates.ts";
@@ -133,12 +134,20 @@ test("on Today j/k move between rows, x checks in, u undoes, s skips; ? lists th
   page,
 }) => {
   await signIn(page, web, MEMBER);
-  const view = await query<{
-    habits: { name: string; state: string; target: unknown }[];
-  }>(page.request, web, "today.get");
-  const index = view.habits.findIndex((h) => h.state === "pending" && h.target === null);
-  const habit = view.habits[index];
-  if (habit === undefined) throw new Error("Sam has a plain habit to do today in the seed");
+  // A plain habit of its own: what Sam's seeded today still has to do, and the skips left in his
+  // month, depend on the hour and the date the journey runs.
+  const created = await mutate<{ id: string }>(page.request, web, "habit.create", {
+    title: `Keys ${randomUUID().slice(0, 8)}`,
+    schedule: { type: "daily" },
+  });
+  await page.reload();
+  const view = await query<{ habits: { id: string; name: string }[] }>(
+    page.request,
+    web,
+    "today.get",
+  );
+  const index = view.habits.findIndex((h) => h.id === created.id);
+  const habit = view.habits[index]!;
   const row = habitRow(page, habit.name);
   const checkIn = row.getByRole("button", { name: `Check in ${habit.name}` });
   await expect(checkIn).toBeVisible();
@@ -211,10 +220,11 @@ test("on Today j/k move between rows, x checks in, u undoes, s skips; ? lists th
   await expect(search).toHaveValue("xs?jx");
   await expect(overlay).toBeHidden();
   await page.unrouteAll();
-  const untouched = await query<{ habits: { name: string; state: string }[] }>(
+  const untouched = await query<{ habits: { id: string; state: string }[] }>(
     page.request,
     web,
     "today.get",
   );
-  expect(untouched.habits.find((h) => h.name === habit.name)?.state).toBe("pending");
+  expect(untouched.habits.find((h) => h.id === created.id)?.state).toBe("pending");
+  await mutate(page.request, web, "habit.archive", { habitId: created.id });
 });

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signIn } from "../src/session.ts";
-import { mutate, query } from "../src/trpc.ts";
+import { demoTeamId, demoTeamMember, mutate } from "../src/trpc.ts";
 
 const web = process.env.ATLAS_WEB_URL!;
 const admin = process.env.ATLAS_ADMIN_URL!;
@@ -21,38 +21,17 @@ test("a shared note rings the member's bell live and opens from the inbox", asyn
   await signIn(memberPage, web, /Nora Newman/);
   // Earlier journeys may have left her notices: she starts from a read inbox, so the count the
   // bell shows is known before the note (the first render may not have counted yet).
-  const mine = await query<{ items: { id: string; name: string }[] }>(
-    memberPage.request,
-    web,
-    "workspace.list",
-    { limit: 100 },
-  );
-  const noraDemo = mine.items.find((w) => w.name === "Demo Team");
-  if (noraDemo === undefined) throw new Error("Nora is not in Demo Team");
-  await mutate(memberPage.request, web, "inbox.markAllRead", { workspaceId: noraDemo.id });
+  await mutate(memberPage.request, web, "inbox.markAllRead", {
+    workspaceId: await demoTeamId(memberPage.request, web),
+  });
   await memberPage.goto(`${web}/tasks`);
   const bell = memberPage.getByRole("link", { name: /^Inbox,/ });
   await expect(bell).toHaveAccessibleName("Inbox, no unread notifications");
 
   // Her coach shares a note in the console.
   await signIn(page, web, /Carlos Coach/);
-  const workspaces = await query<{ items: { id: string; name: string }[] }>(
-    page.request,
-    web,
-    "workspace.list",
-    { limit: 100 },
-  );
-  const demo = workspaces.items.find((w) => w.name === "Demo Team");
-  if (demo === undefined) throw new Error("the coach is not in Demo Team");
-  const members = await query<{ items: { id: string; name: string }[] }>(
-    page.request,
-    web,
-    "workspace.members",
-    { workspaceId: demo.id, limit: 100 },
-  );
-  const nora = members.items.find((m) => m.name === "Nora Newman");
-  if (nora === undefined) throw new Error("Nora is not in Demo Team");
-  await page.goto(`${admin}/members/${demo.id}/${nora.id}`);
+  const nora = await demoTeamMember(page.request, web, "Nora Newman");
+  await page.goto(`${admin}/members/${nora.workspaceId}/${nora.memberId}`);
   const text = `Great focus this week (${randomUUID().slice(0, 8)})`;
   await page.getByLabel("New note").fill(text);
   await page.getByLabel("Who sees it").selectOption("shared");

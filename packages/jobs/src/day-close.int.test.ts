@@ -7,7 +7,6 @@
 import { createPlanner } from "@atlas/ai";
 import { createPrismaClient, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase, type TestServer } from "@atlas/db/testing";
-import { systemClock } from "@atlas/time";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { closeWorkspaceDays, listWorkspaceIds } from "./day-close.ts";
@@ -26,12 +25,14 @@ let database: TestDatabase;
 let admin: Db;
 let app: Db;
 let channels: NotifyChannels | undefined;
-// The notices a day close sends depend on the hour it runs (whose day just began), so the
-// notification channels are always the test ones, never the environment's.
+// One instant for the whole file (after the seed's): a rerun meets the same due days, even when a
+// member's day ends between two runs. The notices a day close sends depend on its hour (whose day
+// just began), so the notification channels are always the test ones, never the environment's.
+const now = new Date();
 const deps: JobDeps = {
   appDb: () => app,
   bypassDb: () => admin,
-  clock: systemClock,
+  clock: { now: () => new Date(now.getTime()) },
   planner: () => createPlanner({ provider: null, timeoutMs: 0 }),
   notify: () => (channels ??= testNotifyChannels(admin)),
 };

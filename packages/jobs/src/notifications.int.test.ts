@@ -3,14 +3,17 @@
  * the outbox), wired through @inngest/test: the day close notifies once and a retried run
  * notifies nobody twice; the delivery function sends a notification's due e-mail to the outbox
  * (one run at a time per notification); billing's owner notices reach every owner through
- * notify() as critical notices; the evening and digest crons fan out one event per workspace.
+ * notify() as critical notices; the evening and digest crons fan out one event per workspace;
+ * a member whose streak is at risk is reminded once in their 19:00 hour. The members are set up
+ * here (@atlas/core's notice testing helper) and every run stands at a fixed instant.
  */
 import { createPlanner } from "@atlas/ai";
 import { createPrismaClient, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase } from "@atlas/db/testing";
 import { providedTestServer } from "@atlas/db/testing/vitest";
+import { newNoticeMember } from "@atlas/core/services/notifications/testing";
 import { isEntitled, type EntitlementSnapshot } from "@atlas/core/billing/plan-catalog";
-import { addDays, dayKey, isoWeekStart, localDayRange, type LocalDate } from "@atlas/time";
+import { addDays, dayKey, isoWeekStart, type LocalDate } from "@atlas/time";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobDeps, NotifyChannels } from "./deps.ts";
@@ -18,7 +21,7 @@ import { testNotifyChannels } from "./testing.ts";
 import { NOTIFY_EVENING_CRON } from "./events.ts";
 import { createDayCloseFunctions } from "./functions/day-close.ts";
 import { createNotificationFunctions } from "./functions/notifications.ts";
-import { notifyOwnerOfBilling } from "./notifications.ts";
+import { deliverOnce, notifyEvening, notifyOwnerOfBilling } from "./notifications.ts";
 
 let database: TestDatabase;
 let admin: Db;
@@ -47,39 +50,12 @@ beforeAll(async () => {
   database = await cloneTestDatabase(providedTestServer());
   admin = createPrismaClient(database.adminUrl);
   app = createPrismaClient(database.appUrl);
-  workspaceId = (await admin.workspace.findUniqueOrThrow({ where: { slug: "demo" } })).id;
-  const habit = await admin.habit.findFirstOrThrow({
-    where: { workspaceId, archivedAt: null },
-    orderBy: { id: "asc" },
-  });
-  memberId = habit.memberId;
-  coachIds = (
-    await admin.membership.findMany({
-      where: { workspaceId, leftAt: null, role: { in: ["owner", "admin", "coach"] } },
-    })
-  )
-    .map((m) => m.userId)
-    .filter((id) => id !== memberId);
-  // The member's zone pinned; a week within capacity, then a closed day over it
-  // (docs/domain.md "Overload notices").
-  await admin.userTimeSetting.deleteMany({ where: { userId: memberId } });
+  // A week within capacity, then a closed day over it (docs/domain.md "Overload notices").
   day = addDays(dayKey(new Date(), timeZone, 0), 3);
-  await admin.userTimeSetting.create({
-    data: { userId: memberId, effectiveFrom: new Date("2000-01-03T00:00:00Z"), timeZone },
-  });
-  for (let i = 7; i >= 0; i--) {
-    await admin.memberDayScore.create({
-      data: {
-        workspaceId,
-        memberId,
-        localDate: new Date(`${addDays(day, -i)}T00:00:00Z`),
-        loadMinutes: i === 0 ? 400 : 300,
-        capacityMinutes: 360,
-        closedAt: new Date(),
-      },
-    });
-  }
-  now = new Date(localDayRange(addDays(day, 1), timeZone, 0).start.getTime() + 10 * 60_000);
+  const member = await newNoticeMember({ admin, app }, { timeZone, joinedOn: addDays(day, -8) });
+  ({ workspaceId, memberId, coachIds } = member);
+  await member.overloadOn(day);
+  now = member.at(addDays(day, 1), "00:10");
   deps = depsAt(() => now);
 });
 
@@ -131,18 +107,19 @@ describe("notify-deliver", () => {
     });
     // A critical notice e-mails on every plan; notifyOwnerOfBilling delivers at once, so the
     // function's run finds nothing left to send and sends nothing twice.
-    const isNew = await notifyOwnerOfBilling(
-      deps,
-      { workspaceId, userId: owner.userId },
-      {
-        kind: "billing.payment_failed",
-        title: "Payment failed for your Team plan",
-        body: "Update the payment method.",
-        dedupeKey: "billing.payment_failed:in_test",
-        data: { invoiceId: "in_test" },
-      },
-    );
-    expect(isNew).toBe(true);
+    const paymentFailed = () =>
+      notifyOwnerOfBilling(
+        deps,
+        { workspaceId, userId: owner.userId },
+        {
+          kind: "billing.payment_failed",
+          title: "Payment failed for your Team plan",
+          body: "Update the payment method.",
+          dedupeKey: "billing.payment_failed:in_test",
+          data: { invoiceId: "in_test" },
+        },
+      );
+    expect(await paymentFailed()).toBe(true);
     const notification = await admin.notification.findFirstOrThrow({
       where: { workspaceId, userId: owner.userId, dedupeKey: "billing.payment_failed:in_test" },
       select: { id: true, kind: true, deliveries: { select: { channel: true, status: true } } },
@@ -166,19 +143,7 @@ describe("notify-deliver", () => {
     expect(result).toMatchObject({ sent: 0, nextDueAt: null });
     expect(await sent()).toBe(1);
     // Billing's redelivered event: nothing new, nothing sent again.
-    expect(
-      await notifyOwnerOfBilling(
-        deps,
-        { workspaceId, userId: owner.userId },
-        {
-          kind: "billing.payment_failed",
-          title: "Payment failed for your Team plan",
-          body: "Update the payment method.",
-          dedupeKey: "billing.payment_failed:in_test",
-          data: { invoiceId: "in_test" },
-        },
-      ),
-    ).toBe(false);
+    expect(await paymentFailed()).toBe(false);
     expect(await sent()).toBe(1);
   });
 });
@@ -212,6 +177,54 @@ describe("the evening cron", () => {
         where: { workspaceId, userId: memberId, kind: "streak_at_risk" },
       }),
     ).toBe(0);
+  });
+});
+
+describe("the evening reminder", () => {
+  it("reminds a member whose streak is at risk once their evening has come, and only once", async () => {
+    const zone = "Europe/Lisbon";
+    const evening = addDays(dayKey(new Date(), zone, 0), 10);
+    const member = await newNoticeMember(
+      { admin, app },
+      { timeZone: zone, joinedOn: addDays(evening, -5) },
+    );
+    // Met on the four days before: yesterday's stored streak is 4, today's check-in is open.
+    await member.dailyHabit(addDays(evening, -4), 4);
+    const remind = (time: string) =>
+      notifyEvening(
+        depsAt(() => member.at(evening, time)),
+        member.workspaceId,
+      );
+    expect(await remind("18:55")).toEqual({ notified: 0, deliveries: [] });
+    const first = await remind("19:05");
+    expect(first.notified).toBe(1);
+    const tick = depsAt(() => member.at(evening, "19:05"));
+    for (const delivery of first.deliveries) await deliverOnce(tick, delivery);
+    // A rerun in the same hour (a retried tick) finds the reminder there and nothing left to send.
+    expect(await remind("19:35")).toEqual({ notified: 0, deliveries: [] });
+    expect(
+      await admin.notification.findMany({
+        where: { userId: member.memberId },
+        select: {
+          kind: true,
+          dedupeKey: true,
+          title: true,
+          body: true,
+          deliveries: { select: { channel: true, status: true } },
+        },
+      }),
+    ).toEqual([
+      {
+        kind: "streak_at_risk",
+        dedupeKey: `streak_at_risk:${evening}`,
+        title: "1 streak at risk tonight",
+        body: "Still open today: Stretch (4).",
+        deliveries: expect.arrayContaining([
+          { channel: "in_app", status: "sent" },
+          { channel: "email", status: "sent" },
+        ]),
+      },
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The jobs' notice selection on the seeded database, as the application role, from stored rows
- * written here: the day that just closed raises overload (member + coach flag) and breaks a
- * streak; an hour later nothing is selected again; the evening reminder picks the 19:00 hour.
+ * of a member set up here (testing.ts), at instants on their clock: the day that just closed
+ * raises overload (member + coach flag) and breaks a streak; an hour later nothing is selected
+ * again; the evening reminder picks the 19:00 hour.
  */
 import { createPrismaClient, createTenantDb, type Db } from "@atlas/db";
 import { cloneTestDatabase, type TestDatabase } from "@atlas/db/testing";
@@ -10,6 +11,7 @@ import { addDays, dayKey, localDayRange, type LocalDate } from "@atlas/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toDbDate } from "../shared/db-date.ts";
 import { dayCloseNotices, eveningStreakNotices } from "./job-notices.ts";
+import { newNoticeMember } from "./testing.ts";
 
 let database: TestDatabase;
 let admin: Db;
@@ -18,8 +20,8 @@ let workspaceId: string;
 let memberId: string;
 let coachIds: string[];
 let habitId: string;
-let timeZone: string;
 let day: LocalDate;
+const timeZone = "Europe/Berlin";
 
 const tenant = () => createTenantDb(app, { workspaceId, userId: null });
 
@@ -27,40 +29,11 @@ beforeAll(async () => {
   database = await cloneTestDatabase(providedTestServer());
   admin = createPrismaClient(database.adminUrl);
   app = createPrismaClient(database.appUrl);
-  workspaceId = (await admin.workspace.findUniqueOrThrow({ where: { slug: "demo" } })).id;
-  const habit = await admin.habit.findFirstOrThrow({
-    where: { workspaceId, archivedAt: null },
-    orderBy: { id: "asc" },
-  });
-  habitId = habit.id;
-  memberId = habit.memberId;
-  coachIds = (
-    await admin.membership.findMany({
-      where: { workspaceId, leftAt: null, role: { in: ["owner", "admin", "coach"] } },
-    })
-  )
-    .map((m) => m.userId)
-    .filter((id) => id !== memberId);
-  // Pin the member's zone and day start so the instants below are known.
-  await admin.userTimeSetting.deleteMany({ where: { userId: memberId } });
-  timeZone = "Europe/Berlin";
   day = addDays(dayKey(new Date(), timeZone, 0), 3);
-  await admin.userTimeSetting.create({
-    data: { userId: memberId, effectiveFrom: toDbDate("2000-01-03" as LocalDate), timeZone },
-  });
-  // A week within capacity, then the closed day over it.
-  for (let i = 7; i >= 0; i--) {
-    await admin.memberDayScore.create({
-      data: {
-        workspaceId,
-        memberId,
-        localDate: toDbDate(addDays(day, -i)),
-        loadMinutes: i === 0 ? 400 : 300,
-        capacityMinutes: 360,
-        closedAt: new Date(),
-      },
-    });
-  }
+  const member = await newNoticeMember({ admin, app }, { timeZone, joinedOn: addDays(day, -8) });
+  ({ workspaceId, memberId, coachIds } = member);
+  await member.overloadOn(day);
+  habitId = await member.dailyHabit(addDays(day, -8), 0);
   await admin.habitDayValue.createMany({
     data: [
       {
