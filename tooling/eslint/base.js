@@ -11,6 +11,9 @@ export default tseslint.config(
       "**/.next/**",
       "**/generated/**",
       "**/*.config.*",
+      // Playwright's outputs after a failed journey (its HTML report bundles the trace viewer).
+      "**/playwright-report/**",
+      "**/test-results/**",
     ],
   },
   js.configs.recommended,
