@@ -11,6 +11,7 @@ import {
   toLocalDate,
   type LocalDate,
 } from "@atlas/time/calendar";
+import { MAX_DATE, MIN_DATE } from "@atlas/core/bounds";
 import { cn } from "./cn.ts";
 import { formatDate } from "./dates.ts";
 
@@ -24,19 +25,20 @@ export interface CalendarProps {
   onCancel: () => void;
 }
 
-/** The dates a person may enter (docs/domain.md "Time and local days": input dates). */
-const FIRST = toLocalDate("1900-01-01");
-const LAST = toLocalDate("9999-12-31");
+/** The dates any input may name (docs/domain.md "Bounds"): the calendar shows no other. */
+const FIRST = toLocalDate(MIN_DATE);
+const LAST = toLocalDate(MAX_DATE);
 
-/** A Monday-first week, for the weekday names (1900-01-01 was a Monday). */
-const WEEK = Array.from({ length: 7 }, (_, i) => addDays(FIRST, i));
+/** A Monday-first week, for the weekday names. */
+const WEEK = Array.from({ length: 7 }, (_, i) => addDays(isoWeekStart(FIRST), i));
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** `date` moved by whole months, its day kept where the month has it (31 Jan + 1 → 28 Feb). */
 function addMonths(date: LocalDate, months: number): LocalDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const index = Math.min(Math.max(y * 12 + (m - 1) + months, 1900 * 12), 9999 * 12 + 11);
+  const [firstYear, lastYear] = [Number(FIRST.slice(0, 4)), Number(LAST.slice(0, 4))];
+  const index = Math.min(Math.max(y * 12 + (m - 1) + months, firstYear * 12), lastYear * 12 + 11);
   const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
   return toLocalDate(
     `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, daysInMonth(year, month)), 2)}`,
@@ -67,7 +69,7 @@ export function Calendar({ value, min, max, locale, onPick, onCancel }: Calendar
 
   const first = toLocalDate(`${focused.slice(0, 8)}01`);
   const start = isoWeekStart(first);
-  // December 9999's last week runs past the calendar's end: those cells stay empty.
+  // The last month's last week runs past the calendar's end: those cells stay empty.
   const weeks = Array.from({ length: 6 }, (_, w) =>
     Array.from({ length: 7 }, (_, d) => w * 7 + d).map((offset) =>
       offset <= diffDays(LAST, start) ? addDays(start, offset) : null,
@@ -80,7 +82,7 @@ export function Calendar({ value, min, max, locale, onPick, onCancel }: Calendar
   }
 
   function onGridKey(event: KeyboardEvent) {
-    // Steps stop at the range's ends, so the arithmetic never leaves the years 0000–9999.
+    // Steps stop at the range's ends.
     const by = (days: number) =>
       addDays(focused, Math.min(Math.max(days, diffDays(from, focused)), diffDays(to, focused)));
     const keys: Record<string, () => LocalDate> = {
