@@ -38,8 +38,17 @@ test("New task opens the form from the list's header; Edit task renames it on it
   const due = addDays(today, 10);
   const planned = addDays(today, 8); // not after the due date (docs/domain.md "Tasks")
 
-  // 31 February is not taken: leaving the field says so, under it, as form errors are shown.
+  // The calendar spans the input bounds (docs/domain.md "Bounds"): paging back stops at 2000.
   const dueField = form.getByRole("combobox", { name: "Due date" });
+  await dueField.press("ArrowDown");
+  const calendar = form.getByRole("dialog", { name: "Choose a date" });
+  await expect(calendar.locator('[data-focused="true"]')).toBeFocused();
+  for (let i = 0; i < 30; i++) await page.keyboard.press("Shift+PageUp");
+  await expect(calendar.getByRole("grid")).toHaveAccessibleName("January 2000");
+  await page.keyboard.press("Escape");
+  await expect(calendar).toBeHidden();
+
+  // 31 February is not taken: leaving the field says so, under it, as form errors are shown.
   await dueField.fill(`31/02/${today.slice(0, 4)}`);
   await dueField.blur();
   await expect(dueField).toHaveAttribute("aria-invalid", "true");
